@@ -1,0 +1,266 @@
+"""Checks across entries and files: ids, references, vocabulary, relation rules, freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.convert import Entry
+from graph.model import Actor, Relation, Vocabulary
+from graph.problems import Problem
+from graph.schema import AREA, Field
+from graph.suggest import did_you_mean
+
+__all__ = [
+    "CheckContext",
+    "check_actor",
+    "check_duplicate_ids",
+    "check_relation",
+    "check_vocab_refs",
+    "freshness",
+    "relation_key",
+]
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass
+class CheckContext:
+    """What the cross-checks need to know about the whole data set."""
+
+    vocabulary: Vocabulary
+    actor_kinds: dict[str, str]
+    vocabulary_readable: bool = True
+    actors_readable: bool = True
+
+
+def _problem(file: str, entry: Entry, path: str, code: str, message: str, hint: str = "") -> Problem:
+    line, column = entry.where(path)
+    return Problem(file, line, column, code, message, hint)
+
+
+def check_duplicate_ids(file: str, entries: list[Entry], what: str) -> Iterator[Problem]:
+    """Report every id used a second time in one list."""
+    first: dict[str, int] = {}
+    for entry in entries:
+        entry_id = entry.values.get("id")
+        if entry_id is None:
+            continue
+        if entry_id in first:
+            yield _problem(
+                file,
+                entry,
+                "id",
+                "duplicate-id",
+                f"Die Kennung '{entry_id}' ist schon vergeben ({what} in Zeile {first[entry_id]}).",
+                "Jede Kennung darf nur einmal vorkommen: wähle eine andere oder führe die Einträge zusammen.",
+            )
+        else:
+            first[entry_id] = entry.where("id")[0]
+
+
+def _references(
+    fields: tuple[Field, ...], values: dict[str, object], prefix: str = ""
+) -> Iterator[tuple[str, Field, str]]:
+    """Yield ``(path, field, value)`` for every vocabulary or actor reference in an entry."""
+    for f in fields:
+        value = values.get(f.name)
+        if value is None:
+            continue
+        if f.fields and isinstance(value, dict):
+            yield from _references(f.fields, value, prefix + f.name + ".")
+        elif f.vocab and isinstance(value, tuple):
+            yield from ((f"{prefix}{f.name}.{i}", f, str(v)) for i, v in enumerate(value))
+        elif f.vocab:
+            yield prefix + f.name, f, str(value)
+
+
+def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx: CheckContext) -> Problem | None:
+    vocab = ctx.vocabulary
+    if f.vocab == "@actor":
+        if value in ctx.actor_kinds or not ctx.actors_readable:
+            return None
+        return _problem(
+            file,
+            entry,
+            path,
+            "unknown-actor",
+            f"'{f.name}' verweist auf '{value}', das es in actors.yaml nicht gibt.",
+            did_you_mean(value, ctx.actor_kinds) or "Lege den Akteur an oder korrigiere die Kennung.",
+        )
+    if not ctx.vocabulary_readable:
+        return None  # the vocabulary file itself is broken: its problem is reported once, not per use
+    if f.vocab == AREA:
+        allowed = vocab.area_ids()
+        labels = {t.label: t.id for n in ("districts", "stadtbezirke", "sozialraeume") for t in vocab.terms(n).values()}
+        list_name = "districts, stadtbezirke, sozialraeume oder 'stadtweit'"
+    else:
+        assert f.vocab is not None
+        allowed = set(vocab.terms(f.vocab))
+        labels = {t.label: t.id for t in vocab.terms(f.vocab).values()}
+        list_name = f.vocab
+    if value in allowed:
+        return None
+    hint = (
+        did_you_mean(value, allowed, labels)
+        or f"Neue Begriffe werden in data/vocabulary.yaml unter '{list_name}' ergänzt."
+    )
+    return _problem(
+        file, entry, path, "unknown-term", f"'{value}' ist kein Begriff der Liste {list_name} (Feld '{f.name}').", hint
+    )
+
+
+def check_vocab_refs(file: str, entry: Entry, fields: tuple[Field, ...], ctx: CheckContext) -> Iterator[Problem]:
+    """Report references to actors or vocabulary terms that do not exist."""
+    for path, f, value in _references(fields, entry.values):
+        problem = _unknown_term(file, entry, path, f, value, ctx)
+        if problem:
+            yield problem
+
+
+def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
+    """Rules for one actor beyond field types."""
+    values = entry.values
+    subtype = values.get("subtype")
+    school_types = ctx.vocabulary.terms("school_types")
+    if (
+        values.get("kind") == "schule"
+        and subtype is not None
+        and ctx.vocabulary_readable
+        and subtype not in school_types
+    ):
+        labels = {t.label: t.id for t in school_types.values()}
+        yield _problem(
+            file,
+            entry,
+            "subtype",
+            "unknown-term",
+            f"'{subtype}' ist keine Schulform der Liste school_types.",
+            did_you_mean(subtype, school_types, labels) or "Schulformen stehen in data/vocabulary.yaml.",
+        )
+    groups = values.get("target_groups", {})
+    if groups.get("age_min", 0) > groups.get("age_max", 99):
+        yield _problem(
+            file,
+            entry,
+            "target_groups.age_max",
+            "invalid-value",
+            f"Das Höchstalter {groups['age_max']} liegt unter dem Mindestalter {groups['age_min']}.",
+            "Vertausche die beiden Werte.",
+        )
+    yield from _check_contact(file, entry)
+
+
+def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
+    postcode = entry.values.get("address", {}).get("postcode")
+    if postcode is not None and not (len(postcode) == 5 and postcode.isdigit()):
+        yield _problem(
+            file,
+            entry,
+            "address.postcode",
+            "invalid-value",
+            f"Die Postleitzahl '{postcode}' hat nicht fünf Ziffern.",
+            'Schreibe z. B. postcode: "06114".',
+        )
+    contact = entry.values.get("contact", {})
+    email = contact.get("email")
+    if email is not None and ("@" not in email or " " in email.strip()):
+        yield _problem(
+            file,
+            entry,
+            "contact.email",
+            "invalid-value",
+            f"'{email}' ist keine E-Mail-Adresse.",
+            "Schreibe sie in der Form name@beispiel.de.",
+        )
+    web = contact.get("web")
+    if web is not None and not web.startswith(("https://", "http://")):
+        yield _problem(
+            file,
+            entry,
+            "contact.web",
+            "invalid-value",
+            f"'{web}' ist keine Webadresse.",
+            f"Schreibe sie mit https://, z. B. https://{web}.",
+        )
+
+
+def check_relation(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
+    """Rules for one relation: self-relation, end kinds, date order."""
+    values = entry.values
+    source, target, kind = values.get("source"), values.get("target"), values.get("type")
+    if source is not None and source == target:
+        yield _problem(
+            file,
+            entry,
+            "target",
+            "self-relation",
+            f"Die Beziehung verbindet '{source}' mit sich selbst.",
+            "Prüfe source und target.",
+        )
+    since, until = values.get("since"), values.get("until")
+    if since and until and until < since:
+        yield _problem(
+            file,
+            entry,
+            "until",
+            "date-order",
+            f"Das Ende {until.isoformat()} liegt vor dem Beginn {since.isoformat()}.",
+            "Prüfe since und until; vielleicht sind sie vertauscht.",
+        )
+    rel_type = ctx.vocabulary.terms("relation_types").get(str(kind))
+    if rel_type is None:
+        return
+    for end, allowed_field in (("source", rel_type.source_kinds), ("target", rel_type.target_kinds)):
+        actor_kind = ctx.actor_kinds.get(str(values.get(end)))
+        if actor_kind is not None and allowed_field and actor_kind not in allowed_field:
+            allowed = ", ".join(allowed_field)
+            yield _problem(
+                file,
+                entry,
+                end,
+                "kind-mismatch",
+                f"'{rel_type.label}' erlaubt als {end} nur {allowed}, "
+                f"aber '{values[end]}' ist {ctx.vocabulary.label('actor_kinds', actor_kind)}.",
+                "Prüfe die Richtung der Beziehung oder wähle eine andere Beziehungsart.",
+            )
+
+
+def relation_key(relation: Relation, vocabulary: Vocabulary) -> tuple[object, ...]:
+    """Identity of a relation for duplicate detection; undirected types ignore direction."""
+    rel_type = vocabulary.terms("relation_types").get(relation.type)
+    ends: tuple[str, ...] = (relation.source, relation.target)
+    if rel_type is not None and not rel_type.directed:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.type, relation.since, relation.until)
+
+
+def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation) -> Iterator[Problem]:
+    """Warnings: not verified for a year, relation ended, actor without contact."""
+
+    def warn(path: str, code: str, message: str, hint: str) -> Problem:
+        line, column = entry.where(path)
+        return Problem(file, line, column, code, message, hint, "warning")
+
+    if record.verified is not None and today - record.verified > STALE_AFTER:
+        yield warn(
+            "verified",
+            "stale-entry",
+            f"Zuletzt geprüft am {record.verified:%d.%m.%Y}, vor mehr als 12 Monaten.",
+            "Prüfe die Angaben und setze verified auf das heutige Datum.",
+        )
+    if isinstance(record, Relation) and record.until is not None and record.until < today:
+        yield warn(
+            "until",
+            "relation-ended",
+            f"Die Beziehung ist seit {record.until:%d.%m.%Y} beendet.",
+            "Bleibt sie als Geschichte stehen, ist nichts zu tun; sonst until anpassen.",
+        )
+    if isinstance(record, Actor) and (record.contact is None or record.contact.is_empty()):
+        yield warn(
+            "",
+            "missing-contact",
+            f"'{record.name}' hat keine Kontaktangabe (Telefon, E-Mail oder Web).",
+            "Ergänze contact mit einer dienstlichen Telefonnummer, E-Mail oder Webseite.",
+        )

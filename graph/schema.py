@@ -1,0 +1,242 @@
+"""The data model as one declarative table: fields, types, vocabularies, German docs.
+
+Validation, the documentation test and (later) the editor JSON Schema all read
+these tables, so a field exists in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ACTOR_FIELDS",
+    "AREA",
+    "CITYWIDE",
+    "RELATION_FIELDS",
+    "SLUG_PATTERN",
+    "VOCABULARY_LISTS",
+    "Field",
+    "field_paths",
+]
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: Special ``service_area`` term: the whole city.
+CITYWIDE = "stadtweit"
+#: Pseudo vocabulary for ``service_area``: districts, Stadtbezirke, Sozialräume or ``stadtweit``.
+AREA = "@area"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an entry.
+
+    Attributes
+    ----------
+    name : str
+        Key in the YAML mapping.
+    kind : str
+        ``str``, ``slug``, ``int``, ``number``, ``date``, ``bool``, ``list`` or ``mapping``.
+    doc : str
+        German explanation for editors.
+    required : bool
+        Whether the key must be present.
+    vocab : str, optional
+        Vocabulary list whose ids are allowed (for ``slug`` values or list items);
+        ``"@actor"`` for actor ids, :data:`AREA` for service areas.
+    item : str, optional
+        Kind of list items (``str`` or ``slug``).
+    fields : tuple of Field
+        Sub-fields of a ``mapping``.
+    minimum, maximum : int, optional
+        Bounds for ``int`` values.
+    """
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    vocab: str | None = None
+    item: str | None = None
+    fields: tuple[Field, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+def _f(name: str, kind: str, doc: str, **options: object) -> Field:
+    return Field(name, kind, doc, **options)  # type: ignore[arg-type]
+
+
+_PROVENANCE = _f("provenance", "str", "Öffentliche Quelle (URL) der Angaben oder genau 'demo' für erfundene Einträge.")
+_VERIFIED = _f("verified", "date", "Datum der letzten Prüfung (JJJJ-MM-TT).")
+_NOTES = _f("notes", "str", "Freie Bemerkungen.")
+
+ACTOR_FIELDS: tuple[Field, ...] = (
+    _f("id", "slug", "Dauerhafte Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen.", required=True),
+    _f("name", "str", "Name der Organisation oder des Angebots.", required=True),
+    _f("kind", "slug", "Art des Akteurs.", required=True, vocab="actor_kinds"),
+    _f("subtype", "str", "Unterart; bei Schulen die Schulform aus school_types."),
+    _f("district", "slug", "Stadtteil, in dem der Akteur sitzt.", vocab="districts"),
+    _f(
+        "address",
+        "mapping",
+        "Postanschrift.",
+        fields=(
+            _f("street", "str", "Straße und Hausnummer."),
+            _f("postcode", "str", 'Postleitzahl, immer in Anführungszeichen: "06114".'),
+            _f("city", "str", "Ort, z. B. Halle (Saale)."),
+        ),
+    ),
+    _f("topics", "list", "Themen, zu denen der Akteur etwas anbietet.", item="slug", vocab="topics"),
+    _f(
+        "target_groups",
+        "mapping",
+        "Zielgruppen des Angebots.",
+        fields=(
+            _f("audiences", "list", "Wer angesprochen wird.", item="slug", vocab="audiences"),
+            _f("age_min", "int", "Mindestalter in Jahren.", minimum=0, maximum=99),
+            _f("age_max", "int", "Höchstalter in Jahren.", minimum=0, maximum=99),
+            _f("school_levels", "list", "Schulstufen.", item="slug", vocab="school_levels"),
+        ),
+    ),
+    _f("languages", "list", "Sprachen, in denen beraten wird (ISO-639-1-Kürzel).", item="slug", vocab="languages"),
+    _f(
+        "contact",
+        "mapping",
+        "Dienstlicher Kontakt; eine Funktion, nie der Name einer Privatperson.",
+        fields=(
+            _f("role", "str", "Funktion der Kontaktstelle, z. B. Sekretariat."),
+            _f("phone", "str", "Telefonnummer, in Anführungszeichen."),
+            _f("email", "str", "Dienstliche E-Mail-Adresse."),
+            _f("web", "str", "Webseite (https://…)."),
+        ),
+    ),
+    _f("access", "str", "Wie man Hilfe bekommt: Telefon, offene Sprechstunde, über die Schule …"),
+    _f("legal_basis", "list", "Rechtsgrundlagen, z. B. SGB VIII § 13a.", item="str"),
+    _f(
+        "service_area",
+        "list",
+        "Zuständigkeitsgebiet: Stadtteile, Stadtbezirke, Sozialräume oder 'stadtweit'.",
+        item="slug",
+        vocab=AREA,
+    ),
+    _f("parent", "slug", "Organisation, zu der der Akteur gehört (Kennung eines Akteurs).", vocab="@actor"),
+    _PROVENANCE,
+    _VERIFIED,
+    _NOTES,
+)
+
+RELATION_FIELDS: tuple[Field, ...] = (
+    _f("id", "slug", "Kennung der Beziehung (optional, wird sonst erzeugt)."),
+    _f("source", "slug", "Kennung des Ausgangsakteurs.", required=True, vocab="@actor"),
+    _f("target", "slug", "Kennung des Zielakteurs.", required=True, vocab="@actor"),
+    _f("type", "slug", "Art der Beziehung.", required=True, vocab="relation_types"),
+    _f("since", "date", "Beginn (JJJJ-MM-TT)."),
+    _f("until", "date", "Ende (JJJJ-MM-TT), einschließlich."),
+    _f("topics", "list", "Themen der Zusammenarbeit.", item="slug", vocab="topics"),
+    _f("strength", "int", "Stärke: 1 gelegentlich, 2 regelmäßig, 3 vertraglich.", minimum=1, maximum=3),
+    _f(
+        "funding",
+        "mapping",
+        "Förderung: Programm und Betrag.",
+        fields=(
+            _f("programme", "slug", "Förderprogramm.", vocab="funding_programmes"),
+            _f("amount", "number", "Betrag in Euro pro Jahr."),
+        ),
+    ),
+    _PROVENANCE,
+    _VERIFIED,
+    _NOTES,
+)
+
+_ID = _f("id", "slug", "Kennung des Begriffs.", required=True)
+_LABEL = _f("label", "str", "Deutsche Bezeichnung.", required=True)
+_DESCRIPTION = _f("description", "str", "Kurze Erklärung.")
+_VOCAB_NOTES = _f("notes", "str", "Freie Bemerkungen.")
+_VOCAB_PROVENANCE = _f("provenance", "str", "Quelle der Angabe oder 'demo'.")
+_KINDS_LIST = {"item": "slug", "vocab": "actor_kinds"}
+
+#: Lists of ``data/vocabulary.yaml``: list name -> (German title, entry fields).
+VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
+    "actor_kinds": ("Arten von Akteuren", (_ID, _LABEL, _DESCRIPTION, _VOCAB_NOTES)),
+    "school_levels": (
+        "Schulstufen",
+        (
+            _ID,
+            _LABEL,
+            _f("age_min", "int", "Typisches Mindestalter.", minimum=0, maximum=99),
+            _f("age_max", "int", "Typisches Höchstalter.", minimum=0, maximum=99),
+            _DESCRIPTION,
+            _VOCAB_NOTES,
+        ),
+    ),
+    "school_types": (
+        "Schulformen",
+        (
+            _ID,
+            _LABEL,
+            _f("levels", "list", "Schulstufen der Schulform.", item="slug", vocab="school_levels"),
+            _DESCRIPTION,
+            _VOCAB_NOTES,
+        ),
+    ),
+    "stadtbezirke": ("Stadtbezirke", (_ID, _LABEL, _DESCRIPTION, _VOCAB_NOTES)),
+    "sozialraeume": ("Sozialräume", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
+    "districts": (
+        "Stadtteile",
+        (
+            _ID,
+            _LABEL,
+            _f("stadtbezirk", "slug", "Stadtbezirk des Stadtteils.", vocab="stadtbezirke"),
+            _f("sozialraum", "slug", "Sozialraum des Stadtteils.", vocab="sozialraeume"),
+            _DESCRIPTION,
+            _VOCAB_PROVENANCE,
+            _VOCAB_NOTES,
+        ),
+    ),
+    "topics": (
+        "Themen",
+        (
+            _ID,
+            _LABEL,
+            _DESCRIPTION,
+            _f("synonyms", "list", "Suchwörter, die zu diesem Thema führen.", item="str"),
+            _f("parent", "slug", "Übergeordnetes Thema.", vocab="topics"),
+            _f("core", "bool", "Kernthema, das jede Schule erreichen sollte (true/false)."),
+            _VOCAB_NOTES,
+        ),
+    ),
+    "audiences": (
+        "Zielgruppen",
+        (_ID, _LABEL, _DESCRIPTION, _f("synonyms", "list", "Suchwörter.", item="str"), _VOCAB_NOTES),
+    ),
+    "languages": ("Sprachen", (_ID, _LABEL, _VOCAB_NOTES)),
+    "relation_types": (
+        "Beziehungsarten",
+        (
+            _ID,
+            _LABEL,
+            _f("label_reverse", "str", "Bezeichnung aus Sicht des Ziels."),
+            _f("directed", "bool", "Gerichtet (true) oder wechselseitig (false).", required=True),
+            _f("source_kinds", "list", "Erlaubte Arten am Ausgangspunkt.", **_KINDS_LIST),
+            _f("target_kinds", "list", "Erlaubte Arten am Ziel.", **_KINDS_LIST),
+            _DESCRIPTION,
+            _VOCAB_NOTES,
+        ),
+    ),
+    "funding_programmes": ("Förderprogramme", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
+}
+
+
+def field_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
+    """Return every field name, sub-fields as ``parent.child``.
+
+    Examples
+    --------
+    >>> field_paths(RELATION_FIELDS)[-5:]
+    ['funding.programme', 'funding.amount', 'provenance', 'verified', 'notes']
+    """
+    paths: list[str] = []
+    for field in fields:
+        paths.append(prefix + field.name)
+        paths.extend(field_paths(field.fields, prefix + field.name + "."))
+    return paths

@@ -1,0 +1,137 @@
+"""Read a YAML file into position-carrying nodes without constructing Python objects.
+
+We compose instead of ``safe_load`` so that every value keeps its line and
+column, repeated keys and YAML 1.1 surprises stay visible, and no tag is ever
+constructed (``!!python/object`` is reported, never executed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from graph.problems import Problem
+
+__all__ = ["ReadResult", "position", "read_yaml"]
+
+# libyaml is several times faster; the pure-Python loader gives the same nodes.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_SYNTAX_HINTS = (
+    ("cannot start any token", "Tabulatoren sind in YAML nicht erlaubt: rücke mit Leerzeichen ein."),
+    ("mapping values are not allowed", "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen."),
+    (
+        "did not find expected '-' indicator",
+        "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '.",
+    ),
+    ("expected <block end>", "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '."),
+    ("could not find expected ':'", "Jede Zeile eines Eintrags braucht die Form 'feld: wert'."),
+    ("found unexpected end of stream", "Ein Anführungszeichen oder eine Klammer wurde nicht geschlossen."),
+    ("found undefined alias", "Anker und Verweise (& und *) werden nicht unterstützt: schreibe den Wert aus."),
+    ("expected a single document", "Die Datei darf nur ein Dokument enthalten: entferne weitere '---'-Zeilen."),
+)
+
+
+@dataclass
+class ReadResult:
+    """The root node of one file (``None`` when unreadable) and the problems met."""
+
+    node: yaml.Node | None
+    problems: list[Problem]
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """Return the 1-based ``(line, column)`` where ``node`` starts.
+
+    Examples
+    --------
+    >>> node = yaml.compose("a: 1")
+    >>> position(node.value[0][1])
+    (1, 4)
+    """
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _syntax_hint(text: str) -> str:
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in text:
+            return hint
+    return "Prüfe die Zeile und die darüber auf Einrückung, Doppelpunkte und Anführungszeichen."
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        # utf-8-sig drops a byte-order mark that Windows editors like to add.
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Problem(
+            shown,
+            line,
+            column,
+            "file-encoding",
+            f"Die Datei ist nicht als UTF-8 gespeichert (Byte 0x{raw[exc.start]:02x}).",
+            "Speichere die Datei im Editor mit der Kodierung UTF-8.",
+        )
+        return None, [problem]
+
+
+def _parse(text: str, shown: str) -> ReadResult:
+    try:
+        node = _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = f"YAML-Syntaxfehler: {detail}."
+        return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, _syntax_hint(detail))])
+    except yaml.YAMLError as exc:  # e.g. a reader error for control characters
+        message = f"YAML kann nicht gelesen werden: {exc}"
+        hint = "Entferne unsichtbare Steuerzeichen und speichere als UTF-8."
+        return ReadResult(None, [Problem(shown, 1, 1, "yaml-syntax", message, hint)])
+    if node is None:
+        hint = "Eine leere Liste schreibt man als '[]'."
+        return ReadResult(None, [Problem(shown, 1, 1, "empty-file", "Die Datei ist leer.", hint)])
+    return ReadResult(node, [])
+
+
+def read_yaml(path: Path, shown: str | None = None) -> ReadResult:
+    """Compose one YAML file, reporting what keeps it from being read.
+
+    Parameters
+    ----------
+    path : Path
+        File to read.
+    shown : str, optional
+        Name used in problems (defaults to ``str(path)``).
+
+    Returns
+    -------
+    ReadResult
+        ``node`` is the composed root or ``None``; ``problems`` lists
+        ``file-missing``, ``file-encoding``, ``yaml-syntax`` or ``empty-file``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yaml"
+    >>> _ = p.write_text("a: [1, 2", encoding="utf-8")
+    >>> [pr.code for pr in read_yaml(p).problems]
+    ['yaml-syntax']
+    """
+    shown = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        hint = "Lege die Datei an oder prüfe den Datenordner."
+        return ReadResult(None, [Problem(shown, 1, 1, "file-missing", "Die Datei fehlt.", hint)])
+    except IsADirectoryError:
+        hint = "An dieser Stelle wird eine YAML-Datei erwartet."
+        return ReadResult(None, [Problem(shown, 1, 1, "file-missing", "Das ist ein Ordner, keine Datei.", hint)])
+    text, problems = _decode(raw, shown)
+    if text is None:
+        return ReadResult(None, problems)
+    return _parse(text, shown)

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Run everything CI checks: lint, format, types, then the whole test suite with coverage.
+# Extra arguments go to pytest (e.g. ./test.sh -k validate).
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/venv.sh requirements-dev.txt
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest --cov --cov-report=term "$@"
