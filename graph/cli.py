@@ -1,4 +1,9 @@
-"""Command line: ``python -m graph validate [DATA_DIR] [--format text|json]``."""
+"""Command line ``python -m graph <command>``: one sub-command per concern.
+
+Each command is a pair of functions, ``add_arguments(parser)`` and ``run(args) -> exit code``,
+registered in :data:`COMMANDS`. Add a new command by writing those two functions and one
+line in the table.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +11,40 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graph.loader import LoadResult, load_dataset
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main", "parse_date"]
 
 
-def _parse_date(text: str) -> dt.date:
+def parse_date(text: str) -> dt.date:
+    """Argument type for ``JJJJ-MM-TT`` dates with a German error message."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum der Form JJJJ-MM-TT") from exc
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m graph", description="Netzwerkkarte Schulerfolg Halle")
-    commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="Datenordner prüfen (Exit-Code 1 bei Fehlern)")
-    validate.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
-    validate.add_argument("--format", choices=("text", "json"), default="text")
-    validate.add_argument("--today", type=_parse_date, help="Stichtag für Warnungen (Standard: heute)")
-    return parser
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat")
+    parser.add_argument("--today", type=parse_date, help="Stichtag für Warnungen (Standard: heute)")
 
 
-def _validation_json(result: LoadResult) -> str:
+def validation_json(result: LoadResult) -> str:
+    """The validation result as the JSON document of ``validate --format json``."""
+    fields = ("level", "code", "file", "line", "column", "message", "hint")
     payload = {
         "valid": result.valid,
         "counts": result.counts,
-        "issues": [
-            {k: p.to_dict()[k] for k in ("level", "code", "file", "line", "column", "message", "hint")}
-            for p in result.report
-        ],
+        "issues": [{k: p.to_dict()[k] for k in fields} for p in result.report],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def _validation_text(result: LoadResult) -> str:
+def validation_text(result: LoadResult) -> str:
+    """One line per problem, then a German summary line."""
     lines = [p.format() for p in result.report]
     counts = f"{result.counts['actors']} Akteure, {result.counts['relations']} Beziehungen"
     verdict = "gültig" if result.valid else "UNGÜLTIG"
@@ -52,9 +54,22 @@ def _validation_text(result: LoadResult) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     result = load_dataset(args.data_dir, today=args.today)
-    output = _validation_json(result) if args.format == "json" else _validation_text(result)
-    print(output)
+    print(validation_json(result) if args.format == "json" else validation_text(result))
     return 0 if result.valid else 1
+
+
+#: (name, German help, add_arguments, run) of every sub-command.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "validate": ("Datenordner prüfen (Exit-Code 1 bei Fehlern)", _validate_arguments, _validate),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m graph", description="Netzwerkkarte Schulerfolg Halle")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_arguments, _) in COMMANDS.items():
+        add_arguments(commands.add_parser(name, help=help_text, description=help_text))
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,8 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     args = _parser().parse_args(argv)
-    handlers = {"validate": _validate}
-    return handlers[args.command](args)
+    return COMMANDS[args.command][2](args)
 
 
 if __name__ == "__main__":  # pragma: no cover
