@@ -6,9 +6,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-__all__ = ["Level", "Problem", "Report"]
+__all__ = ["CODES", "Level", "Problem", "Report"]
 
 Level = Literal["error", "warning"]
+
+#: Every problem code with a German one-line explanation (documented in data/README.md).
+CODES: dict[str, str] = {
+    "file-missing": "Eine der drei Dateien fehlt im Datenordner.",
+    "file-encoding": "Die Datei ist nicht als UTF-8 gespeichert.",
+    "empty-file": "Die Datei ist leer.",
+    "yaml-syntax": "Die Datei verletzt die YAML-Schreibweise (Einrückung, Doppelpunkt, Anführungszeichen).",
+    "yaml-duplicate-key": "Ein Feld steht in einem Eintrag zweimal.",
+    "yaml-implicit-type": "Ein Wert würde von YAML still umgedeutet (06114 → 3148, no → false, 12:30 → 750).",
+    "yaml-alias": "Anker und Verweise (& und *) werden nicht unterstützt.",
+    "yaml-tag": "Markierungen wie !!python/object werden nicht unterstützt.",
+    "wrong-root": "Die Datei hat nicht die erwartete Form (Liste bzw. benannte Listen).",
+    "wrong-type": "Ein Wert hat den falschen Typ (z. B. Text statt Liste).",
+    "unknown-field": "Ein Feld ist unbekannt (oft ein Tippfehler).",
+    "missing-field": "Ein Pflichtfeld fehlt.",
+    "empty-value": "Ein Pflichtfeld ist leer.",
+    "invalid-id": "Eine Kennung enthält andere Zeichen als a–z, 0–9 und Bindestrich.",
+    "invalid-value": "Ein Wert liegt außerhalb des Erlaubten (Stärke, Alter, Postleitzahl, E-Mail, Web).",
+    "invalid-date": "Ein Datum ist ungültig oder nicht als JJJJ-MM-TT geschrieben.",
+    "duplicate-id": "Eine Kennung ist doppelt vergeben.",
+    "unknown-actor": "Eine Beziehung oder ein parent verweist auf einen Akteur, den es nicht gibt.",
+    "unknown-term": "Ein Begriff steht nicht im Vokabular.",
+    "kind-mismatch": "Die Beziehungsart erlaubt diese Art von Akteur an diesem Ende nicht.",
+    "date-order": "Das Ende einer Beziehung liegt vor ihrem Beginn.",
+    "self-relation": "Eine Beziehung verbindet einen Akteur mit sich selbst.",
+    "duplicate-relation": "Dieselbe Beziehung steht zweimal in der Datei.",
+    "stale-entry": "Warnung: seit mehr als 12 Monaten nicht geprüft.",
+    "relation-ended": "Warnung: die Beziehung ist beendet (until liegt in der Vergangenheit).",
+    "missing-contact": "Warnung: der Akteur hat keine Kontaktangabe.",
+}
 
 
 @dataclass(frozen=True, order=True)
