@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from graph import jsonschema
 from graph.loader import LoadResult, load_dataset
 
 __all__ = ["COMMANDS", "main", "parse_date"]
@@ -61,6 +62,7 @@ def _validate(args: argparse.Namespace) -> int:
 #: (name, German help, add_arguments, run) of every sub-command.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "validate": ("Datenordner prüfen (Exit-Code 1 bei Fehlern)", _validate_arguments, _validate),
+    "schema": ("JSON-Schema für Editoren erzeugen (--check: nur prüfen)", jsonschema.add_arguments, jsonschema.run),
 }
 
 
