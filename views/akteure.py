@@ -1,0 +1,129 @@
+"""Page Akteure: searchable table of all actors and the profile of one (``?actor=<id>``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from graph.export import actor_table, relation_table
+from graph.mapview import MapOptions
+from graph.search import find_actors
+from graph.viewfilter import ViewFilter, actor_relations, filter_graph
+from views import common
+from views import texts as t
+
+__all__ = ["render"]
+
+TABLE_COLUMNS = ["Name", "Art", "Stadtteil", "Themen", "Beziehungen", "Geprüft am"]
+
+
+def _value(ctx: common.Context, field: str, value: Any) -> str:
+    vocabulary = ctx.dataset.vocabulary
+    lists = {
+        "kind": "actor_kinds",
+        "district": "districts",
+        "stadtbezirk": "stadtbezirke",
+        "sozialraum": "sozialraeume",
+    }
+    lists |= {"topics": "topics", "languages": "languages", "audiences": "audiences", "school_levels": "school_levels"}
+    if field == "service_area":
+        areas = ("districts", "stadtbezirke", "sozialraeume")
+        return ", ".join(next((vocabulary.label(a, v) for a in areas if v in vocabulary.terms(a)), v) for v in value)
+    if field == "parent" and value in ctx.dataset.actors:
+        return ctx.dataset.actors[value].name
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(ctx, k, v)}" for k, v in value.items() if v not in (None, (), []))
+    if isinstance(value, tuple | list):
+        return ", ".join(vocabulary.label(lists.get(field, ""), str(v)) for v in value)
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return vocabulary.label(lists[field], str(value)) if field in lists else str(value)
+
+
+def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> pd.DataFrame:
+    rows = [
+        (label, _value(ctx, field, attrs[field]))
+        for field, label in t.FIELD_LABELS.items()
+        if attrs.get(field) not in (None, (), [], {})
+    ]
+    return pd.DataFrame(rows, columns=[t.FIELD, t.VALUE])
+
+
+def _contact(attrs: dict[str, Any]) -> None:
+    contact = attrs.get("contact") or {}
+    lines = [f"{label}: {common.md(contact[key])}" for key, label in t.CONTACT_LABELS.items() if contact.get(key)]
+    st.markdown("  \n".join(lines) if lines else t.PROFILE_NO_CONTACT)
+
+
+def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
+    verified = attrs.get("verified")
+    if verified is None:
+        st.info(t.PROFILE_UNVERIFIED)
+    elif (ctx.today - verified).days > 365:
+        st.warning(t.PROFILE_STALE.format(day=verified.strftime("%d.%m.%Y")))
+    if attrs.get("provenance") == "demo":
+        st.info(t.PROFILE_DEMO)
+
+
+def _profile(ctx: common.Context, actor: str) -> None:
+    attrs = ctx.graph.nodes[actor]
+    st.button(t.BACK, on_click=st.query_params.clear, icon=":material/arrow_back:")
+    st.header(common.md(attrs["name"]))
+    _notes(ctx, attrs)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(t.PROFILE_ATTRIBUTES)
+        st.dataframe(_attributes(ctx, attrs), hide_index=True, width="stretch")
+        st.subheader(t.PROFILE_CONTACT)
+        _contact(attrs)
+    with right:
+        st.subheader(t.PROFILE_MAP)
+        ego = filter_graph(ctx.graph, ViewFilter(ego=actor, radius=1))
+        common.render_map(ctx, ego, f"ego:{actor}", MapOptions(None, False, actor, 380, "", "akteure?actor="))
+    st.subheader(t.PROFILE_RELATIONS)
+    relations = relation_table(actor_relations(ctx.graph, actor), ctx.dataset.vocabulary)
+    if relations.empty:
+        st.caption(t.PROFILE_NO_RELATIONS)
+    for kind, group in relations.groupby("Art", sort=True):
+        st.markdown(f"**{common.md(kind)}** ({len(group)})")
+        st.dataframe(group.drop(columns=["Kennung", "Art"]), hide_index=True, width="stretch")
+
+
+def _table(ctx: common.Context) -> None:
+    table = actor_table(ctx.graph, ctx.dataset.vocabulary, ctx.today)
+    query = st.text_input(t.ACTORS_SEARCH, help=t.F_SEARCH_HELP)
+    if query:
+        hits = find_actors(query, dict(zip(table["Kennung"], table["Name"], strict=True)), limit=len(table))
+        table = table.set_index("Kennung").loc[hits].reset_index()
+    st.caption(t.ACTORS_HINT)
+    event = st.dataframe(
+        table.set_index("Kennung")[TABLE_COLUMNS],
+        hide_index=True,
+        width="stretch",
+        height=620,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="actor_table",
+    )
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        st.query_params["actor"] = str(table.iloc[rows[0]]["Kennung"])
+        st.rerun()
+
+
+def render() -> None:
+    """Draw the page."""
+    ctx = common.require_context()
+    state = common.url_state(ctx)
+    if state.actor:
+        _profile(ctx, state.actor)
+        return
+    st.title(t.PAGE_ACTORS)
+    _table(ctx)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,126 @@
+"""Shared page plumbing: cached loading, the validation report, query parameters, safe text, map rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from graph import Dataset, LoadResult, build_graph, load_dataset
+from graph.export import problem_table
+from graph.fingerprint import data_fingerprint
+from graph.mapview import MapOptions, layout_positions, map_html
+from graph.viewstate import ViewState, decode, encode
+from views import texts as t
+
+__all__ = [
+    "PAGES",
+    "Context",
+    "data_dir",
+    "md",
+    "render_map",
+    "require_context",
+    "show_report",
+    "url_state",
+    "write_url",
+]
+
+#: Pages by url path, filled by app.py (for st.page_link).
+PAGES: dict[str, Any] = {}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~:$&])")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page gets: the data set, the full graph (shared: never mutate), its layout."""
+
+    folder: Path
+    fingerprint: str
+    result: LoadResult
+    dataset: Dataset
+    graph: nx.MultiDiGraph
+    positions: dict[str, tuple[float, float]]
+    today: dt.date
+
+
+def data_dir() -> Path:
+    """The data folder: ``$NETZWERKKARTE_DATA`` or ``data``."""
+    return Path(os.environ.get("NETZWERKKARTE_DATA", "data"))
+
+
+@st.cache_data(show_spinner=t.LOADING, max_entries=8)
+def _load(folder: str, fingerprint: str, today: dt.date) -> LoadResult:
+    del fingerprint  # only part of the cache key
+    return load_dataset(folder, today=today)
+
+
+@st.cache_resource(show_spinner=t.LOADING, max_entries=4)
+def _graph(folder: str, fingerprint: str, today: dt.date) -> nx.MultiDiGraph:
+    dataset = _load(folder, fingerprint, today).dataset
+    assert dataset is not None
+    return build_graph(dataset)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _positions(fingerprint: str, _graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    return layout_positions(_graph)
+
+
+def md(text: object) -> str:
+    """Escape data text for ``st.markdown``: markup, links, LaTeX and colour directives show literally."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def show_report(result: LoadResult, folder: Path) -> None:
+    """The German validation report: summary and one row per problem (file, line, message, hint)."""
+    if not result.valid:
+        st.error(t.INVALID.format(folder=folder, errors=len(result.report.errors)))
+    st.subheader(t.REPORT)
+    st.caption(result.report.summary())
+    st.dataframe(problem_table(list(result.report)), hide_index=True, width="stretch")
+
+
+def require_context() -> Context:
+    """Load the data (cached per content fingerprint); on invalid data show the report and stop the page."""
+    folder, today = data_dir(), dt.date.today()
+    fingerprint = data_fingerprint(folder)
+    result = _load(str(folder), fingerprint, today)
+    if result.dataset is None:
+        show_report(result, folder)
+        st.stop()
+    graph = _graph(str(folder), fingerprint, today)
+    return Context(folder, fingerprint, result, result.dataset, graph, _positions(fingerprint, graph), today)
+
+
+def url_state(ctx: Context) -> ViewState:
+    """The view encoded in the URL; dropped values are shown as German warnings."""
+    state, notices = decode(st.query_params.to_dict(), ctx.dataset)
+    for notice in notices:
+        st.warning(notice)
+    return state
+
+
+def write_url(state: ViewState, today: dt.date) -> None:
+    """Put the view into the URL (only when it changed, to avoid needless browser history)."""
+    params = encode(state, today)
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions) -> str:
+    del key  # the cache key: data version, view and options
+    return map_html(_graph, _ctx.dataset.vocabulary, _ctx.positions, _options)
+
+
+def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: MapOptions) -> str:
+    """Show the map of ``graph`` in an iframe; the HTML is cached so the iframe survives reruns."""
+    page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}", graph, ctx, options)
+    st.iframe(page, height=options.height + 4)
+    return page

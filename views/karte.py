@@ -1,0 +1,149 @@
+"""Page Netzwerkkarte: the filtered map, search, ego view, shareable URL and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import networkx as nx
+import streamlit as st
+
+from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
+from graph.mapview import MapOptions, degree_values, map_html
+from graph.search import find_actors
+from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
+from graph.viewstate import ViewState
+from views import common
+from views import texts as t
+
+__all__ = ["render"]
+
+SAVED = "map_view"
+#: Widget key -> ViewFilter field for the multiselects, with their vocabulary list and label.
+MULTI = {
+    "k_kind": ("kinds", "actor_kinds", t.F_KIND),
+    "k_bezirk": ("stadtbezirke", "stadtbezirke", t.F_BEZIRK),
+    "k_district": ("districts", "districts", t.F_DISTRICT),
+    "k_topic": ("topics", "topics", t.F_TOPIC),
+    "k_type": ("relation_types", "relation_types", t.F_TYPE),
+}
+
+
+def _init_widgets(ctx: common.Context) -> None:
+    """Fill the widget keys from the URL (or from this session's last view) when they are not set yet."""
+    state = common.url_state(ctx)
+    if "k_kind" in st.session_state:
+        return
+    if not st.query_params and SAVED in st.session_state:
+        state = st.session_state[SAVED]
+    view = state.filter
+    for key, (attr, _, _) in MULTI.items():
+        st.session_state[key] = list(getattr(view, attr))
+    st.session_state.k_as_of = view.as_of or ctx.today
+    st.session_state.k_isolated = view.hide_isolated
+    st.session_state.k_actor = state.actor or ""
+    st.session_state.k_ego = view.ego is not None
+    st.session_state.k_radius = view.radius
+
+
+def _on_search(names: dict[str, str]) -> None:
+    hits = find_actors(st.session_state.k_search, names)
+    if hits:
+        st.session_state.k_actor = hits[0]
+
+
+def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
+    vocabulary = ctx.dataset.vocabulary
+    with st.sidebar:
+        st.header(t.FILTERS)
+        query = st.text_input(t.F_SEARCH, key="k_search", help=t.F_SEARCH_HELP, on_change=_on_search, args=(names,))
+        hits = find_actors(query, names) if query else []
+        if query and not hits:
+            st.caption(t.NO_MATCH.format(query=query))
+        elif len(hits) > 1:
+            st.caption(t.MORE_MATCHES.format(names=", ".join(names[h] for h in hits[1:5])))
+        options = ["", *sorted(names, key=lambda a: names[a].casefold())]
+        actor = st.selectbox(t.F_ACTOR, options, key="k_actor", format_func=lambda a: names.get(a, t.F_NO_ACTOR))
+        ego = st.checkbox(t.F_EGO, key="k_ego", disabled=not actor)
+        radius = st.select_slider(t.F_RADIUS, list(range(1, MAX_RADIUS + 1)), key="k_radius", disabled=not ego)
+        chosen = {}
+        for key, (attr, name, label) in MULTI.items():
+            terms = vocabulary.terms(name)
+            chosen[attr] = tuple(
+                st.multiselect(label, list(terms), key=key, format_func=lambda term, n=name: vocabulary.label(n, term))
+            )
+        as_of = st.date_input(t.F_AS_OF, key="k_as_of", help=t.F_AS_OF_HELP, format="DD.MM.YYYY")
+        hide = st.checkbox(t.F_ISOLATED, key="k_isolated")
+    day = as_of if isinstance(as_of, dt.date) else ctx.today
+    view = ViewFilter(**chosen, as_of=day, hide_isolated=hide, ego=actor if ego and actor else None, radius=radius)
+    return ViewState(view, actor or None)
+
+
+def _display_widgets() -> tuple[bool, bool]:
+    with st.sidebar:
+        size = st.radio(t.F_SIZE, [t.SIZE_DEGREE, t.SIZE_NONE], key="k_size", horizontal=True)
+        physics = st.toggle(t.F_PHYSICS, key="k_physics", help=t.F_PHYSICS_HELP)
+    return size == t.SIZE_DEGREE, physics
+
+
+def _selected_panel(ctx: common.Context, actor: str) -> None:
+    attrs = ctx.graph.nodes[actor]
+    st.markdown(
+        f"**{common.md(attrs['name'])}** · {common.md(ctx.dataset.vocabulary.label('actor_kinds', attrs['kind']))}"
+    )
+    st.page_link(common.PAGES["akteure"], label=t.OPEN_PROFILE, query_params={"actor": actor}, icon=":material/person:")
+
+
+def _exports(ctx: common.Context, view: nx.MultiDiGraph, options: MapOptions) -> None:
+    vocabulary, day = ctx.dataset.vocabulary, ctx.today.isoformat()
+    title = t.EXPORT_TITLE.format(day=day)
+    files: list[tuple[str, Callable[[], bytes | str], str, str]] = [
+        (
+            t.EXPORT_HTML,
+            lambda: map_html(view, vocabulary, ctx.positions, _export_options(options, title)),
+            "html",
+            "text/html",
+        ),
+        (t.EXPORT_GRAPHML, lambda: to_graphml(view), "graphml", "application/xml"),
+        (t.EXPORT_GEXF, lambda: to_gexf(view), "gexf", "application/xml"),
+        (t.EXPORT_ACTORS, lambda: to_csv(actor_table(view, vocabulary, ctx.today)), "akteure.csv", "text/csv"),
+        (t.EXPORT_RELATIONS, lambda: to_csv(relation_table(view, vocabulary)), "beziehungen.csv", "text/csv"),
+    ]
+    with st.expander(t.EXPORT):
+        for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+            name = f"netzwerkkarte-{day}.{suffix}" if "." not in suffix else f"netzwerkkarte-{day}-{suffix}"
+            column.download_button(
+                label, data, file_name=name, mime=mime, on_click="ignore", icon=":material/download:"
+            )
+
+
+def _export_options(options: MapOptions, title: str) -> MapOptions:
+    return MapOptions(options.sizes, options.physics, options.selected, 760, title, None)
+
+
+def render() -> None:
+    """Draw the page."""
+    ctx = common.require_context()
+    st.title(t.PAGE_MAP)
+    names = {a.id: a.name for a in ctx.dataset.actors.values()}
+    _init_widgets(ctx)
+    state = _filter_widgets(ctx, names)
+    by_degree, physics = _display_widgets()
+    st.session_state[SAVED] = state
+    common.write_url(state, ctx.today)
+    view = filter_graph(ctx.graph, state.filter)
+    st.caption(t.VISIBLE.format(actors=view.number_of_nodes(), relations=view.number_of_edges()))
+    if view.number_of_nodes() == 0:
+        st.info(t.EMPTY_VIEW)
+        return
+    sizes = degree_values(ctx.graph) if by_degree else None
+    options = MapOptions(sizes, physics, state.actor, 680, "", "akteure?actor=")
+    common.render_map(ctx, view, repr(state.filter), options)
+    st.caption(t.MAP_HINT)
+    if state.actor:
+        _selected_panel(ctx, state.actor)
+    _exports(ctx, view, options)
+
+
+if __name__ == "__main__":
+    render()
