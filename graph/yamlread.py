@@ -19,18 +19,43 @@ __all__ = ["ReadResult", "position", "read_yaml"]
 # libyaml is several times faster; the pure-Python loader gives the same nodes.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_SYNTAX_HINTS = (
-    ("cannot start any token", "Tabulatoren sind in YAML nicht erlaubt: rücke mit Leerzeichen ein."),
-    ("mapping values are not allowed", "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen."),
+# libyaml's English problem text -> (German message, German hint)
+_TAB = ("Tabulator zum Einrücken.", "Tabulatoren sind in YAML nicht erlaubt: rücke mit Leerzeichen ein.")
+_INDENT = (
+    "Die Einrückung passt nicht.",
+    "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '.",
+)
+_SYNTAX = (
+    ("cannot start any token", _TAB),
+    ("tab character", _TAB),
     (
-        "did not find expected '-' indicator",
-        "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '.",
+        "mapping values are not allowed",
+        ("Unerwarteter Doppelpunkt.", "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen."),
     ),
-    ("expected <block end>", "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '."),
-    ("could not find expected ':'", "Jede Zeile eines Eintrags braucht die Form 'feld: wert'."),
-    ("found unexpected end of stream", "Ein Anführungszeichen oder eine Klammer wurde nicht geschlossen."),
-    ("found undefined alias", "Anker und Verweise (& und *) werden nicht unterstützt: schreibe den Wert aus."),
-    ("expected a single document", "Die Datei darf nur ein Dokument enthalten: entferne weitere '---'-Zeilen."),
+    ("did not find expected '-' indicator", _INDENT),
+    ("expected <block end>", _INDENT),
+    (
+        "could not find expected ':'",
+        ("Ein Doppelpunkt fehlt.", "Jede Zeile eines Eintrags braucht die Form 'feld: wert'."),
+    ),
+    (
+        "found unexpected end of stream",
+        ("Die Datei endet mitten in einem Wert.", "Ein Anführungszeichen oder eine Klammer wurde nicht geschlossen."),
+    ),
+    (
+        "found undefined alias",
+        (
+            "Verweis auf einen unbekannten Anker.",
+            "Anker und Verweise (& und *) werden nicht unterstützt: schreibe den Wert aus.",
+        ),
+    ),
+    (
+        "expected a single document",
+        (
+            "Mehr als ein Dokument in der Datei.",
+            "Die Datei darf nur ein Dokument enthalten: entferne weitere '---'-Zeilen.",
+        ),
+    ),
 )
 
 
@@ -54,11 +79,13 @@ def position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _syntax_hint(text: str) -> str:
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in text:
-            return hint
-    return "Prüfe die Zeile und die darüber auf Einrückung, Doppelpunkte und Anführungszeichen."
+def _syntax_text(detail: str) -> tuple[str, str]:
+    """German message and hint for a parser problem; the parser's own words stay in the message."""
+    for needle, (message, hint) in _SYNTAX:
+        if needle in detail:
+            return f"YAML-Syntaxfehler: {message} (Parser: {detail})", hint
+    hint = "Prüfe die Zeile und die darüber auf Einrückung, Doppelpunkte und Anführungszeichen."
+    return f"YAML-Syntaxfehler (Parser: {detail})", hint
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -86,12 +113,14 @@ def _parse(text: str, shown: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(part for part in (exc.context, exc.problem) if part)
-        message = f"YAML-Syntaxfehler: {detail}."
-        return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, _syntax_hint(detail))])
-    except yaml.YAMLError as exc:  # e.g. a reader error for control characters
-        message = f"YAML kann nicht gelesen werden: {exc}"
-        hint = "Entferne unsichtbare Steuerzeichen und speichere als UTF-8."
-        return ReadResult(None, [Problem(shown, 1, 1, "yaml-syntax", message, hint)])
+        message, hint = _syntax_text(detail)
+        return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, hint)])
+    except yaml.reader.ReaderError as exc:  # control characters: only a character offset is known
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"Die Datei enthält ein unsichtbares Steuerzeichen (Code {exc.character!r})."
+        hint = "Lösche das Zeichen an dieser Stelle (oft beim Kopieren aus Word oder PDF entstanden)."
+        return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, hint)])
     if node is None:
         hint = "Eine leere Liste schreibt man als '[]'."
         return ReadResult(None, [Problem(shown, 1, 1, "empty-file", "Die Datei ist leer.", hint)])
