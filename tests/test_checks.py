@@ -31,14 +31,14 @@ def test_check_actor_contact_formats(data_copy: Path) -> None:
         (
             "invalid-value",
             5,
-            21,
+            20,
             "'info at schule.de' ist keine E-Mail-Adresse.",
             "Schreibe sie in der Form name@beispiel.de.",
         ),
         (
             "invalid-value",
             5,
-            45,
+            44,
             "'www.schule.de' ist keine Webadresse.",
             "Schreibe sie mit https://, z. B. https://www.schule.de.",
         ),
