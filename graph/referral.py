@@ -38,7 +38,7 @@ from typing import Any
 
 from graph.model import Actor, Dataset, Relation, Term
 from graph.schema import CITYWIDE
-from graph.suggest import did_you_mean
+from graph.suggest import closest, did_you_mean
 from graph.textmatch import Match, TextIndex, normalize, term_entries
 
 __all__ = [
@@ -185,13 +185,14 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
 
 
 def _resolve(value: str, terms: Mapping[str, Term], what: str) -> str:
-    """Term id for an id or a German label; :class:`ReferralError` naming the value otherwise."""
+    """Term id for an id, a German label or a synonym; :class:`ReferralError` naming the value otherwise."""
     if value in terms:
         return value
-    by_label = {normalize(t.label): t.id for t in terms.values()}
-    if normalize(value) in by_label:
-        return by_label[normalize(value)]
-    hint = did_you_mean(value, terms, {t.label: t.id for t in terms.values()})
+    names = {normalize(name): t.id for t in terms.values() for name in (t.label, *t.synonyms)}
+    if normalize(value) in names:
+        return names[normalize(value)]
+    match = closest(value, terms) or closest(normalize(value), names)
+    hint = f"Meinten Sie '{names.get(match, match)}'?" if match else ""
     raise ReferralError(f"{what} '{value}' ist unbekannt. {hint}".strip())
 
 
