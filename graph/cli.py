@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from graph import jsonschema
 from graph.loader import LoadResult, load_dataset
+from graph.metrics_report import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
 
 __all__ = ["COMMANDS", "main", "parse_date"]
 
@@ -62,6 +63,8 @@ def _validate(args: argparse.Namespace) -> int:
 #: (name, German help, add_arguments, run) of every sub-command.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "validate": ("Datenordner prüfen (Exit-Code 1 bei Fehlern)", _validate_arguments, _validate),
+    "metrics": ("Kennzahlen je Akteur als JSON oder CSV", add_metrics_arguments, run_metrics),
+    "gaps": ("Lückenanalyse als JSON oder Markdown", add_gaps_arguments, run_gaps),
     "schema": ("JSON-Schema für Editoren erzeugen (--check: nur prüfen)", jsonschema.add_arguments, jsonschema.run),
 }
 
