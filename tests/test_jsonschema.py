@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +19,32 @@ from tests.conftest import REPO
 DATA = REPO / "data"
 
 
+_YAML12_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+
+
+def _yaml12(node: yaml.Node) -> Any:
+    """A node as a YAML 1.2 (core schema) reader such as an editor sees it: 06114 is 6114, no stays text."""
+    if isinstance(node, yaml.MappingNode):
+        return {_yaml12(k): _yaml12(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_yaml12(v) for v in node.value]
+    text = node.value
+    if node.style:
+        return text
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return text.lower() == "true"
+    if _YAML12_INT.match(text):
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+    if _YAML12_FLOAT.match(text):
+        return float(text)
+    return text
+
+
 def _as_editor_reads(path: Path) -> Any:
-    """Roughly what a YAML 1.2 editor sees: dates stay text."""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        return value
-
-    return plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _yaml12(yaml.compose(path.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +106,28 @@ def test_schema_command_check_and_write(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["schema", str(folder), "--check"]) == 0
     written = json.loads((folder / "schema" / "relations.schema.json").read_text(encoding="utf-8"))
     assert written["items"]["required"] == ["source", "target", "type"]
+
+
+SCHEMA_MATTERS = [
+    "unknown-field",
+    "missing-field",
+    "wrong-type",
+    "invalid-id",
+    "unknown-term",
+    "invalid-value",
+    "invalid-date",
+    "wrong-root",
+    "empty-value",
+    "yaml-implicit-type",
+]
+
+
+@pytest.mark.parametrize("case", SCHEMA_MATTERS)
+def test_schema_rejects_broken_fixture(halle: Dataset, case: str) -> None:
+    folder = REPO / "tests" / "data" / "broken" / case
+    rejected = []
+    for data_file in sorted(p.name for p in folder.glob("*.yaml")):
+        schema = data_schemas(halle.vocabulary)[SCHEMA_FILES[data_file]]
+        validator = js.Draft7Validator(schema, format_checker=js.Draft7Validator.FORMAT_CHECKER)
+        rejected += list(validator.iter_errors(_as_editor_reads(folder / data_file)))
+    assert rejected, f"the schema accepts tests/data/broken/{case}"
