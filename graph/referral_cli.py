@@ -1,0 +1,111 @@
+"""Command ``python -m graph refer QUERY``: the referral lookup on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from graph.loader import load_dataset
+from graph.model import Vocabulary
+from graph.referral import FILTER_LABELS, ReferralError, ReferralResult, build_referral_index, refer
+
+__all__ = ["add_arguments", "referral_text", "run"]
+
+#: German help line of the command in ``python -m graph --help``.
+HELP = "Passende Angebote zu einem Anliegen finden (Vermittlung)"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum der Form JJJJ-MM-TT") from exc
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``refer``: the query words and the optional filters."""
+    parser.add_argument("query", nargs="+", help="Anliegen in eigenen Worten, z. B. 'schwänzt seit Wochen'")
+    parser.add_argument("--school", help="Kennung der Schule (setzt Stadtteil und Alter, sucht Verbindungen)")
+    parser.add_argument("--district", help="Kennung des Stadtteils")
+    parser.add_argument("--age", type=int, help="Alter in Jahren")
+    parser.add_argument("--school-level", help="Schulstufe, z. B. sek1")
+    parser.add_argument("--language", help="Sprache (Kürzel wie ar oder Name wie Arabisch)")
+    parser.add_argument("--audience", help="Zielgruppe: schueler, eltern, lehrkraefte …")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat")
+    parser.add_argument("--data", default="data", help="Datenordner (Standard: data)")
+    parser.add_argument("--as-of", type=_date, help="Stichtag JJJJ-MM-TT für Beziehungen und Aktualität")
+
+
+def _contact_line(contact: dict[str, Any]) -> str:
+    parts = [
+        f"{label} {contact[key]}"
+        for key, label in (("phone", "Tel."), ("email", "E-Mail"), ("web", "Web"), ("address", "Adresse"))
+        if contact.get(key)
+    ]
+    line = "Kontakt: " + (", ".join(parts) if parts else "keine Angabe")
+    if contact.get("access"):
+        line += f"; Zugang: {contact['access']}"
+    if contact.get("demo"):
+        line += " [Demo-Eintrag, erfunden]"
+    return line
+
+
+def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
+    """Plain-text rendering of a referral result, one block per offer.
+
+    Examples
+    --------
+    >>> print(referral_text(ReferralResult("xyz", (), (), (), (), message="Kein Thema."), Vocabulary()))
+    Anliegen: „xyz“ – Themen: keine erkannt
+    Hinweis: Kein Thema.
+    """
+    topics = ", ".join(vocabulary.label("topics", t) for t in result.topics) or "keine erkannt"
+    lines = [f"Anliegen: „{result.query}“ – Themen: {topics}"]
+    for rank, offer in enumerate(result.offers, 1):
+        lines.append(f"{rank}. {offer.name} ({offer.id}) – Punktzahl {offer.score}")
+        lines.append("   " + " · ".join(offer.reasons))
+        lines.append("   " + _contact_line(offer.contact))
+    if result.excluded:
+        counts = ", ".join(f"{FILTER_LABELS[name]} {count}" for name, count in result.excluded)
+        lines.append(f"Durch Filter ausgeschlossen: {counts}")
+    if result.message:
+        lines.append(f"Hinweis: {result.message}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``refer``: exit 0 with results (possibly none), 1 on invalid data, 2 on an unknown id."""
+    today = args.as_of or dt.date.today()
+    loaded = load_dataset(args.data, today=today)
+    if loaded.dataset is None:
+        for problem in loaded.report.errors:
+            print(problem.format(), file=sys.stderr)
+        print(
+            f"Die Daten in {args.data} sind ungültig; bitte zuerst 'python -m graph validate' ausführen.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        result = refer(
+            build_referral_index(loaded.dataset),
+            " ".join(args.query),
+            school=args.school,
+            district=args.district,
+            age=args.age,
+            school_level=args.school_level,
+            language=args.language,
+            audience=args.audience,
+            as_of=args.as_of,
+            today=today,
+        )
+    except ReferralError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(referral_text(result, loaded.dataset.vocabulary))
+    return 0

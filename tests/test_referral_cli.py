@@ -1,0 +1,125 @@
+"""``python -m graph refer``: JSON shape, text output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main
+from tests.conftest import BROKEN, REPO, TESTS
+
+REFERRAL = TESTS / "data" / "referral"
+AS_OF = ["--as-of", "2026-11-28", "--data", str(REFERRAL)]
+
+
+def test_refer_json_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Vater", "trinkt", "--school", "sek-neustadt", "--format", "json", *AS_OF])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert payload == {
+        "topics": ["sucht"],
+        "results": [
+            {
+                "id": "suchtberatung",
+                "name": "Suchtberatung Drobs",
+                "kind": "beratung",
+                "score": 0.7,
+                "reasons": [
+                    "Thema Sucht",
+                    "stadtweit zuständig",
+                    "für 12–27 Jahre",
+                    "keine bestehende Verbindung zur Schule bekannt",
+                    "Angaben geprüft am 01.10.2026",
+                ],
+                "topics": ["sucht"],
+                "path": None,
+                "contact": {
+                    "role": None,
+                    "phone": "0345 200 00 06",
+                    "email": "drobs@example.org",
+                    "web": None,
+                    "address": None,
+                    "access": "Offene Sprechstunde montags bis freitags",
+                    "verified": "2026-10-01",
+                    "demo": True,
+                },
+            }
+        ],
+        "excluded": [],
+        "widened": False,
+        "message": "",
+    }
+
+
+def test_refer_json_path_and_excluded(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Cybermobbing", "--school", "sek-neustadt", "--age", "11", "--format", "json", *AS_OF])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    # Medienscouts (12–16) are too old for 11; the Anti-Mobbing-Team is one cooperation away.
+    assert [(r["id"], r["path"]) for r in payload["results"]] == [("mobbing-team", ["sek-neustadt", "mobbing-team"])]
+    assert payload["excluded"] == [{"filter": "age", "count": 1}]
+
+
+def test_refer_text_widened(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Mobbing", "--district", "silberhoehe", *AS_OF])
+    assert code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Anliegen: „Mobbing“ – Themen: Mobbing und Konflikte",
+        "1. Anti-Mobbing-Team (mobbing-team) – Punktzahl 0.7",
+        "   Thema Mobbing und Konflikte · zuständig für West (nicht für Silberhöhe) · Angaben geprüft am 01.02.2026",
+        "   Kontakt: Tel. 0345 200 00 04 [Demo-Eintrag, erfunden]",
+        "Durch Filter ausgeschlossen: Stadtteil 1",
+        "Hinweis: Im Stadtteil Silberhöhe passt kein Angebot (Stadtteil schließt 1 aus). "
+        "Gezeigt werden deshalb Angebote aus der ganzen Stadt, ohne den Filter Stadtteil.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--school", "gs-silberhoe"], "Fehler: Schule 'gs-silberhoe' ist unbekannt. Meinten Sie 'gs-silberhoehe'?"),
+        (["--district", "suedstad"], "Fehler: Stadtteil 'suedstad' ist unbekannt. Meinten Sie 'suedstadt'?"),
+    ],
+)
+def test_refer_unknown_id_exits_2(capsys: pytest.CaptureFixture[str], option: list[str], message: str) -> None:
+    code = main(["refer", "schwänzen", *option, *AS_OF])
+    captured = capsys.readouterr()
+    assert (code, captured.out, captured.err) == (2, "", message + "\n")
+
+
+def test_refer_invalid_data_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(REFERRAL, folder)
+    shutil.copy(BROKEN / "unknown-actor" / "relations.yaml", folder / "relations.yaml")
+    code = main(["refer", "schwänzen", "--data", str(folder), "--as-of", "2026-11-28"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err.splitlines()[0] == (
+        f"{folder}/relations.yaml:3:11: error unknown-actor: 'target' verweist auf 'gs-b', das es in actors.yaml "
+        "nicht gibt. (Lege den Akteur an oder korrigiere die Kennung.)"
+    )
+    assert captured.err.splitlines()[-1] == (
+        f"Die Daten in {folder} sind ungültig; bitte zuerst 'python -m graph validate' ausführen."
+    )
+
+
+def test_refer_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "refer", "Schulangst", "--format", "json", *AS_OF],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [r["id"] for r in json.loads(done.stdout)["results"]] == [
+        "beratung-stadt",
+        "beratung-sued",
+        "projekt-schulweg",
+    ]
