@@ -1,0 +1,227 @@
+"""Printable one-page "Handreichung": fitting offers with contacts for a school, a topic or a district.
+
+The HTML is self-contained (inline CSS, no scripts, no fonts or images from elsewhere) and
+carries a Content-Security-Policy that forbids any script or external request, as a second
+line of defence behind escaping every data text with :func:`html.escape`. Print it from
+any browser ("Drucken → Als PDF speichern" gives the PDF); no PDF library is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from graph.referral import Offer, ReferralError, ReferralIndex, refer_topics
+from graph.suggest import did_you_mean
+
+__all__ = ["Handout", "HandoutSection", "handout_data", "render_handout"]
+
+_CSS = """
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 8.5pt; line-height: 1.3;
+       color: #111; margin: 0; }
+main { max-width: 186mm; margin: 0 auto; }
+@media screen { body { background: #ddd; } main { background: #fff; padding: 12mm; margin: 8mm auto;
+                box-shadow: 0 0 4mm #999; } }
+header { border-bottom: 0.6mm solid #1d4f91; margin-bottom: 3mm; }
+h1 { font-size: 14pt; margin: 0 0 1mm; color: #1d4f91; }
+.meta { margin: 0 0 2mm; color: #444; }
+.note { border-left: 1mm solid #c77d00; padding-left: 2mm; margin: 0 0 3mm; }
+.sections { columns: 2; column-gap: 6mm; }
+section { break-inside: avoid-column; margin-bottom: 3mm; }
+h2 { font-size: 10pt; margin: 0 0 1mm; color: #1d4f91; break-after: avoid; }
+article { break-inside: avoid; margin: 0 0 2mm; padding-left: 2mm; border-left: 0.4mm solid #bbb; }
+h3 { font-size: 9pt; margin: 0; }
+p { margin: 0; }
+.also, .path, .verified { color: #444; }
+.demo { font-weight: normal; color: #c77d00; }
+a { color: inherit; text-decoration: none; }
+footer { margin-top: 3mm; border-top: 0.3mm solid #bbb; padding-top: 1mm; color: #444; font-size: 7.5pt; }
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    """Offers listed under one topic (each offer appears once, under its first topic in vocabulary order)."""
+
+    topic: str
+    label: str
+    offers: tuple[Offer, ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything the printed page shows."""
+
+    title: str
+    scope: str
+    sections: tuple[HandoutSection, ...]
+    message: str
+    today: dt.date
+    fingerprint: str
+
+
+def _topic_ids(index: ReferralIndex, topic: str | None) -> list[str]:
+    topics = index.dataset.vocabulary.terms("topics")
+    if topic is None:
+        return list(topics)
+    if topic not in topics:
+        hint = did_you_mean(topic, topics, {t.label: t.id for t in topics.values()})
+        raise ReferralError(f"Thema '{topic}' ist unbekannt. {hint}".strip())
+    return [topic]
+
+
+def _title(index: ReferralIndex, school: str | None, topic: str | None, district: str | None) -> str:
+    vocabulary = index.dataset.vocabulary
+    if school:
+        return f"Unterstützungsangebote für {index.dataset.actors[school].name}"
+    if topic:
+        return f"Unterstützungsangebote zum Thema {vocabulary.label('topics', topic)}"
+    if district:
+        return f"Unterstützungsangebote im Stadtteil {vocabulary.label('districts', district)}"
+    return "Unterstützungsangebote in Halle (Saale)"
+
+
+def _scope(index: ReferralIndex, context: dict[str, Any]) -> str:
+    vocabulary = index.dataset.vocabulary
+    parts = []
+    if context["district"]:
+        parts.append(f"Stadtteil {vocabulary.label('districts', context['district'])}")
+    if context["ages"]:
+        low, high = context["ages"]
+        parts.append(f"Alter {low}–{high} Jahre")
+    return " · ".join(parts) or "ganze Stadt"
+
+
+def handout_data(
+    index: ReferralIndex,
+    fingerprint: str,
+    school: str | None = None,
+    topic: str | None = None,
+    district: str | None = None,
+    today: dt.date | None = None,
+) -> Handout:
+    """Collect the offers of a handout, grouped by topic.
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        From :func:`graph.referral.build_referral_index`.
+    fingerprint : str
+        Data version shown on the page (:func:`graph.fingerprint.data_fingerprint`).
+    school, topic, district : str, optional
+        What the handout is for; a school sets district and ages, a topic narrows to that
+        topic (and, lower ranked, offers on its parent topic). Without any: all topics, whole city.
+    today : datetime.date, optional
+        Date printed on the page and used for paths and freshness (default: today).
+
+    Returns
+    -------
+    Handout
+
+    Raises
+    ------
+    ReferralError
+        For an unknown school, topic or district.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Dataset, Term, Vocabulary
+    >>> from graph.referral import build_referral_index
+    >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht")}})
+    >>> index = build_referral_index(Dataset(voc, {"b": Actor("b", "B", "beratung", topics=("sucht",))}, ()))
+    >>> data = handout_data(index, "abc", topic="sucht", today=dt.date(2026, 1, 1))
+    >>> data.title, [(s.label, [o.name for o in s.offers]) for s in data.sections]
+    ('Unterstützungsangebote zum Thema Sucht', [('Sucht', ['B'])])
+    """
+    today = today or dt.date.today()
+    topic_ids = _topic_ids(index, topic)
+    result = refer_topics(index, dict.fromkeys(topic_ids, 1.0), school=school, district=district, today=today)
+    order = list(index.dataset.vocabulary.terms("topics"))
+    grouped: dict[str, list[Offer]] = {}
+    for offer in result.offers:
+        # The asked topic heads its own section even when the offer also has an earlier one.
+        first = min(offer.topics, key=lambda t: (topic is not None and t != topic, order.index(t)))
+        grouped.setdefault(first, []).append(offer)
+    sections = tuple(
+        HandoutSection(t, index.dataset.vocabulary.label("topics", t), tuple(grouped[t])) for t in order if t in grouped
+    )
+    title = _title(index, school, topic, result.context["district"] if not school else None)
+    message = result.message or ("" if sections else "Für diese Auswahl ist kein Angebot eingetragen.")
+    return Handout(title, _scope(index, result.context), sections, message, today, fingerprint)
+
+
+def _contact_html(contact: dict[str, Any]) -> list[str]:
+    lines = []
+    if contact["phone"]:
+        lines.append(f"Tel. {escape(contact['phone'])}")
+    if contact["email"]:
+        lines.append(f'E-Mail <a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>')
+    web = contact["web"]
+    if web and web.startswith(("https://", "http://")):
+        lines.append(f'<a href="{escape(web)}">{escape(web)}</a>')
+    elif web:
+        lines.append(escape(web))
+    if contact["address"]:
+        lines.append(escape(contact["address"]))
+    return lines
+
+
+def _offer_html(index: ReferralIndex, offer: Offer, section: str) -> str:
+    vocabulary = index.dataset.vocabulary
+    contact = offer.contact
+    demo = ' <span class="demo">(Demo-Eintrag)</span>' if contact["demo"] else ""
+    kind = escape(vocabulary.label("actor_kinds", offer.kind))
+    rows = [f"<h3>{escape(offer.name)}{demo}</h3>", f"<p>{kind}</p>"]
+    rows.append("<p>" + " · ".join(_contact_html(contact) or ["keine Kontaktangabe"]) + "</p>")
+    if contact["access"]:
+        rows.append(f"<p>Zugang: {escape(contact['access'])}</p>")
+    others = [vocabulary.label("topics", t) for t in offer.topics if t != section]
+    if others:
+        rows.append(f'<p class="also">auch: {escape(", ".join(others))}</p>')
+    path = next((r for r in offer.reasons if r.startswith("bestehende Verbindung")), None)
+    if path:
+        rows.append(f'<p class="path">{escape(path[0].upper() + path[1:])}</p>')
+    verified = dt.date.fromisoformat(contact["verified"]).strftime("%d.%m.%Y") if contact["verified"] else "nie"
+    rows.append(f'<p class="verified">geprüft: {verified}</p>')
+    return "<article>" + "".join(rows) + "</article>"
+
+
+def render_handout(index: ReferralIndex, handout: Handout) -> str:
+    """Render a handout as a self-contained, printable A4 HTML page.
+
+    Every text from the data passes :func:`html.escape`; web links are only made for
+    ``http(s)://`` addresses.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Dataset, Term, Vocabulary
+    >>> from graph.referral import build_referral_index
+    >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht")}})
+    >>> actors = {"b": Actor("b", "<script>alert(1)</script>", "beratung", topics=("sucht",))}
+    >>> index = build_referral_index(Dataset(voc, actors, ()))
+    >>> page = render_handout(index, handout_data(index, "abc", today=dt.date(2026, 1, 1)))
+    >>> "<script>" in page, "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    (False, True)
+    """
+    sections = "".join(
+        f"<section><h2>{escape(s.label)}</h2>{''.join(_offer_html(index, o, s.topic) for o in s.offers)}</section>"
+        for s in handout.sections
+    )
+    note = f'<p class="note">{escape(handout.message)}</p>' if handout.message else ""
+    stand = handout.today.strftime("%d.%m.%Y")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="de"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        f"<title>{escape(handout.title)}</title><style>{_CSS}</style></head>"
+        f"<body><main><header><h1>{escape(handout.title)}</h1>"
+        f'<p class="meta">{escape(handout.scope)} · Stand: {stand} · Datenversion {escape(handout.fingerprint)}</p>'
+        f'</header>{note}<div class="sections">{sections}</div>'
+        "<footer>Netzwerkstelle „Schulerfolg für Halle“ · Angaben ohne Gewähr; bitte vor Weitergabe das "
+        "Prüfdatum beachten. Einträge mit „Demo-Eintrag“ sind erfunden.</footer></main></body></html>\n"
+    )
