@@ -58,7 +58,7 @@ class GapInfo:
 GAP_INFO: dict[str, GapInfo] = {
     "coverage": GapInfo(
         "Themenabdeckung nach Gebiet",
-        "Wie viele Angebote (Akteure außer Schulen) ein Thema in einem Gebiet anbieten. Eine 0 heißt: "
+        "Wie viele Angebote (Akteure außer Schulen und Gremien) ein Thema in einem Gebiet anbieten. Eine 0 heißt: "
         "Wer dort wohnt oder zur Schule geht, findet zu diesem Thema kein zuständiges Angebot.",
         "Prüfen, ob ein bestehendes Angebot sein Einzugsgebiet erweitern kann, oder ein neues Angebot "
         "(z. B. ein BbA) für das Gebiet planen.",
@@ -147,9 +147,13 @@ def _schools(dataset: Dataset) -> list[Actor]:
     return [a for a in dataset.actors.values() if a.kind == SCHOOL]
 
 
+#: Kinds whose ``topics`` are not offers: a school's describe its profile or needs, a committee's its agenda.
+NOT_OFFERING = frozenset({SCHOOL, COMMITTEE})
+
+
 def _providers(dataset: Dataset) -> list[Actor]:
-    """Actors whose ``topics`` are offers; a school's topics describe its own profile or needs."""
-    return [a for a in dataset.actors.values() if a.kind != SCHOOL and a.topics]
+    """Actors whose ``topics`` are offers (every kind but :data:`NOT_OFFERING`)."""
+    return [a for a in dataset.actors.values() if a.kind not in NOT_OFFERING and a.topics]
 
 
 def served_districts(actor: Actor, vocabulary: Vocabulary) -> set[str]:
@@ -197,7 +201,8 @@ def coverage(dataset: Dataset, level: str = "districts", topics: Iterable[str] |
     list of dict
         One row per area and topic, zeros included: ``area``, ``area_label``, ``topic``,
         ``topic_label``, ``core``, ``schools`` (schools located in the area), ``actors`` (count)
-        and ``actor_ids``. Schools never count as offers (see :func:`served_districts`).
+        and ``actor_ids``. Schools and committees never count as offers (their topics describe a
+        profile or an agenda); see :func:`served_districts` for the areas.
 
     Examples
     --------
@@ -344,12 +349,12 @@ def core_topics(vocabulary: Vocabulary) -> list[str]:
 
 
 def _topics_within(h: nx.Graph, dataset: Dataset, start: str) -> tuple[set[str], set[str]]:
-    """Topics offered by direct partners, and by actors exactly two steps away (schools offer none)."""
+    """Topics offered by direct partners, and by actors exactly two steps away (schools and committees offer none)."""
     direct = set(h[start])
     second = set().union(*(h[v] for v in direct)) - direct - {start} if direct else set()
 
     def offered(ids: set[str]) -> set[str]:
-        return {t for v in ids for t in dataset.actors[v].topics if dataset.actors[v].kind != SCHOOL}
+        return {t for v in ids for t in dataset.actors[v].topics if dataset.actors[v].kind not in NOT_OFFERING}
 
     return offered(direct), offered(second)
 
@@ -376,7 +381,7 @@ def school_topics(
     list of dict
         ``id``, ``name``, ``district``, ``stadtbezirk``, ``direct``, ``two_steps``, ``missing``
         (topic ids in the order asked) and ``missing_count``. A topic counts when a partner
-        (not a school) lists it in its ``topics``; the school's own topics do not count.
+        (not a school or committee) lists it in its ``topics``; the school's own topics do not count.
 
     Examples
     --------

@@ -1,0 +1,291 @@
+"""Gap analysis: a hand-built network where every gap is known, structure checks, the bundled demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph import load_dataset
+from graph.build import build_graph
+from graph.gaps import (
+    GAP_INFO,
+    articulation_points,
+    bridges,
+    committees,
+    coverage,
+    ended_relations,
+    gap_report,
+    isolated,
+    school_social_work_ending,
+    school_topics,
+    schools_without_school_social_work,
+    single_relation,
+    stale,
+    what_if,
+    without_contact,
+)
+from graph.metrics import metric_graph
+from graph.model import Actor, Contact, Dataset, Funding, Relation, Term, Vocabulary
+from tests.conftest import REPO, TODAY
+
+PHONE = Contact(phone="0345 555 00 00")
+
+
+def _terms(*ids: str, **extra: dict[str, Any]) -> dict[str, Term]:
+    return {i: Term(i, i.title(), **extra.get(i, {})) for i in ids}
+
+
+def hand_built() -> Dataset:
+    """Schools s1-s4, provider tr, counselling b1/b2, committee g, project proj, isolated iso.
+
+    Active on TODAY: s1-tr, s2-tr (school social work), s1-b1, tr-b2, b2-proj, and tr, b1, s2 in g.
+    """
+    vocabulary = Vocabulary(
+        {
+            "actor_kinds": _terms("schule", "traeger", "beratung", "gremium", "projekt"),
+            "stadtbezirke": _terms("nord", "sued"),
+            "districts": {
+                "d1": Term("d1", "D1", stadtbezirk="nord"),
+                "d2": Term("d2", "D2", stadtbezirk="nord"),
+                "d3": Term("d3", "D3", stadtbezirk="sued"),
+            },
+            "topics": _terms("kinderschutz", "sucht", "familie", kinderschutz={"core": True}, sucht={"core": True}),
+        }
+    )
+    actors = [
+        Actor("s1", "Schule 1", "schule", district="d1", topics=("sucht",), contact=PHONE),
+        Actor("s2", "Schule 2", "schule", district="d3", contact=PHONE),
+        Actor("s3", "Schule 3", "schule", district="d3", contact=PHONE),
+        Actor("s4", "Schule 4", "schule", district="d2", contact=PHONE),
+        Actor("tr", "Träger", "traeger", district="d1", contact=PHONE),
+        Actor("b1", "Beratung 1", "beratung", topics=("kinderschutz",), service_area=("nord",), contact=PHONE),
+        Actor("b2", "Beratung 2", "beratung", district="d3", topics=("sucht", "familie"), contact=PHONE),
+        Actor("g", "Gremium", "gremium", topics=("kinderschutz",), contact=PHONE),
+        Actor("proj", "Projekt", "projekt", district="d1", topics=("familie",)),
+        Actor("iso", "Allein", "traeger", verified=dt.date(2026, 1, 1)),
+    ]
+    esf = Funding("esf")
+    relations = (
+        Relation("ssa1", "tr", "s1", "schulsozialarbeit", until=dt.date(2027, 1, 31), funding=esf),
+        Relation("ssa2", "tr", "s2", "schulsozialarbeit", until=dt.date(2030, 7, 31), funding=esf),
+        Relation("ssa4", "tr", "s4", "schulsozialarbeit", until=dt.date(2025, 7, 31)),
+        Relation("k1", "s1", "b1", "kooperation"),
+        Relation("k2", "tr", "b2", "kooperation", verified=dt.date(2025, 1, 1)),
+        Relation("m1", "tr", "g", "mitglied"),
+        Relation("m2", "b1", "g", "mitglied"),
+        Relation("m3", "s2", "g", "mitglied"),
+        Relation("t1", "b2", "proj", "traegerschaft"),
+    )
+    return Dataset(vocabulary, {a.id: a for a in actors}, relations)
+
+
+@pytest.fixture
+def net() -> Dataset:
+    return hand_built()
+
+
+def ids(rows: list[dict[str, Any]], key: str = "id") -> list[Any]:
+    return [row[key] for row in rows]
+
+
+def test_coverage_districts_counts_offers_not_schools_or_committees(net: Dataset) -> None:
+    cells = {(r["area"], r["topic"]): (r["actors"], r["actor_ids"], r["schools"]) for r in coverage(net)}
+    assert cells == {
+        ("d1", "kinderschutz"): (1, ["b1"], 1),
+        ("d1", "sucht"): (0, [], 1),
+        ("d1", "familie"): (1, ["proj"], 1),
+        ("d2", "kinderschutz"): (1, ["b1"], 1),
+        ("d2", "sucht"): (0, [], 1),
+        ("d2", "familie"): (0, [], 1),
+        ("d3", "kinderschutz"): (0, [], 2),
+        ("d3", "sucht"): (1, ["b2"], 2),
+        ("d3", "familie"): (1, ["b2"], 2),
+    }
+
+
+def test_coverage_stadtbezirke(net: Dataset) -> None:
+    cells = {(r["area"], r["topic"]): r["actors"] for r in coverage(net, "stadtbezirke")}
+    assert cells == {
+        ("nord", "kinderschutz"): 1,
+        ("nord", "sucht"): 0,
+        ("nord", "familie"): 1,
+        ("sued", "kinderschutz"): 0,
+        ("sued", "sucht"): 1,
+        ("sued", "familie"): 1,
+    }
+
+
+def test_coverage_rejects_unknown_level(net: Dataset) -> None:
+    with pytest.raises(ValueError, match="level must be one of"):
+        coverage(net, "stadtteile")
+
+
+def test_schools_without_school_social_work(net: Dataset) -> None:
+    rows = schools_without_school_social_work(net, TODAY)
+    assert [(r["id"], r["ended"], r["ended_relation"]) for r in rows] == [
+        ("s3", None, None),
+        ("s4", dt.date(2025, 7, 31), "ssa4"),
+    ]
+
+
+@pytest.mark.parametrize(("months", "expected"), [(2, []), (3, ["s1"]), (12, ["s1"]), (44, ["s1"]), (45, ["s1", "s2"])])
+def test_school_social_work_ending_within_months(net: Dataset, months: int, expected: list[str]) -> None:
+    assert ids(school_social_work_ending(net, TODAY, months)) == expected
+
+
+def test_school_social_work_ending_row(net: Dataset) -> None:
+    (row,) = school_social_work_ending(net, TODAY, 12)
+    assert (row["relation"], row["provider"], row["until"], row["programme"], row["continues"]) == (
+        "ssa1",
+        "tr",
+        dt.date(2027, 1, 31),
+        "esf",
+        False,
+    )
+
+
+def test_school_topics_direct_two_steps_missing(net: Dataset) -> None:
+    rows = {r["id"]: (r["direct"], r["two_steps"], r["missing"]) for r in school_topics(net, TODAY)}
+    assert rows == {
+        "s1": (["kinderschutz"], ["sucht"], []),
+        "s2": ([], ["kinderschutz", "sucht"], []),  # the committee's own topic does not count
+        "s3": ([], [], ["kinderschutz", "sucht"]),
+        "s4": ([], [], ["kinderschutz", "sucht"]),
+    }
+
+
+def test_structure_on_hand_built(net: Dataset) -> None:
+    h = metric_graph(build_graph(net, TODAY))
+    assert ids(isolated(h)) == ["s3", "s4", "iso"]
+    assert [(r["id"], r["partner"]) for r in single_relation(h)] == [("proj", "b2")]
+    assert [(r["id"], r["cut_off"]) for r in articulation_points(h)] == [("tr", ["b2", "proj"]), ("b2", ["proj"])]
+    assert [(r["source"], r["target"], r["relation_ids"], r["cut_off"]) for r in bridges(h)] == [
+        ("tr", "b2", ["k2"], ["b2", "proj"]),
+        ("b2", "proj", ["t1"], ["proj"]),
+    ]
+
+
+def test_articulation_point_keeps_largest_part() -> None:
+    # Removing c leaves {a, b} and {d, e, f}: the smaller side {a, b} is cut off, even though a comes first.
+    h = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("f", "d")])
+    rows = {r["id"]: r["cut_off"] for r in articulation_points(h)}
+    assert rows == {"b": ["a"], "c": ["a", "b"], "d": ["e", "f"]}
+    # c-d splits 3 against 3: the tie keeps the side of the first actor (a).
+    assert [(r["source"], r["target"], r["cut_off"]) for r in bridges(h)] == [
+        ("c", "d", ["d", "e", "f"]),
+        ("c", "b", ["a", "b"]),
+        ("b", "a", ["a"]),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_structure_agrees_with_networkx_and_removal(seed: int) -> None:
+    rng = random.Random(seed)
+    h = nx.gnm_random_graph(40, rng.randint(35, 60), seed=seed)
+    points = articulation_points(h)
+    assert set(ids(points)) == set(nx.articulation_points(h))
+    assert {frozenset((r["source"], r["target"])) for r in bridges(h)} == {frozenset(e) for e in nx.bridges(h)}
+    for row in points:
+        rest = h.copy()
+        rest.remove_node(row["id"])
+        component = nx.node_connected_component(h, row["id"]) - {row["id"]}
+        parts = sorted((c for c in nx.connected_components(rest) if c <= component), key=len, reverse=True)
+        assert set(row["cut_off"]) == component - parts[0]
+        assert len(parts[0]) >= max(len(p) for p in parts)
+
+
+def test_committees_kinds_and_stadtbezirke(net: Dataset) -> None:
+    (row,) = committees(net, TODAY)
+    assert row["members"] == ["tr", "b1", "s2"]
+    assert (row["kinds"], row["missing_kinds"]) == (["schule", "traeger", "beratung"], ["projekt"])
+    assert (row["stadtbezirke"], row["missing_stadtbezirke"]) == (["nord", "sued"], [])
+
+
+def test_freshness(net: Dataset) -> None:
+    assert [(r["record"], r["id"], r["days"]) for r in stale(net, TODAY)] == [("relation", "k2", 696)]
+    assert ids(ended_relations(net, TODAY)) == ["ssa4"]
+    assert ids(without_contact(net)) == ["proj", "iso"]
+
+
+def test_what_if_remove_provider(net: Dataset) -> None:
+    result = what_if(net, TODAY, remove=["tr"])
+    assert ids(result["relations"]) == ["ssa1", "ssa2", "k2", "m1"]
+    assert [(r["id"], r["loses_school_social_work"], r["topics_lost"]) for r in result["schools"]] == [
+        ("s1", True, ["sucht", "familie"]),
+        ("s2", True, ["sucht", "familie"]),
+    ]
+    assert result["coverage"] == []
+    figures = {r["figure"]: (r["before"], r["after"]) for r in result["network"]}
+    assert figures["actors"] == (10, 9)
+    assert figures["isolates"] == (3, 3)
+
+
+def test_what_if_programme_ends(net: Dataset) -> None:
+    result = what_if(net, TODAY, programme="esf", programme_end=dt.date(2026, 12, 31))
+    assert ids(result["relations"]) == ["ssa1", "ssa2"]
+    assert [(r["id"], r["loses_school_social_work"]) for r in result["schools"]] == [("s1", True), ("s2", True)]
+    top = result["metrics"][0]
+    # Without tr's school ties, g alone joins {s1, b1} to {tr, s2, b2, proj}: 8 + 3 of 36 pairs.
+    assert (top["id"], top["metric"], top["after"]) == ("g", "betweenness", pytest.approx(11 / 36))
+
+
+def test_what_if_removed_offer_loses_coverage(net: Dataset) -> None:
+    result = what_if(net, TODAY, remove=["b2"])
+    assert result["coverage"] == [
+        {"area": "d3", "topic": "sucht", "before": 1, "after": 0},
+        {"area": "d3", "topic": "familie", "before": 1, "after": 0},
+    ]
+
+
+def test_gap_report_keys_have_german_info(net: Dataset) -> None:
+    report = gap_report(net, TODAY)
+    required = {"coverage", "schools_without_school_social_work", "school_social_work_ending", "school_topics"}
+    required |= {"isolated", "articulation_points", "bridges", "committees", "stale"}
+    assert required <= set(report)
+    assert set(report) | {"what_if"} == set(GAP_INFO)
+
+
+@pytest.fixture(scope="module")
+def demo() -> dict[str, Any]:
+    result = load_dataset(REPO / "data", today=TODAY)
+    assert result.dataset is not None, [p.format() for p in result.report.errors]
+    return gap_report(result.dataset, TODAY)
+
+
+def test_demo_schools_without_school_social_work(demo: dict[str, Any]) -> None:
+    rows = {r["id"]: r for r in demo["schools_without_school_social_work"]}
+    assert set(rows) == {
+        "gym-am-ulmenplatz",
+        "gs-am-magnolienweg",
+        "gym-am-platanenhang",
+        "gym-am-hainbuchenweg",
+        "gs-am-ebereschenweg",
+    }
+    assert rows["gs-am-ebereschenweg"]["ended_relation"] == "ssa-lindenhof-gs-am-ebereschenweg"
+
+
+def test_demo_school_social_work_ending(demo: dict[str, Any]) -> None:
+    rows = [(r["id"], r["relation"], r["until"]) for r in demo["school_social_work_ending"]]
+    assert ("gs-am-kirschgarten", "ssa-ahornhof-ev-gs-am-kirschgarten", dt.date(2026, 12, 31)) in rows
+
+
+def test_demo_no_addiction_counselling_in_the_south(demo: dict[str, Any]) -> None:
+    empty = {r["area"] for r in demo["coverage"] if r["topic"] == "sucht" and r["actors"] == 0}
+    south = {"silberhoehe", "suedstadt", "ammendorf-beesen", "damaschkestrasse", "lutherplatz-thueringer-bahnhof"}
+    assert south | {"heide-nord-blumenau", "kroellwitz"} <= empty
+    offering = {a for r in demo["coverage"] if r["topic"] == "sucht" for a in r["actor_ids"]}
+    assert offering == {"suchtberatung-kompass", "klarer-kopf-neustadt"}
+
+
+def test_demo_structure_and_freshness(demo: dict[str, Any]) -> None:
+    assert ids(demo["isolated"]) == ["lernwerkstatt-sanddorn"]
+    points = {r["id"]: set(r["cut_off"]) for r in demo["articulation_points"]}
+    assert points["ahornhof-ev"] == {"maedchentreff-ahornhof", "elterncafe-ahornhof"}
+    ended = set(ids(demo["ended_relations"]))
+    assert {"ssa-lindenhof-gs-am-ebereschenweg", "koop-friedenskreis-halle-gym-am-eschenwall"} <= ended
+    assert {"migrationsberatung-brueckenschlag", "koop-jugendwerkstatt-gs-am-tulpenbeet"} <= set(ids(demo["stale"]))
+    assert "netzwerk-kita-schule-hort" in ids(demo["without_contact"])
