@@ -19,27 +19,26 @@ from graph.suggest import did_you_mean
 __all__ = ["Handout", "HandoutSection", "handout_data", "render_handout"]
 
 _CSS = """
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 8.5pt; line-height: 1.3;
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 7.4pt; line-height: 1.22;
        color: #111; margin: 0; }
-main { max-width: 186mm; margin: 0 auto; }
-@media screen { body { background: #ddd; } main { background: #fff; padding: 12mm; margin: 8mm auto;
+main { max-width: 190mm; margin: 0 auto; }
+@media screen { body { background: #ddd; } main { background: #fff; padding: 10mm; margin: 8mm auto;
                 box-shadow: 0 0 4mm #999; } }
-header { border-bottom: 0.6mm solid #1d4f91; margin-bottom: 3mm; }
-h1 { font-size: 14pt; margin: 0 0 1mm; color: #1d4f91; }
-.meta { margin: 0 0 2mm; color: #444; }
-.note { border-left: 1mm solid #c77d00; padding-left: 2mm; margin: 0 0 3mm; }
-.sections { columns: 2; column-gap: 6mm; }
-section { break-inside: avoid-column; margin-bottom: 3mm; }
-h2 { font-size: 10pt; margin: 0 0 1mm; color: #1d4f91; break-after: avoid; }
-article { break-inside: avoid; margin: 0 0 2mm; padding-left: 2mm; border-left: 0.4mm solid #bbb; }
-h3 { font-size: 9pt; margin: 0; }
+header { border-bottom: 0.5mm solid #1d4f91; margin-bottom: 2mm; }
+h1 { font-size: 13pt; margin: 0 0 0.5mm; color: #1d4f91; }
+.meta { margin: 0 0 1.5mm; color: #444; }
+.note { border-left: 1mm solid #c77d00; padding-left: 2mm; margin: 0 0 2mm; }
+.sections { columns: 2; column-gap: 5mm; }
+h2 { font-size: 8.6pt; margin: 1.5mm 0 0.8mm; color: #1d4f91; break-after: avoid; }
+article { break-inside: avoid; margin: 0 0 1.4mm; padding-left: 1.5mm; border-left: 0.4mm solid #bbb; }
+h3 { font-size: 7.8pt; margin: 0; }
 p { margin: 0; }
-.also, .path, .verified { color: #444; }
+.kind, .path, .verified { color: #444; font-weight: normal; }
 .demo { font-weight: normal; color: #c77d00; }
 a { color: inherit; text-decoration: none; }
-footer { margin-top: 3mm; border-top: 0.3mm solid #bbb; padding-top: 1mm; color: #444; font-size: 7.5pt; }
+footer { margin-top: 2mm; border-top: 0.3mm solid #bbb; padding-top: 1mm; color: #444; font-size: 6.8pt; }
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
@@ -160,10 +159,11 @@ def _contact_html(contact: dict[str, Any]) -> list[str]:
     if contact["phone"]:
         lines.append(f"Tel. {escape(contact['phone'])}")
     if contact["email"]:
-        lines.append(f'E-Mail <a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>')
+        lines.append(f'<a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>')
     web = contact["web"]
     if web and web.startswith(("https://", "http://")):
-        lines.append(f'<a href="{escape(web)}">{escape(web)}</a>')
+        shown = web.split("://", 1)[1].rstrip("/")
+        lines.append(f'<a href="{escape(web)}">{escape(shown)}</a>')
     elif web:
         lines.append(escape(web))
     if contact["address"]:
@@ -171,23 +171,26 @@ def _contact_html(contact: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _offer_html(index: ReferralIndex, offer: Offer, section: str) -> str:
+def _path_html(index: ReferralIndex, offer: Offer) -> str:
+    """Short form of the warm path for print: the actors in between, or "direkt"."""
+    if offer.path is None:
+        return ""
+    between = [index.dataset.actors[a].name for a in offer.path[1:-1]]
+    text = "Verbindung: " + (f"über {' → '.join(between)}" if between else "direkt")
+    return f'<p class="path">{escape(text)}</p>'
+
+
+def _offer_html(index: ReferralIndex, offer: Offer) -> str:
     vocabulary = index.dataset.vocabulary
     contact = offer.contact
     demo = ' <span class="demo">(Demo-Eintrag)</span>' if contact["demo"] else ""
+    verified = dt.date.fromisoformat(contact["verified"]).strftime("%d.%m.%Y") if contact["verified"] else "nie"
     kind = escape(vocabulary.label("actor_kinds", offer.kind))
-    rows = [f"<h3>{escape(offer.name)}{demo}</h3>", f"<p>{kind}</p>"]
+    rows = [f'<h3>{escape(offer.name)} <span class="kind">· {kind} · geprüft {verified}</span>{demo}</h3>']
     rows.append("<p>" + " · ".join(_contact_html(contact) or ["keine Kontaktangabe"]) + "</p>")
     if contact["access"]:
         rows.append(f"<p>Zugang: {escape(contact['access'])}</p>")
-    others = [vocabulary.label("topics", t) for t in offer.topics if t != section]
-    if others:
-        rows.append(f'<p class="also">auch: {escape(", ".join(others))}</p>')
-    path = next((r for r in offer.reasons if r.startswith("bestehende Verbindung")), None)
-    if path:
-        rows.append(f'<p class="path">{escape(path[0].upper() + path[1:])}</p>')
-    verified = dt.date.fromisoformat(contact["verified"]).strftime("%d.%m.%Y") if contact["verified"] else "nie"
-    rows.append(f'<p class="verified">geprüft: {verified}</p>')
+    rows.append(_path_html(index, offer))
     return "<article>" + "".join(rows) + "</article>"
 
 
@@ -209,7 +212,7 @@ def render_handout(index: ReferralIndex, handout: Handout) -> str:
     (False, True)
     """
     sections = "".join(
-        f"<section><h2>{escape(s.label)}</h2>{''.join(_offer_html(index, o, s.topic) for o in s.offers)}</section>"
+        f"<section><h2>{escape(s.label)}</h2>{''.join(_offer_html(index, o) for o in s.offers)}</section>"
         for s in handout.sections
     )
     note = f'<p class="note">{escape(handout.message)}</p>' if handout.message else ""

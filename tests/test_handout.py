@@ -73,13 +73,15 @@ def test_handout_unknown_topic(index: ReferralIndex) -> None:
 
 def test_render_handout_is_printable_and_self_contained(index: ReferralIndex) -> None:
     page = render_handout(index, handout_data(index, VERSION, school="gs-silberhoehe", today=TODAY))
-    assert "@page { size: A4; margin: 12mm; }" in page
+    assert "@page { size: A4; margin: 10mm; }" in page
     assert "Stadtteil Silberhöhe · Alter 6–10 Jahre · Stand: 28.11.2026 · Datenversion 0123456789abcdef" in page
     assert page.count("<article>") == 4
     assert "Tel. 0345 200 00 01" in page
     assert '<a href="mailto:info@familienberatung-sued.example.org">' in page
     assert "Zugang: Telefonisch Termin vereinbaren; offene Sprechstunde dienstags 14–16 Uhr" in page
-    assert "Bestehende Verbindung: Grundschule Silberhöhe → verweist an Projekt Schulweg" in page
+    assert '<h3>Projekt Schulweg <span class="kind">· Projekt · geprüft 01.09.2026</span>' in page
+    assert "Verbindung: direkt" in page
+    assert "Verbindung: über Träger X → Familienberatung Süd → Jugendamt Halle → AG § 78 Jugendhilfe-Schule" in page
     # Nothing is fetched: no scripts, stylesheets, images or fonts from anywhere; CSP forbids them anyway.
     assert re.findall(r"<script|<link|<img|src=|@import|url\(", page) == []
     assert "default-src 'none'" in page
