@@ -315,6 +315,14 @@ class TextIndex:
         -------
         list of Match
             Score rounded to three decimals and the best-matching phrase per owner.
+
+        Examples
+        --------
+        >>> index = TextIndex.build(term_entries({"m": Term("m", "Mobbing", synonyms=("im Klassenchat fertiggemacht",))}))
+        >>> [(m.owner, m.score, m.phrase) for m in index.match("Mobing")]
+        [('m', 0.8, 'Mobbing')]
+        >>> [m.score for m in index.match("Klassenchat")], [m.score for m in index.match("Klassenchat", threshold=0.4)]
+        ([], [0.425])
         """
         reached: dict[str, float] = {}
         for word in tokens(query):
