@@ -247,7 +247,8 @@ def _path_sums(h: nx.Graph) -> _PathSums:
     parts: list[tuple[np.ndarray[Any, Any], ...]] = []
     for start in range(0, n, chunk):
         rows = np.arange(start, min(start + chunk, n))
-        dist = csgraph.shortest_path(adjacency, method="D", directed=False, unweighted=not weighted, indices=rows)
+        # The matrix of an undirected graph is symmetric: directed=True skips SciPy's symmetrising copy.
+        dist = csgraph.dijkstra(adjacency, directed=True, unweighted=not weighted, indices=rows)
         finite = np.isfinite(dist)
         total = np.where(finite, dist, 0.0).sum(axis=1)
         with np.errstate(divide="ignore"):
