@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from graph import fmt, jsonschema, referral_cli
+from graph import diff_report, fmt, jsonschema, referral_cli
 from graph.loader import LoadResult, load_dataset
 from graph.metrics_report import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
 
@@ -67,6 +67,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "gaps": ("Lückenanalyse als JSON oder Markdown", add_gaps_arguments, run_gaps),
     "schema": ("JSON-Schema für Editoren erzeugen (--check: nur prüfen)", jsonschema.add_arguments, jsonschema.run),
     "refer": (referral_cli.HELP, referral_cli.add_arguments, referral_cli.run),
+    "diff": ("Änderungsbericht zwischen zwei Datenständen", diff_report.add_arguments, diff_report.run),
     "fmt": ("Datendateien in kanonische Form bringen (--check: nur prüfen)", fmt.add_arguments, fmt.run),
 }
 
