@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from graph import diff_report, fmt, jsonschema, referral_cli
+from graph.annotations import github_output
 from graph.loader import LoadResult, load_dataset
 from graph.metrics_report import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
 
@@ -30,7 +31,7 @@ def parse_date(text: str) -> dt.date:
 
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="Ausgabeformat")
     parser.add_argument("--today", type=parse_date, help="Stichtag für Warnungen (Standard: heute)")
 
 
@@ -56,6 +57,9 @@ def validation_text(result: LoadResult) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     result = load_dataset(args.data_dir, today=args.today)
+    if args.format == "github":
+        print(github_output(result))
+        return 0 if result.valid else 1
     print(validation_json(result) if args.format == "json" else validation_text(result))
     return 0 if result.valid else 1
 
