@@ -34,7 +34,8 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8
 DASHES: tuple[bool | list[int], ...] = (False, [10, 6], [2, 5], [14, 5, 3, 5], [6, 3], [18, 8])
 EDGE_COLORS = ("#555555", "#0072B2", "#009E73", "#D55E00", "#CC79A7", "#8C6D1F")
 MIN_SIZE, MAX_SIZE, PLAIN_SIZE = 10.0, 42.0, 16.0
-LABEL_LIMIT = 32
+LABEL_LIMIT = 26
+KAMADA_KAWAI_LIMIT = 400
 
 
 @dataclass(frozen=True)
@@ -115,26 +116,52 @@ def safe_json(value: object) -> str:
     return text
 
 
-def layout_positions(graph: nx.MultiDiGraph, seed: int = 7, scale: float = 1000.0) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout of the whole network, scaled for vis-network.
+def _component_layout(component: nx.Graph, seed: int) -> dict[Any, Any]:
+    if component.number_of_nodes() <= KAMADA_KAWAI_LIMIT:
+        # Kamada-Kawai spreads a mid-sized network evenly and is deterministic given the seeded start.
+        start = nx.spring_layout(component, seed=seed)
+        return dict(nx.kamada_kawai_layout(component, pos=start))
+    return dict(nx.spring_layout(component, seed=seed, iterations=100))
 
-    Compute it once per data version on the full graph and reuse it for every filtered view,
-    so that nodes keep their place when filters change.
+
+def layout_positions(
+    graph: nx.MultiDiGraph, seed: int = 7, scale: float = 1000.0, aspect: float = 1.6
+) -> dict[str, tuple[float, float]]:
+    """Seeded layout of the whole network, scaled for vis-network.
+
+    The largest connected part fills a box ``2 * scale`` high and ``2 * scale * aspect`` wide
+    (a wide box suits a wide screen and leaves room for labels); smaller parts and
+    isolated actors are lined up in rows below it, so they do not push the main part
+    into a corner. Compute it once per data version on the full graph and reuse it for
+    every filtered view, so that nodes keep their place when filters change.
 
     Examples
     --------
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> g.add_node("z")
     >>> pos = layout_positions(g)
-    >>> sorted(pos), pos == layout_positions(g), max(abs(v) for xy in pos.values() for v in xy) <= 1000
-    (['a', 'b', 'c'], True, True)
+    >>> sorted(pos), pos == layout_positions(g), max(abs(xy[1]) for n, xy in pos.items() if n != "z") <= 1000
+    (['a', 'b', 'c', 'z'], True, True)
+    >>> pos["z"][1] > max(pos[n][1] for n in "abc")
+    True
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    if simple.number_of_nodes() == 0:
+    parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
+    if not parts:
         return {}
-    raw = nx.spring_layout(simple, seed=seed, scale=scale, iterations=200)
-    return {str(n): (round(float(x), 1), round(float(y), 1)) for n, (x, y) in raw.items()}
+    main = nx.rescale_layout_dict(_component_layout(simple.subgraph(parts[0]), seed), scale=scale)
+    positions = {str(n): (round(float(x) * aspect, 1), round(float(y), 1)) for n, (x, y) in main.items()}
+    rest = [n for part in parts[1:] for n in sorted(part)]
+    step = scale / 4
+    per_row = max(1, int(2 * scale * aspect / step) + 1)
+    for i, node in enumerate(rest):
+        positions[str(node)] = (
+            round(-scale * aspect + (i % per_row) * step, 1),
+            round(scale * 1.15 + (i // per_row) * step, 1),
+        )
+    return positions
 
 
 def degree_values(graph: nx.MultiDiGraph) -> dict[str, float]:
@@ -287,7 +314,13 @@ def _edges(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> list[dict[str, Any
                 "title": title,
                 "arrows": "to" if attrs.get("directed", style.directed) else "",
                 "dashes": style.dashes,
-                "color": {"color": style.color, "opacity": 0.8},
+                "color": {
+                    "color": style.color,
+                    "highlight": style.color,
+                    "hover": style.color,
+                    "inherit": False,
+                    "opacity": 0.85,
+                },
                 "width": 1 + (attrs.get("strength") or 1) * 0.6,
                 "smooth": {"type": "curvedCW", "roundness": 0.15 * nth} if nth else False,
             }
@@ -316,14 +349,14 @@ def _legend_html(data: Legend) -> str:
 _STYLE = """
 html, body { margin: 0; padding: 0; font-family: system-ui, sans-serif; background: #fff; }
 h1 { font-size: 20px; margin: 8px 12px; }
-#wrap { position: relative; }
-#netzwerk { width: 100%; border: 1px solid #ddd; box-sizing: border-box; }
-#legend { position: absolute; top: 8px; left: 8px; background: rgba(255,255,255,0.92); border: 1px solid #ccc;
-  border-radius: 6px; padding: 6px 10px; font-size: 13px; line-height: 1.45; max-width: 260px; }
+#wrap { display: flex; gap: 8px; align-items: flex-start; }
+#netzwerk { flex: 1 1 auto; min-width: 0; border: 1px solid #ddd; box-sizing: border-box; }
+#legend { flex: 0 0 auto; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px;
+  font-size: 13px; line-height: 1.45; max-width: 230px; }
 #legend ul { list-style: none; margin: 2px 0 6px 0; padding: 0; }
 #legend li { display: flex; align-items: center; gap: 6px; }
 #legend .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; }
-div.vis-tooltip { white-space: pre-line; font-size: 13px; max-width: 380px; }
+div.vis-tooltip { white-space: pre-line; font-family: system-ui, sans-serif; font-size: 13px; max-width: 380px; }
 """
 
 _SCRIPT = """
@@ -337,7 +370,7 @@ _SCRIPT = """
   window.netzwerkKnoten = nodes;
   if (data.selected !== null && nodes.get(data.selected)) {
     network.selectNodes([data.selected]);
-    network.focus(data.selected, {scale: 1.1});
+    if (data.nodes.length > 30) { network.focus(data.selected, {scale: 0.9}); }
   }
   if (data.profileLink !== null && window.top !== window) {
     network.on("doubleClick", function (params) {
@@ -357,7 +390,7 @@ def _vis_options(options: MapOptions) -> dict[str, Any]:
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False},
         "nodes": {
             "shape": "dot",
-            "font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "font": {"size": 24, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
         },
         "edges": {"selectionWidth": 2},
         "layout": {"improvedLayout": False},

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from graph.export import actor_table, relation_table
@@ -43,13 +42,13 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
     return vocabulary.label(lists[field], str(value)) if field in lists else str(value)
 
 
-def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> pd.DataFrame:
-    rows = [
-        (label, _value(ctx, field, attrs[field]))
+def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> None:
+    lines = [
+        f"**{label}:** {common.md(_value(ctx, field, attrs[field]))}"
         for field, label in t.FIELD_LABELS.items()
         if attrs.get(field) not in (None, (), [], {})
     ]
-    return pd.DataFrame(rows, columns=[t.FIELD, t.VALUE])
+    st.markdown("  \n".join(lines))
 
 
 def _contact(attrs: dict[str, Any]) -> None:
@@ -76,7 +75,7 @@ def _profile(ctx: common.Context, actor: str) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t.PROFILE_ATTRIBUTES)
-        st.dataframe(_attributes(ctx, attrs), hide_index=True, width="stretch")
+        _attributes(ctx, attrs)
         st.subheader(t.PROFILE_CONTACT)
         _contact(attrs)
     with right:

@@ -70,7 +70,13 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
         for key, (attr, name, label) in MULTI.items():
             terms = vocabulary.terms(name)
             chosen[attr] = tuple(
-                st.multiselect(label, list(terms), key=key, format_func=lambda term, n=name: vocabulary.label(n, term))
+                st.multiselect(
+                    label,
+                    list(terms),
+                    key=key,
+                    placeholder=t.F_ALL,
+                    format_func=lambda term, n=name: vocabulary.label(n, term),
+                )
             )
         as_of = st.date_input(t.F_AS_OF, key="k_as_of", help=t.F_AS_OF_HELP, format="DD.MM.YYYY")
         hide = st.checkbox(t.F_ISOLATED, key="k_isolated")

@@ -1,0 +1,134 @@
+"""Tests of graph.mapview: the offline, escaped map page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from graph import Dataset, build_graph
+from graph.mapview import (
+    MapOptions,
+    degree_values,
+    edge_styles,
+    kind_colors,
+    layout_positions,
+    legend,
+    map_html,
+    node_title,
+    safe_json,
+)
+from graph.model import Vocabulary
+
+HOSTILE = '<img src=x onerror=alert(1)></script><a href="#">x</a> {{ 7*7 }}'
+
+
+def _payload(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="netzwerk-daten">(.*?)</script>', page, re.S)
+    assert block is not None
+    return json.loads(block.group(1))
+
+
+@pytest.fixture
+def graph(small: Dataset) -> nx.MultiDiGraph:
+    return build_graph(small)
+
+
+def test_map_html_is_offline(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    page = map_html(graph, small.vocabulary, layout_positions(graph))
+    assert re.findall(r'(?:src|href)\s*=\s*["\']?https?:', page) == []
+    assert "bootstrap" not in page.lower()
+    assert "cdnjs" not in page and "jsdelivr" not in page and "unpkg" not in page
+    assert "vis.Network" in page
+
+
+def test_map_html_hostile_name_never_becomes_markup(small: Dataset) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("x", name=HOSTILE, kind="schule", notes=HOSTILE, contact={"role": HOSTILE})
+    page = map_html(g, small.vocabulary, {"x": (0.0, 0.0)}, MapOptions(title=HOSTILE))
+    assert "<img" not in page and '<a href="#"' not in page and page.count("</script>") == 3
+    node = _payload(page)["nodes"][0]
+    assert node["title"].startswith(HOSTILE + "\nArt: Schule")
+    assert node["label"] == HOSTILE[:25].rstrip() + "…"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # the <h1> and <title>
+
+
+def test_map_html_no_pyvis_popup_path(small: Dataset) -> None:
+    # pyvis' template switches to an innerHTML popup when a title contains "href"; ours has no such path.
+    g = nx.MultiDiGraph()
+    g.add_node("x", name='<a href="javascript:alert(1)">x</a>', kind="schule")
+    page = map_html(g, small.vocabulary, {})
+    assert "innerHTML" not in page.split("<script>")[-1]
+    assert "popup" not in page.split("<script>")[-1].lower()
+
+
+def test_map_html_nodes_edges_and_selection(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    pos = layout_positions(graph)
+    payload = _payload(map_html(graph, small.vocabulary, pos, MapOptions(selected="gs-a", physics=True)))
+    nodes = {n["id"]: n for n in payload["nodes"]}
+    edges = {e["id"]: e for e in payload["edges"]}
+    assert len(nodes) == 8 and len(edges) == 8
+    assert (nodes["gs-a"]["x"], nodes["gs-a"]["y"]) == pos["gs-a"]
+    assert nodes["gs-a"]["borderWidth"] == 5 and nodes["sek-b"]["borderWidth"] == 1
+    assert nodes["gs-a"]["color"]["background"] == kind_colors(small.vocabulary)["schule"]
+    assert edges["koop-x-y"]["arrows"] == "" and edges["ssa-a"]["arrows"] == "to"
+    assert edges["ssa-a"]["dashes"] is False and edges["koop-x-y"]["dashes"] == [10, 6]
+    assert edges["traeger-y"]["smooth"] == {"type": "curvedCW", "roundness": 0.15}  # second edge x–y
+    assert payload["options"]["physics"]["enabled"] is True
+    assert payload["selected"] == "gs-a"
+
+
+def test_map_html_leaves_graph_unchanged(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    before = (dict(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
+    map_html(graph, small.vocabulary, layout_positions(graph), MapOptions(sizes=degree_values(graph)))
+    assert (dict(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))) == before
+
+
+def test_map_html_sizes_scale_linearly(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    payload = _payload(map_html(graph, small.vocabulary, {}, MapOptions(sizes=degree_values(graph))))
+    sizes = {n["id"]: n["size"] for n in payload["nodes"]}
+    assert degree_values(graph)["traeger-x"] == 5.0 and degree_values(graph)["einsam"] == 0.0
+    assert (sizes["traeger-x"], sizes["einsam"], sizes["gs-a"]) == (42.0, 10.0, 22.8)
+    any_mapping = _payload(map_html(graph, small.vocabulary, {}, MapOptions(sizes={"gs-a": 0.5})))
+    assert {n["id"]: n["size"] for n in any_mapping["nodes"]}["gs-a"] == 26.0
+
+
+def test_node_title_lists_kind_district_topics_contact(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    assert node_title(graph.nodes["beratung-y"], small.vocabulary) == (
+        "Beratungsstelle Y\nArt: Beratungsstelle\nStadtteil: Südstadt (Stadtbezirk Süd)\n"
+        "Themen: Schulabsentismus, Familie\nKontakt: Tel. 0345 555 00 02, info@beratung-y.example.org"
+    )
+
+
+def test_legend_only_what_is_shown(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    shown = legend(graph.subgraph(["gs-a", "traeger-x"]), small.vocabulary)
+    assert [label for label, _ in shown.kinds] == ["Schule", "Freier Träger"]
+    assert [label for label, _ in shown.relations] == ["Schulsozialarbeit an"]
+    assert shown.relations[0][1].directed is True
+
+
+def test_edge_styles_follow_vocabulary(small: Dataset) -> None:
+    styles = edge_styles(small.vocabulary)
+    assert list(styles) == ["schulsozialarbeit", "kooperation", "mitglied", "foerderung", "verweist", "traegerschaft"]
+    assert [s.directed for s in styles.values()] == [True, False, True, True, True, True]
+
+
+def test_layout_positions_seeded_and_scaled(graph: nx.MultiDiGraph) -> None:
+    pos = layout_positions(graph)
+    assert pos == layout_positions(graph)
+    main = [xy for n, xy in pos.items() if n != "einsam"]
+    assert max(max(abs(x) / 1.6, abs(y)) for x, y in main) == pytest.approx(1000, abs=0.1)
+    assert pos["einsam"] == (-1600.0, 1150.0)
+
+
+def test_safe_json_round_trips() -> None:
+    value = {"a": "</script>\u2028&<>"}
+    assert json.loads(safe_json(value)) == value
+    assert "<" not in safe_json(value) and "\u2028" not in safe_json(value)
+
+
+def test_map_html_empty_vocabulary_does_not_fail() -> None:
+    g = nx.MultiDiGraph([("a", "b")])
+    assert len(_payload(map_html(g, Vocabulary(), {}))["edges"]) == 1
