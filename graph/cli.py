@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from graph import diff_report, fmt, jsonschema, referral_cli
+from graph import diff_report, fmt, importer, jsonschema, referral_cli
 from graph.annotations import github_output
 from graph.loader import LoadResult, load_dataset
 from graph.metrics_report import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
@@ -73,6 +73,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "refer": (referral_cli.HELP, referral_cli.add_arguments, referral_cli.run),
     "diff": ("Änderungsbericht zwischen zwei Datenständen", diff_report.add_arguments, diff_report.run),
     "fmt": ("Datendateien in kanonische Form bringen (--check: nur prüfen)", fmt.add_arguments, fmt.run),
+    "import": ("Akteure oder Beziehungen aus Excel/CSV anhängen", importer.add_arguments, importer.run),
 }
 
 
