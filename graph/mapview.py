@@ -125,7 +125,7 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[Any, Any]:
 
 
 def layout_positions(
-    graph: nx.MultiDiGraph, seed: int = 7, scale: float = 1000.0, aspect: float = 1.6
+    graph: nx.MultiDiGraph, seed: int = 7, scale: float = 1000.0, aspect: float = 1.3
 ) -> dict[str, tuple[float, float]]:
     """Seeded layout of the whole network, scaled for vis-network.
 
@@ -390,7 +390,7 @@ def _vis_options(options: MapOptions) -> dict[str, Any]:
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False},
         "nodes": {
             "shape": "dot",
-            "font": {"size": 24, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "font": {"size": 30, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
         },
         "edges": {"selectionWidth": 2},
         "layout": {"improvedLayout": False},

@@ -119,8 +119,8 @@ def test_layout_positions_seeded_and_scaled(graph: nx.MultiDiGraph) -> None:
     pos = layout_positions(graph)
     assert pos == layout_positions(graph)
     main = [xy for n, xy in pos.items() if n != "einsam"]
-    assert max(max(abs(x) / 1.6, abs(y)) for x, y in main) == pytest.approx(1000, abs=0.1)
-    assert pos["einsam"] == (-1600.0, 1150.0)
+    assert max(max(abs(x) / 1.3, abs(y)) for x, y in main) == pytest.approx(1000, abs=0.1)
+    assert pos["einsam"] == (-1300.0, 1150.0)
 
 
 def test_safe_json_round_trips() -> None:

@@ -72,7 +72,7 @@ def _profile(ctx: common.Context, actor: str) -> None:
     st.button(t.BACK, on_click=st.query_params.clear, icon=":material/arrow_back:")
     st.header(common.md(attrs["name"]))
     _notes(ctx, attrs)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1])
     with left:
         st.subheader(t.PROFILE_ATTRIBUTES)
         _attributes(ctx, attrs)
@@ -81,14 +81,16 @@ def _profile(ctx: common.Context, actor: str) -> None:
     with right:
         st.subheader(t.PROFILE_MAP)
         ego = filter_graph(ctx.graph, ViewFilter(ego=actor, radius=1))
-        common.render_map(ctx, ego, f"ego:{actor}", MapOptions(None, False, actor, 380, "", "akteure?actor="))
+        common.render_map(
+            ctx, ego, f"ego:{actor}", MapOptions(None, False, actor, 380, "", "akteure?actor="), local=True
+        )
     st.subheader(t.PROFILE_RELATIONS)
     relations = relation_table(actor_relations(ctx.graph, actor), ctx.dataset.vocabulary)
     if relations.empty:
         st.caption(t.PROFILE_NO_RELATIONS)
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
-        st.dataframe(group.drop(columns=["Kennung", "Art"]), hide_index=True, width="stretch")
+        st.dataframe(group.drop(columns=["Kennung", "Art"]).fillna(""), hide_index=True, width="stretch")
 
 
 def _table(ctx: common.Context) -> None:

@@ -114,13 +114,19 @@ def write_url(state: ViewState, today: dt.date) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions) -> str:
+def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions, local: bool) -> str:
     del key  # the cache key: data version, view and options
-    return map_html(_graph, _ctx.dataset.vocabulary, _ctx.positions, _options)
+    # A small graph gets a small layout, so that nodes and labels are drawn large when the map is fitted.
+    scale = min(1000.0, 120.0 * max(2, _graph.number_of_nodes()) ** 0.5)
+    positions = layout_positions(_graph, scale=scale) if local else _ctx.positions
+    return map_html(_graph, _ctx.dataset.vocabulary, positions, _options)
 
 
-def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: MapOptions) -> str:
-    """Show the map of ``graph`` in an iframe; the HTML is cached so the iframe survives reruns."""
-    page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}", graph, ctx, options)
+def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: MapOptions, local: bool = False) -> str:
+    """Show the map of ``graph`` in an iframe; the HTML is cached so the iframe survives reruns.
+
+    ``local`` lays out just this graph (for small ego maps) instead of reusing the whole network's layout.
+    """
+    page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}|{local}", graph, ctx, options, local)
     st.iframe(page, height=options.height + 4)
     return page

@@ -144,7 +144,7 @@ def render() -> None:
         return
     sizes = degree_values(ctx.graph) if by_degree else None
     options = MapOptions(sizes, physics, state.actor, 680, "", "akteure?actor=")
-    common.render_map(ctx, view, repr(state.filter), options)
+    common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None)
     st.caption(t.MAP_HINT)
     if state.actor:
         _selected_panel(ctx, state.actor)
