@@ -90,7 +90,7 @@ def _profile(ctx: common.Context, actor: str) -> None:
         st.caption(t.PROFILE_NO_RELATIONS)
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
-        st.dataframe(group.drop(columns=["Kennung", "Art"]).fillna(""), hide_index=True, width="stretch")
+        st.dataframe(group.drop(columns=["Kennung", "Art"]).astype(object).fillna(""), hide_index=True, width="stretch")
 
 
 def _table(ctx: common.Context) -> None:
