@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic network generator and the performance table (``python -m bench``)."""
