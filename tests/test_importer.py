@@ -1,4 +1,4 @@
-"""Tests of graph.importer and graph.tables: spreadsheet import with row-level problems."""
+"""Tests of graph.importer: spreadsheet import with row-level problems."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.importer import column_map
-from graph.tables import TableError, read_table
+from graph.importer import TableError, column_map, read_table
 from tests.conftest import TESTS
 
 IMPORT = TESTS / "data" / "import"
