@@ -293,6 +293,14 @@ class Converter:
                     "Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. 'gs-silberhoehe'.",
                 )
                 return None
+            if len(node.value) > f.max_length:
+                self.report(
+                    node,
+                    "invalid-value",
+                    f"Der Text in '{f.name}' ist {len(node.value)} Zeichen lang, erlaubt sind {f.max_length}.",
+                    f"Kürze den Text auf höchstens {f.max_length} Zeichen.",
+                )
+                return None
             return node.value
         if kind == "date":
             return self._date(node, f)

@@ -66,6 +66,8 @@ def _scalar(kind: str, f: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     basic = {"str": "string", "int": "integer", "number": "number", "bool": "boolean"}
     schema: dict[str, Any] = {"type": basic[kind]}
+    if kind == "str":
+        schema["maxLength"] = f.max_length
     if f.minimum is not None:
         schema["minimum"] = f.minimum
     if f.maximum is not None:

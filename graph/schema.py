@@ -49,6 +49,9 @@ class Field:
         Sub-fields of a ``mapping``.
     minimum, maximum : int, optional
         Bounds for ``int`` values.
+    max_length : int
+        Longest text allowed (characters), for ``str`` values and list items: a 10,000-character
+        name is a pasting accident, and it would break every table and map label.
     """
 
     name: str
@@ -60,6 +63,7 @@ class Field:
     fields: tuple[Field, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    max_length: int = 500
 
 
 def _f(name: str, kind: str, doc: str, **options: object) -> Field:
@@ -68,11 +72,11 @@ def _f(name: str, kind: str, doc: str, **options: object) -> Field:
 
 _PROVENANCE = _f("provenance", "str", "Öffentliche Quelle (URL) der Angaben oder genau 'demo' für erfundene Einträge.")
 _VERIFIED = _f("verified", "date", "Datum der letzten Prüfung (JJJJ-MM-TT).")
-_NOTES = _f("notes", "str", "Freie Bemerkungen.")
+_NOTES = _f("notes", "str", "Freie Bemerkungen.", max_length=5000)
 
 ACTOR_FIELDS: tuple[Field, ...] = (
     _f("id", "slug", "Dauerhafte Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen.", required=True),
-    _f("name", "str", "Name der Organisation oder des Angebots.", required=True),
+    _f("name", "str", "Name der Organisation oder des Angebots.", required=True, max_length=200),
     _f("kind", "slug", "Art des Akteurs.", required=True, vocab="actor_kinds"),
     _f("subtype", "str", "Unterart; bei Schulen die Schulform aus school_types."),
     _f("district", "slug", "Stadtteil, in dem der Akteur sitzt.", vocab="districts"),
@@ -110,7 +114,7 @@ ACTOR_FIELDS: tuple[Field, ...] = (
             _f("web", "str", "Webseite (https://…)."),
         ),
     ),
-    _f("access", "str", "Wie man Hilfe bekommt: Telefon, offene Sprechstunde, über die Schule …"),
+    _f("access", "str", "Wie man Hilfe bekommt: Telefon, offene Sprechstunde, über die Schule …", max_length=2000),
     _f("legal_basis", "list", "Rechtsgrundlagen, z. B. SGB VIII § 13a.", item="str"),
     _f(
         "service_area",
@@ -149,9 +153,9 @@ RELATION_FIELDS: tuple[Field, ...] = (
 )
 
 _ID = _f("id", "slug", "Kennung des Begriffs.", required=True)
-_LABEL = _f("label", "str", "Deutsche Bezeichnung.", required=True)
-_DESCRIPTION = _f("description", "str", "Kurze Erklärung.")
-_VOCAB_NOTES = _f("notes", "str", "Freie Bemerkungen.")
+_LABEL = _f("label", "str", "Deutsche Bezeichnung.", required=True, max_length=200)
+_DESCRIPTION = _f("description", "str", "Kurze Erklärung.", max_length=5000)
+_VOCAB_NOTES = _f("notes", "str", "Freie Bemerkungen.", max_length=5000)
 _VOCAB_PROVENANCE = _f("provenance", "str", "Quelle der Angabe oder 'demo'.")
 _KINDS_LIST = {"item": "slug", "vocab": "actor_kinds"}
 

@@ -88,6 +88,23 @@ def _syntax_text(detail: str) -> tuple[str, str]:
     return f"YAML-Syntaxfehler (Parser: {detail})", hint
 
 
+def _alias_problems(text: str, shown: str) -> list[Problem]:
+    """One problem per line that uses an alias (``*name``).
+
+    Aliases are refused outright: expanding them is how a tiny "billion laughs" file eats
+    gigabytes, and a reader of the data file cannot see what ``*name`` stands for anyway.
+    """
+    lines: dict[int, Problem] = {}
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) and mark is not None and mark.line + 1 not in lines:
+            line, column = mark.line + 1, mark.column + 1
+            message = f"Verweis '*{event.anchor}' auf einen Anker: Anker und Verweise werden nicht unterstützt."
+            hint = "Schreibe den Wert an dieser Stelle aus und entferne '&name' beim Original."
+            lines[line] = Problem(shown, line, column, "yaml-alias", message, hint)
+    return list(lines.values())
+
+
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         # utf-8-sig drops a byte-order mark that Windows editors like to add.
@@ -121,6 +138,10 @@ def _parse(text: str, shown: str) -> ReadResult:
         message = f"Die Datei enthält ein unsichtbares Steuerzeichen (Code {exc.character!r})."
         hint = "Lösche das Zeichen an dieser Stelle (oft beim Kopieren aus Word oder PDF entstanden)."
         return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, hint)])
+    if "*" in text:  # cheap gate: only files that could hold an alias pay for the second pass
+        aliases = _alias_problems(text, shown)
+        if aliases:
+            return ReadResult(None, aliases)
     if node is None:
         hint = "Eine leere Liste schreibt man als '[]'."
         return ReadResult(None, [Problem(shown, 1, 1, "empty-file", "Die Datei ist leer.", hint)])

@@ -46,7 +46,7 @@ BROKEN_CASES: dict[str, list[tuple[str, str, int, int]]] = {
         ("wrong-type", "actors.yaml", 5, 12),
         ("wrong-type", "actors.yaml", 6, 3),
     ],
-    "yaml-alias": [("yaml-alias", "actors.yaml", 1, 3)],
+    "yaml-alias": [("yaml-alias", "actors.yaml", 5, 3)],
     "yaml-duplicate-key": [("yaml-duplicate-key", "actors.yaml", 4, 3)],
     "yaml-implicit-type": [
         ("yaml-implicit-type", "actors.yaml", 5, 15),
