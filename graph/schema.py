@@ -17,6 +17,7 @@ __all__ = [
     "VOCABULARY_LISTS",
     "Field",
     "field_paths",
+    "internal_paths",
 ]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -49,6 +50,9 @@ class Field:
         Sub-fields of a ``mapping``.
     minimum, maximum : int, optional
         Bounds for ``int`` values.
+    internal : bool
+        Internal to the Netzwerkstelle (e.g. ``notes`` about a partner): shown to staff in the app,
+        never written into anything meant for the public (the handout).
     max_length : int
         Longest text allowed (characters), for ``str`` values and list items: a 10,000-character
         name is a pasting accident, and it would break every table and map label.
@@ -64,6 +68,7 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     max_length: int = 500
+    internal: bool = False
 
 
 def _f(name: str, kind: str, doc: str, **options: object) -> Field:
@@ -72,7 +77,9 @@ def _f(name: str, kind: str, doc: str, **options: object) -> Field:
 
 _PROVENANCE = _f("provenance", "str", "Öffentliche Quelle (URL) der Angaben oder genau 'demo' für erfundene Einträge.")
 _VERIFIED = _f("verified", "date", "Datum der letzten Prüfung (JJJJ-MM-TT).")
-_NOTES = _f("notes", "str", "Freie Bemerkungen.", max_length=5000)
+_NOTES = _f(
+    "notes", "str", "Interne Bemerkungen (erscheinen nie in öffentlichen Ausgaben).", max_length=5000, internal=True
+)
 
 ACTOR_FIELDS: tuple[Field, ...] = (
     _f("id", "slug", "Dauerhafte Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen.", required=True),
@@ -155,7 +162,9 @@ RELATION_FIELDS: tuple[Field, ...] = (
 _ID = _f("id", "slug", "Kennung des Begriffs.", required=True)
 _LABEL = _f("label", "str", "Deutsche Bezeichnung.", required=True, max_length=200)
 _DESCRIPTION = _f("description", "str", "Kurze Erklärung.", max_length=5000)
-_VOCAB_NOTES = _f("notes", "str", "Freie Bemerkungen.", max_length=5000)
+_VOCAB_NOTES = _f(
+    "notes", "str", "Interne Bemerkungen (erscheinen nie in öffentlichen Ausgaben).", max_length=5000, internal=True
+)
 _VOCAB_PROVENANCE = _f("provenance", "str", "Quelle der Angabe oder 'demo'.")
 _KINDS_LIST = {"item": "slug", "vocab": "actor_kinds"}
 
@@ -229,6 +238,22 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
     ),
     "funding_programmes": ("Förderprogramme", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
 }
+
+
+def internal_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
+    """Paths of the fields marked internal.
+
+    Examples
+    --------
+    >>> internal_paths(ACTOR_FIELDS), internal_paths(RELATION_FIELDS)
+    (['notes'], ['notes'])
+    """
+    paths: list[str] = []
+    for field in fields:
+        if field.internal:
+            paths.append(prefix + field.name)
+        paths.extend(internal_paths(field.fields, prefix + field.name + "."))
+    return paths
 
 
 def field_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
