@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from numba import njit
 from scipy.sparse import csgraph  # type: ignore[import-untyped]
 
 __all__ = [
@@ -17,11 +18,13 @@ __all__ = [
     "NETWORK_INFO",
     "SEED",
     "MetricInfo",
+    "MetricsMethod",
     "actor_metrics",
     "communities",
     "component_table",
     "group_figures",
     "metric_graph",
+    "metrics_method",
     "network_figures",
 ]
 
@@ -142,6 +145,22 @@ NETWORK_INFO: dict[str, MetricInfo] = {
 }
 
 
+@dataclass(frozen=True)
+class MetricsMethod:
+    """How :func:`actor_metrics` computes betweenness, for a note on the page.
+
+    ``exact`` is false only when betweenness is sampled; then ``note`` explains it in German,
+    ``error_bound`` is the largest deviation of any actor's value from the exact one with 95 %
+    confidence, and ``seed`` makes the sample the same on every run.
+    """
+
+    exact: bool
+    betweenness: str
+    note: str | None = None
+    error_bound: float | None = None
+    seed: int | None = None
+
+
 def _relation_filter(types: Iterable[str] | None) -> Callable[[dict[str, Any]], bool]:
     wanted = None if types is None else set(types)
     return lambda data: wanted is None or data.get("type") in wanted
@@ -228,34 +247,37 @@ class _PathSums:
     reach2: np.ndarray[Any, Any]
 
 
-def _path_sums(h: nx.Graph) -> _PathSums:
-    """One shortest-path pass from every node, in chunks of rows so memory stays bounded.
+def _path_sums(h: nx.Graph, kernel: tuple[Any, ...] | None = None) -> _PathSums:
+    """Per-node sums over all shortest paths, from one search per node.
 
-    SciPy's C breadth-first search (or Dijkstra on ``distance`` when weighted) replaces
-    NetworkX's per-node Python loop; ``reach2`` always counts steps, never distance.
+    Unweighted: the compiled breadth-first searches of :func:`_brandes` (pass its result as
+    ``kernel`` when it has been run already). Weighted: SciPy's C Dijkstra on ``distance``, in
+    chunks of rows so memory stays bounded. ``reach2`` always counts steps, never distance.
     """
     n = len(h)
-    weighted = bool(h.graph.get("weighted"))
     if n == 0:
         empty = np.zeros(0)
         return _PathSums(empty, empty, empty, empty)
+    weighted = bool(h.graph.get("weighted"))
     adjacency = nx.to_scipy_sparse_array(h, weight="distance" if weighted else None, format="csr")
     steps = (adjacency > 0).astype(np.int64)
     steps2 = steps @ steps + steps
-    has_partner = np.diff(steps.indptr) > 0
+    reach2 = np.diff(steps2.indptr) - (np.diff(steps.indptr) > 0)  # an actor with a partner reaches itself
+    if not weighted:
+        _, reachable, total, harmonic = kernel if kernel is not None else _brandes(*_adjacency_arrays(h))
+        return _PathSums(reachable, total, harmonic, reach2)
     chunk = max(1, 4_000_000 // n)
     parts: list[tuple[np.ndarray[Any, Any], ...]] = []
     for start in range(0, n, chunk):
         rows = np.arange(start, min(start + chunk, n))
         # The matrix of an undirected graph is symmetric: directed=True skips SciPy's symmetrising copy.
-        dist = csgraph.dijkstra(adjacency, directed=True, unweighted=not weighted, indices=rows)
+        dist = csgraph.dijkstra(adjacency, directed=True, indices=rows)
         finite = np.isfinite(dist)
         total = np.where(finite, dist, 0.0).sum(axis=1)
         with np.errstate(divide="ignore"):
             harmonic = np.where(finite & (dist > 0), 1.0 / dist, 0.0).sum(axis=1)
         parts.append((finite.sum(axis=1), total, harmonic))
     reachable, total, harmonic = (np.concatenate([p[i] for p in parts]) for i in range(3))
-    reach2 = np.diff(steps2.indptr) - has_partner  # every actor with a partner reaches itself in two steps
     return _PathSums(reachable, total, harmonic, reach2)
 
 
@@ -294,6 +316,115 @@ def _eigenvector(h: nx.Graph) -> dict[Hashable, float]:
         # ARPACK starts from a random vector: round away the last bits so runs agree exactly.
         scores.update({v: round(float(x) * scale, 12) for v, x in values.items()})
     return scores
+
+
+def _adjacency_arrays(h: nx.Graph) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """CSR arrays of ``h`` with every node's partners in NetworkX's own iteration order.
+
+    ``nx.to_scipy_sparse_array`` sorts partners by index; keeping NetworkX's order instead makes
+    the breadth-first searches below visit nodes exactly as NetworkX does.
+    """
+    index = {v: i for i, v in enumerate(h)}
+    adj = h.adj
+    indptr = np.zeros(len(h) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(adj[v]) for v in h])
+    indices = np.fromiter((index[u] for v in h for u in adj[v]), dtype=np.int64, count=int(indptr[-1]))
+    return indptr, indices
+
+
+@njit(cache=True, nogil=True)
+def _brandes(indptr: Any, indices: Any) -> tuple[Any, Any, Any, Any]:  # pragma: no cover - compiled by numba
+    """One breadth-first search per source: Brandes' betweenness and the distance sums.
+
+    A line-by-line port of NetworkX's ``_single_source_shortest_path_basic`` and
+    ``_accumulate_basic``: same visiting order, same floating-point operations in the same
+    order, so the (unnormalised) sums equal NetworkX's bit for bit. Returns betweenness sums,
+    reachable nodes incl. the source, distance sums and harmonic sums (sum of 1/d) per node.
+    """
+    n = indptr.shape[0] - 1
+    between = np.zeros(n)
+    reachable = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n)
+    harmonic = np.zeros(n)
+    dist = np.full(n, -1, dtype=np.int64)
+    sigma = np.zeros(n)
+    delta = np.zeros(n)
+    order = np.empty(n, dtype=np.int64)
+    for s in range(n):
+        dist[s] = 0
+        sigma[s] = 1.0
+        order[0] = s
+        head, tail = 0, 1
+        while head < tail:
+            v = order[head]
+            head += 1
+            for k in range(indptr[v], indptr[v + 1]):
+                w = indices[k]
+                if dist[w] < 0:
+                    dist[w] = dist[v] + 1
+                    order[tail] = w
+                    tail += 1
+                if dist[w] == dist[v] + 1:
+                    sigma[w] += sigma[v]
+        for i in range(tail - 1, -1, -1):  # NetworkX pops its stack: farthest first
+            w = order[i]
+            coeff = (1.0 + delta[w]) / sigma[w]
+            for k in range(indptr[w], indptr[w + 1]):
+                v = indices[k]
+                if dist[v] == dist[w] - 1:
+                    delta[v] += sigma[v] * coeff
+            if w != s:
+                between[w] += delta[w]
+        steps = 0.0
+        inverse = 0.0
+        for i in range(1, tail):
+            d = dist[order[i]]
+            steps += d
+            inverse += 1.0 / d
+        reachable[s] = tail
+        total[s] = steps
+        harmonic[s] = inverse
+        for i in range(tail):
+            w = order[i]
+            dist[w] = -1
+            sigma[w] = 0.0
+            delta[w] = 0.0
+    return between, reachable, total, harmonic
+
+
+def _betweenness(h: nx.Graph, sample: int | None, seed: int, kernel: tuple[Any, ...] | None) -> dict[Hashable, float]:
+    """Normalised betweenness, exact unless ``sample`` is given.
+
+    Unweighted and exact: the compiled :func:`_brandes`, equal to NetworkX's
+    ``betweenness_centrality`` bit for bit and about 100 times faster. Weighted (``distance``)
+    or sampled: NetworkX itself.
+    """
+    n = len(h)
+    if sample is not None or h.graph.get("weighted") or n < 3:
+        distance = "distance" if h.graph.get("weighted") else None
+        return dict(nx.betweenness_centrality(h, k=sample, weight=distance, seed=seed))
+    between = (kernel if kernel is not None else _brandes(*_adjacency_arrays(h)))[0]
+    scale = 1 / ((n - 1) * (n - 2))  # NetworkX's normalisation for undirected graphs, same operation
+    return dict(zip(h, (between * scale).tolist(), strict=True))
+
+
+def _constraint(h: nx.Graph) -> dict[Hashable, float]:
+    """Burt's constraint with NetworkX's formula on sparse matrices (NetworkX's vectorised branch goes dense).
+
+    With p the adjacency matrix normalised by row sums (mutual weights of an undirected graph),
+    ``c(u) = sum over partners v of (p_uv + (p @ p)_uv) ** 2``; NaN for isolated actors.
+    """
+    if len(h) == 0:
+        return {}
+    weight = "strength" if h.graph.get("weighted") else None
+    adjacency = nx.to_scipy_sparse_array(h, weight=weight, format="csr", dtype=float)
+    row_sum = np.asarray(adjacency.sum(axis=1)).ravel()
+    with np.errstate(divide="ignore"):
+        p = adjacency.multiply(1.0 / row_sum[:, None]).tocsr()
+    local = (p + (p @ p).multiply(adjacency > 0)).power(2)
+    values = np.asarray(local.sum(axis=1)).ravel()
+    values[row_sum == 0] = math.nan
+    return dict(zip(h, values.tolist(), strict=True))
 
 
 def _effective_size(h: nx.Graph) -> dict[Hashable, float]:
@@ -341,6 +472,54 @@ def communities(h: nx.Graph, seed: int = SEED) -> dict[Hashable, int]:
     return {v: number[v] for v in h}
 
 
+def metrics_method(h: nx.Graph, betweenness_sample: int | None = None, seed: int = SEED) -> MetricsMethod:
+    """Describe how :func:`actor_metrics` computes betweenness on ``h`` with these options.
+
+    Every metric is exact except betweenness with ``betweenness_sample``. The sampled estimate
+    averages the dependencies of k randomly chosen sources (k - 1 for a sampled actor itself),
+    each a value in [0, 1] after normalisation, so Hoeffding's inequality with a union bound over
+    all n actors gives, with 95 % confidence, a deviation of at most
+    ``sqrt(ln(2 n / 0.05) / (2 (k - 1)))`` for every actor at once.
+
+    Parameters
+    ----------
+    h : networkx.Graph
+        The metric graph.
+    betweenness_sample : int, optional
+        Number of sampled sources, as passed to :func:`actor_metrics`.
+    seed : int
+        Seed of the sample.
+
+    Returns
+    -------
+    MetricsMethod
+        ``exact``, the algorithm's name, and for a sample a German ``note``, ``error_bound`` and ``seed``.
+
+    Examples
+    --------
+    >>> metrics_method(nx.path_graph(5)).betweenness
+    'Brandes, exakt (kompiliert, gleich NetworkX)'
+    >>> m = metrics_method(nx.path_graph(1000), betweenness_sample=200)
+    >>> m.exact, round(m.error_bound, 3), m.seed
+    (False, 0.163, 42)
+    """
+    n = len(h)
+    if betweenness_sample is None or betweenness_sample >= n:
+        name = (
+            "NetworkX (Brandes, exakt, gewichtet)"
+            if h.graph.get("weighted")
+            else "Brandes, exakt (kompiliert, gleich NetworkX)"
+        )
+        return MetricsMethod(True, name)
+    k = max(2, betweenness_sample)
+    bound = math.sqrt(math.log(2 * n / 0.05) / (2 * (k - 1)))
+    note = (
+        f"„Brückenakteur“ ist geschätzt aus {k} zufällig gewählten Startpunkten (fester Zufallswert {seed}, "
+        f"jede Berechnung gleich): Mit 95 % Sicherheit weicht jeder Wert höchstens um {bound:.3f} vom genauen ab."
+    )
+    return MetricsMethod(False, f"NetworkX (Brandes, Stichprobe k = {k})", note, bound, seed)
+
+
 def _value(x: float) -> float | None:
     """Plain float for JSON and tables; NaN (undefined) becomes ``None``."""
     x = float(x)
@@ -379,17 +558,17 @@ def actor_metrics(h: nx.Graph, betweenness_sample: int | None = None, seed: int 
     [(0, 2, 1.0, 1.0, 2), (1, 1, 0.0, 0.6666666666666666, 2), (2, 1, 0.0, 0.6666666666666666, 2)]
     """
     n = len(h)
-    distance = "distance" if h.graph.get("weighted") else None
-    strength = "strength" if h.graph.get("weighted") else None
     degree = nx.degree_centrality(h)
     in_degree, out_degree = _directed_degrees(h)
-    betweenness = nx.betweenness_centrality(h, k=betweenness_sample, weight=distance, seed=seed)
-    sums = _path_sums(h)
+    # One compiled search per actor serves betweenness and the distance sums (unweighted graphs).
+    kernel = None if h.graph.get("weighted") or n == 0 else _brandes(*_adjacency_arrays(h))
+    betweenness = _betweenness(h, betweenness_sample, seed, kernel)
+    sums = _path_sums(h, kernel)
     closeness = _closeness(sums, n)
     harmonic = sums.harmonic / (n - 1) if n > 1 else np.zeros(n)
     eigenvector = _eigenvector(h)
     core = nx.core_number(h)
-    constraint = nx.constraint(h, weight=strength) if n else {}
+    constraint = _constraint(h)
     effective_size = _effective_size(h)
     community = communities(h, seed)
     rows = []

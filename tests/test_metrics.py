@@ -19,6 +19,7 @@ from graph.metrics import (
     component_table,
     group_figures,
     metric_graph,
+    metrics_method,
     network_figures,
 )
 from tests.conftest import TODAY
@@ -223,3 +224,50 @@ def test_metric_info_explains_every_metric_in_german() -> None:
     assert METRIC_INFO["betweenness"].explanation.startswith("Verbindet Gruppen, die sonst nicht")
     assert all(info.label and len(info.explanation) > 40 for info in METRIC_INFO.values())
     assert set(NETWORK_INFO) == set(network_figures(nx.path_graph(3)))
+
+
+def _with_isolates() -> nx.Graph:
+    g = nx.gnp_random_graph(120, 0.025, seed=3)  # several components and isolated actors
+    g.add_nodes_from(range(120, 125))
+    return g
+
+
+MORE = [nx.les_miserables_graph(), _with_isolates(), nx.barabasi_albert_graph(400, 2, seed=1)]
+
+
+@pytest.mark.parametrize("g", REFERENCE + MORE, ids=["florentine", "karate", "lesmis", "isolates", "hubs"])
+def test_actor_metrics_compiled_paths_equal_networkx(g: nx.Graph) -> None:
+    plain = nx.Graph(g.edges())
+    plain.add_nodes_from(g)
+    h = metric_graph(as_relations(plain))
+    rows = by_id(h)
+    n = len(plain)
+    # Bit for bit on the same graph; the graph's neighbour order decides NetworkX's summation order.
+    assert {v: rows[v]["betweenness"] for v in plain} == nx.betweenness_centrality(h)
+    assert {v: rows[v]["betweenness"] for v in plain} == pytest.approx(nx.betweenness_centrality(plain), abs=1e-12)
+    assert {v: rows[v]["closeness"] for v in plain} == pytest.approx(nx.closeness_centrality(plain), abs=1e-9)
+    harmonic = {v: x / (n - 1) for v, x in nx.harmonic_centrality(plain).items()}
+    assert {v: rows[v]["harmonic"] for v in plain} == pytest.approx(harmonic, abs=1e-9)
+    constraint = {v: rows[v]["constraint"] for v in plain if plain.degree(v)}
+    expected = {v: x for v, x in nx.constraint(plain).items() if plain.degree(v)}
+    assert constraint == pytest.approx(expected, abs=1e-9)
+
+
+def test_actor_metrics_sampled_betweenness_is_seeded() -> None:
+    h = metric_graph(as_relations(nx.barabasi_albert_graph(200, 2, seed=1)))
+    first = [r["betweenness"] for r in actor_metrics(h, betweenness_sample=50)]
+    assert first == [r["betweenness"] for r in actor_metrics(h, betweenness_sample=50)]
+    exact = [r["betweenness"] for r in actor_metrics(h)]
+    bound = metrics_method(h, betweenness_sample=50).error_bound
+    assert bound is not None
+    assert max(abs(a - b) for a, b in zip(first, exact, strict=True)) <= bound
+
+
+def test_metrics_method_flags_only_sampling() -> None:
+    exact = metrics_method(nx.path_graph(10))
+    assert (exact.exact, exact.note, exact.error_bound) == (True, None, None)
+    sampled = metrics_method(nx.path_graph(1000), betweenness_sample=100, seed=7)
+    assert (sampled.exact, sampled.seed) == (False, 7)
+    assert sampled.error_bound == pytest.approx(math.sqrt(math.log(2 * 1000 / 0.05) / (2 * 99)))
+    assert sampled.note is not None and "100 zufällig gewählten Startpunkten" in sampled.note
+    assert metrics_method(nx.path_graph(10), betweenness_sample=50).exact  # a sample as large as the graph is exact
