@@ -17,5 +17,5 @@ PAGES = [
     st.Page("views/vermittlung.py", title=t.PAGE_REFERRAL, url_path="vermittlung"),
     st.Page("views/daten.py", title=t.PAGE_DATA, url_path="daten"),
 ]
-common.PAGES.update({page.url_path: page for page in PAGES})
+common.PAGES.update({page.url_path or "karte": page for page in PAGES})  # the default page has the empty path
 st.navigation(PAGES).run()

@@ -357,6 +357,12 @@ h1 { font-size: 20px; margin: 8px 12px; }
 #legend li { display: flex; align-items: center; gap: 6px; }
 #legend .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; }
 div.vis-tooltip { white-space: pre-line; font-family: system-ui, sans-serif; font-size: 13px; max-width: 380px; }
+@media (max-width: 700px) {
+  #wrap { flex-direction: column; height: 100vh; }
+  #netzwerk { width: 100%; flex: 1 1 auto; height: auto !important; min-height: 0; }
+  #legend { max-width: none; width: 100%; box-sizing: border-box; font-size: 12px; line-height: 1.3; }
+  #legend ul { display: flex; flex-wrap: wrap; gap: 0 12px; }
+}
 """
 
 _SCRIPT = """
@@ -368,10 +374,29 @@ _SCRIPT = """
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   window.netzwerk = network;
   window.netzwerkKnoten = nodes;
-  if (data.selected !== null && nodes.get(data.selected)) {
-    network.selectNodes([data.selected]);
-    if (data.nodes.length > 30) { network.focus(data.selected, {scale: 0.9}); }
+  // vis-network fits node centres only, so long labels at the edge were cut off: fit the label boxes too.
+  function fitWithLabels() {
+    var box = null;
+    nodes.getIds().forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (!b) { return; }
+      box = box === null ? {left: b.left, right: b.right, top: b.top, bottom: b.bottom} : {
+        left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
+        top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)};
+    });
+    if (box === null) { return; }
+    var width = Math.max(box.right - box.left, 1), height = Math.max(box.bottom - box.top, 1);
+    var scale = Math.min(container.clientWidth / width, container.clientHeight / height) * 0.95;
+    network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
+                    scale: Math.min(scale, 1.5)});
   }
+  network.once("afterDrawing", function () {
+    fitWithLabels();
+    if (data.selected !== null && nodes.get(data.selected)) {
+      network.selectNodes([data.selected]);
+      if (data.nodes.length > 30) { network.focus(data.selected, {scale: 0.9}); }
+    }
+  });
   if (data.profileLink !== null && window.top !== window) {
     network.on("doubleClick", function (params) {
       if (params.nodes.length === 1) {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -97,10 +99,148 @@ def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
     text = " ".join(m.value for m in at.markdown)
     assert "**Themen:** Schulabsentismus, Familie" in text and "**Gehört zu:** Träger X" in text
     assert len(_iframes(at)) == 1
-    assert [s.value for s in at.subheader] == ["Angaben", "Kontakt", "Umfeld", "Beziehungen"]
+    assert [s.value for s in at.subheader] == ["Angaben", "Kontakt", "Stellung im Netzwerk", "Umfeld", "Beziehungen"]
 
 
 def test_app_profile_escapes_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     at = _run("akteure", REPO / "tests" / "data" / "xss", monkeypatch, actor="xss-link")
     assert at.header[0].value.startswith(r"Beratung \[klick\]\(javascript\:alert\(1\)\)")
     assert any(r'**Bemerkungen:** \<a href="\#"\>x\</a\>' in m.value for m in at.markdown)
+
+
+def _frame_with(at: AppTest, column: str) -> Any:
+    """The first rendered table that has ``column``."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def _text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("kennzahlen", REPO / "data", monkeypatch)
+    table = _frame_with(at, "Brückenakteur")
+    assert table["Name"].iloc[0] == "AG § 78 Jugendhilfe-Schule"
+    assert table["Name"].iloc[1] == "Villa Jühling e.V."
+    assert len(table) == 78 and table["Profil"].iloc[0] == "akteure?actor=ag78-jugendhilfe-schule"
+    assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "78"
+    assert "Nach Art des Akteurs" in _frame_with(at, "Nach Art des Akteurs").columns
+    assert _frame_with(at, "Nach Stadtbezirk")["Nach Stadtbezirk"].tolist()[-1] == "ohne Stadtbezirk"
+
+
+def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("kennzahlen", REPO / "data", monkeypatch)
+    types = ["schulsozialarbeit", "kooperation", "foerderung", "verweist", "traegerschaft"]  # without mitglied
+    at.button_group(key="km_types").set_value(types).run()
+    assert not at.exception
+    assert _frame_with(at, "Brückenakteur")["Name"].iloc[0] == "Schulpsychologischer Dienst des Landesschulamts"
+    at.selectbox(key="km_metric").set_value("neighbours").run()
+    table = _frame_with(at, "Direkte Partner")
+    assert table["Direkte Partner"].is_monotonic_decreasing
+    at.toggle(key="km_weighted").set_value(True).run()
+    assert not at.exception
+    at.button_group(key="km_types").set_value([]).run()
+    assert at.warning[0].value == "Bitte mindestens eine Beziehungsart wählen."
+
+
+def test_app_map_size_by_metric_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("karte", REPO / "data", monkeypatch, size="betweenness")
+    assert at.selectbox(key="k_size").value == "betweenness"
+    (page,) = _iframes(at)
+    at.selectbox(key="k_size").set_value("none").run()
+    assert at.query_params["size"] == "none"
+    assert _iframes(at) != [page]
+    at.selectbox(key="k_size").set_value("closeness").run()
+    assert at.query_params["size"] == "closeness"
+    at.selectbox(key="k_size").set_value("relations").run()
+    assert "size" not in at.query_params
+
+
+def test_app_gaps_lists_schools_without_school_social_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("luecken", REPO / "data", monkeypatch)
+    without = _frame_with(at, "Schulsozialarbeit endete am")
+    row = without[without["Name"] == "Grundschule Am Ebereschenweg"]
+    assert row["Schulsozialarbeit endete am"].tolist() == ["31.07.2025"]
+    assert row["Profil"].tolist() == ["akteure?actor=gs-am-ebereschenweg"]
+    ending = _frame_with(at, "Endet am")
+    assert "31.07.2028" in ending["Endet am"].tolist()  # the slider starts at the end of the ESF+ period
+    assert at.slider(key="gl_months").value >= 1
+    titles = [s.value for s in at.subheader]
+    assert "Isolierte Akteure (1)" in titles and "Unverzichtbare Brückenakteure (2)" in titles
+    isolated = _frame_with(at, "Art")
+    assert "Lernwerkstatt Sanddorn" in isolated["Name"].tolist()
+    cut = _frame_with(at, "Abgeschnitten wären")
+    assert cut["Name"].iloc[0] == "Villa Jühling e.V." and "Lilien-Grundschule" in cut["Abgeschnitten wären"].iloc[0]
+    assert any("Was tun?" in c.value for c in at.caption)
+
+
+def test_app_gaps_ending_window_follows_slider(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("luecken", REPO / "data", monkeypatch)
+    at.date_input(key="gl_as_of").set_value(dt.date(2026, 11, 28)).run()
+    at.slider(key="gl_months").set_value(6).run()
+    ending = _frame_with(at, "Endet am")
+    assert ending["Name"].tolist() == ["Grundschule Am Kirschgarten"]
+
+
+def test_app_gaps_what_if_programme_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("luecken", REPO / "data", monkeypatch)
+    assert any(i.value.startswith("Akteure und/oder ein Förderprogramm") for i in at.info)
+    at.selectbox(key="gl_programme").set_value("esf-plus-schulsozialarbeit").run()
+    assert not at.exception
+    schools = _frame_with(at, "Verliert Schulsozialarbeit")
+    assert "Grundschule Am Mohnfeld" in schools["Name"].tolist()
+    at.multiselect(key="gl_remove").set_value(["villa-juehling"]).run()
+    relations = _frame_with(at, "Art der Beziehung")
+    assert "Villa Jühling e.V." in set(relations["Von"]) | set(relations["An"])
+
+
+def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    at.text_input(key="v_query").input("schwänzt").run()
+    assert not at.exception
+    text = _text(at)
+    assert "#### 1. Jugendhilfe Lindenhof e\\.V\\." in text
+    assert "**Telefon:** 0345 555 01 01" in text
+    assert "**Bekannt über:** Grundschule Am Ebereschenweg → verweist an" in text
+    assert any(c.value.startswith("Erkannte Themen: Schulabsentismus") for c in at.caption)
+
+
+def test_app_referral_explains_no_topic(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at.text_input(key="v_query").input("xyzzy").run()
+    assert "wurde kein Thema erkannt" in at.warning[0].value
+
+
+def test_app_referral_widening_drops_a_filter(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    at.selectbox(key="v_language").set_value("uk").run()
+    at.text_input(key="v_query").input("schwänzt").run()
+    assert at.warning[0].value.startswith("Kein Angebot erfüllt alle Filter")
+    at.button(key="widen_language").click().run()
+    assert at.selectbox(key="v_language").value == ""
+    assert "#### 1. Jugendhilfe Lindenhof e\\.V\\." in _text(at)
+
+
+def test_app_referral_handout_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("vermittlung", REPO / "data", monkeypatch)
+    (page,) = _iframes(at)
+    assert "Unterstützungsangebote für" in page and "Content-Security-Policy" in page
+    at.segmented_control(key="h_kind").set_value("topic").run()
+    at.selectbox(key="h_topic").set_value("sucht").run()
+    (page,) = _iframes(at)
+    assert "Unterstützungsangebote zum Thema Sucht" in page
+
+
+def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
+    text = _text(at)
+    assert "Verbindet **12** Partner direkt (Rang 5 von 78)" in text
+    assert "**Brückenakteur:** Rang 2 von 78" in text
+    assert "Stellung im Netzwerk" in [s.value for s in at.subheader]
+
+
+def test_app_profile_metrics_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _run("akteure", REPO / "data", monkeypatch, actor="lernwerkstatt-sanddorn")
+    assert "keine Beziehung im Netzwerk" in _text(at)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from graph.export import actor_table, relation_table
 from graph.mapview import MapOptions
+from graph.metrics import METRIC_INFO
 from graph.search import find_actors
 from graph.viewfilter import ViewFilter, actor_relations, filter_graph
 from views import common
@@ -67,6 +68,52 @@ def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
         st.info(t.PROFILE_DEMO)
 
 
+def _rank(rows: list[dict[str, Any]], metric: str, value: float) -> int:
+    """Competition rank (1 = highest) of ``value`` among all actors' values of ``metric``."""
+    return 1 + sum(1 for r in rows if r[metric] is not None and r[metric] > value)
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}".replace(".", ",")
+
+
+def _metric_lines(rows: list[dict[str, Any]], row: dict[str, Any]) -> list[str]:
+    """The actor's place in the network in plain words, one line per aspect."""
+    total = len(rows)
+    lines = [
+        t.PROFILE_PARTNERS.format(
+            count=row["neighbours"], rank=_rank(rows, "neighbours", row["neighbours"]), total=total, reach=row["reach2"]
+        )
+    ]
+    label = METRIC_INFO["betweenness"].label
+    if row["betweenness"] > 0:
+        rank = _rank(rows, "betweenness", row["betweenness"])
+        lines.append(t.PROFILE_RANK.format(label=label, rank=rank, total=total, value=_number(row["betweenness"])))
+    else:
+        lines.append(t.PROFILE_NOT_BRIDGE.format(label=label))
+    for metric in ("closeness", "eigenvector"):
+        rank = _rank(rows, metric, row[metric])
+        info = METRIC_INFO[metric]
+        lines.append(t.PROFILE_RANK.format(label=info.label, rank=rank, total=total, value=_number(row[metric])))
+    top_core = max(r["core"] for r in rows)
+    lines.append(t.PROFILE_CORE.format(label=METRIC_INFO["core"].label, core=row["core"], top=top_core))
+    size = sum(1 for r in rows if r["community"] == row["community"])
+    lines.append(t.PROFILE_COMMUNITY.format(label=METRIC_INFO["community"].label, number=row["community"], size=size))
+    return lines
+
+
+def _metrics(ctx: common.Context, actor: str) -> None:
+    st.subheader(t.PROFILE_METRICS)
+    rows = common.metrics(ctx).actors
+    row = next((r for r in rows if r["id"] == actor), None)
+    if row is None or row["neighbours"] == 0:
+        st.markdown(t.PROFILE_METRICS_NONE)
+        return
+    st.markdown("\n".join(f"- {line}" for line in _metric_lines(rows, row)))
+    st.caption(t.PROFILE_METRICS_NOTE)
+    st.page_link(common.PAGES["kennzahlen"], label=t.PAGE_METRICS, icon=":material/leaderboard:")
+
+
 def _profile(ctx: common.Context, actor: str) -> None:
     attrs = ctx.graph.nodes[actor]
     st.button(t.BACK, on_click=st.query_params.clear, icon=":material/arrow_back:")
@@ -78,6 +125,7 @@ def _profile(ctx: common.Context, actor: str) -> None:
         _attributes(ctx, attrs)
         st.subheader(t.PROFILE_CONTACT)
         _contact(attrs)
+        _metrics(ctx, actor)
     with right:
         st.subheader(t.PROFILE_MAP)
         ego = filter_graph(ctx.graph, ViewFilter(ego=actor, radius=1))

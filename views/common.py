@@ -3,31 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 
 from graph import Dataset, LoadResult, build_graph, load_dataset
 from graph.export import problem_table
 from graph.fingerprint import data_fingerprint
+from graph.gaps import gap_report, what_if
 from graph.mapview import MapOptions, layout_positions, map_html
+from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
+from graph.referral import ReferralIndex, build_referral_index
 from graph.viewstate import ViewState, decode, encode
 from views import texts as t
 
 __all__ = [
     "PAGES",
     "Context",
+    "MetricResult",
     "data_dir",
+    "gaps",
     "md",
+    "metrics",
+    "profile_url",
+    "referral_index",
     "render_map",
     "require_context",
     "show_report",
+    "to_xlsx",
     "url_state",
+    "what_if_report",
     "write_url",
 ]
 
@@ -106,9 +119,9 @@ def url_state(ctx: Context) -> ViewState:
     return state
 
 
-def write_url(state: ViewState, today: dt.date) -> None:
-    """Put the view into the URL (only when it changed, to avoid needless browser history)."""
-    params = encode(state, today)
+def write_url(state: ViewState, today: dt.date, extra: dict[str, str] | None = None) -> None:
+    """Put the view (and ``extra`` page parameters) into the URL, only when it changed (no needless history)."""
+    params = encode(state, today) | (extra or {})
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
 
@@ -130,3 +143,84 @@ def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: Map
     page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}|{local}", graph, ctx, options, local)
     st.iframe(page, height=options.height + 4)
     return page
+
+
+@dataclass(frozen=True)
+class MetricResult:
+    """Per-actor metrics and network figures (whole network, per actor kind, per Stadtbezirk) for one option set."""
+
+    actors: list[dict[str, Any]]
+    network: dict[str, Any]
+    kinds: list[dict[str, Any]]
+    bezirke: list[dict[str, Any]]
+
+
+@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+def _metrics(
+    fingerprint: str, as_of: dt.date, types: tuple[str, ...] | None, weighted: bool, _dataset: Dataset
+) -> MetricResult:
+    del fingerprint  # only part of the cache key
+    h = metric_graph(build_graph(_dataset, as_of=as_of), types=types, weighted=weighted)
+    return MetricResult(actor_metrics(h), network_figures(h), group_figures(h, "kind"), group_figures(h, "stadtbezirk"))
+
+
+def metrics(
+    ctx: Context, as_of: dt.date | None = None, types: tuple[str, ...] | None = None, weighted: bool = False
+) -> MetricResult:
+    """Metrics on ``as_of`` (default today), cached per data version and options; shared by all pages."""
+    return _metrics(ctx.fingerprint, as_of or ctx.today, types, weighted, ctx.dataset)
+
+
+@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+def _gaps(fingerprint: str, as_of: dt.date, months: int, level: str, _dataset: Dataset) -> dict[str, Any]:
+    del fingerprint  # only part of the cache key
+    return gap_report(_dataset, as_of, months=months, level=level)
+
+
+def gaps(ctx: Context, as_of: dt.date, months: int, level: str) -> dict[str, Any]:
+    """The gap report, cached per data version and options."""
+    return _gaps(ctx.fingerprint, as_of, months, level, ctx.dataset)
+
+
+@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+def _what_if(
+    fingerprint: str,
+    as_of: dt.date,
+    remove: tuple[str, ...],
+    programme: str | None,
+    end: dt.date | None,
+    _dataset: Dataset,
+) -> dict[str, list[dict[str, Any]]]:
+    del fingerprint  # only part of the cache key
+    return what_if(_dataset, as_of, remove=remove, programme=programme, programme_end=end)
+
+
+def what_if_report(
+    ctx: Context, as_of: dt.date, remove: tuple[str, ...], programme: str | None, end: dt.date | None
+) -> dict[str, list[dict[str, Any]]]:
+    """The what-if comparison (actors removed, a programme ended), cached per data version and scenario."""
+    return _what_if(ctx.fingerprint, as_of, remove, programme, end, ctx.dataset)
+
+
+@st.cache_resource(show_spinner=t.COMPUTING, max_entries=4)
+def _referral_index(fingerprint: str, _dataset: Dataset) -> ReferralIndex:
+    del fingerprint  # only part of the cache key
+    return build_referral_index(_dataset)
+
+
+def referral_index(ctx: Context) -> ReferralIndex:
+    """The referral index of the data version (shared by every session: read only)."""
+    return _referral_index(ctx.fingerprint, ctx.dataset)
+
+
+def profile_url(actor: str) -> str:
+    """Relative link to an actor's profile, for link columns in tables."""
+    return f"akteure?actor={quote(str(actor), safe='')}"
+
+
+def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
+    """An Excel workbook with one sheet holding ``table``."""
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name=sheet[:31], index=False)
+    return out.getvalue()

@@ -10,15 +10,19 @@ import streamlit as st
 
 from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
 from graph.mapview import MapOptions, degree_values, map_html
+from graph.metrics import METRIC_INFO
 from graph.search import find_actors
 from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from graph.viewstate import ViewState
 from views import common
 from views import texts as t
+from views.kennzahlen import SIZE_METRICS
 
 __all__ = ["render"]
 
 SAVED = "map_view"
+#: Node size choices: number of relations (default), every numeric metric, or equal sizes.
+SIZES = ("relations", *SIZE_METRICS, "none")
 #: Widget key -> ViewFilter field for the multiselects, with their vocabulary list and label.
 MULTI = {
     "k_kind": ("kinds", "actor_kinds", t.F_KIND),
@@ -32,9 +36,13 @@ MULTI = {
 def _init_widgets(ctx: common.Context) -> None:
     """Fill the widget keys from the URL (or from this session's last view) when they are not set yet."""
     state = common.url_state(ctx)
+    size = st.query_params.get("size", "")
+    if size in SIZES and size != st.session_state.get("k_size_url"):  # a new link wins over the last choice
+        st.session_state.k_size = size
+    st.session_state.k_size_url = size
     if "k_kind" in st.session_state:
         return
-    if not st.query_params and SAVED in st.session_state:
+    if not set(st.query_params) - {"size"} and SAVED in st.session_state:
         state = st.session_state[SAVED]
     view = state.filter
     for key, (attr, _, _) in MULTI.items():
@@ -85,11 +93,27 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
     return ViewState(view, actor or None)
 
 
-def _display_widgets() -> tuple[bool, bool]:
+def _size_label(size: str) -> str:
+    return {"relations": t.SIZE_DEGREE, "none": t.SIZE_NONE}.get(size) or METRIC_INFO[size].label
+
+
+def _display_widgets() -> tuple[str, bool]:
     with st.sidebar:
-        size = st.radio(t.F_SIZE, [t.SIZE_DEGREE, t.SIZE_NONE], key="k_size", horizontal=True)
+        if st.session_state.get("k_size") not in SIZES:
+            st.session_state.k_size = "relations"
+        size = st.selectbox(t.F_SIZE, SIZES, key="k_size", format_func=_size_label, help=t.F_SIZE_HELP)
         physics = st.toggle(t.F_PHYSICS, key="k_physics", help=t.F_PHYSICS_HELP)
-    return size == t.SIZE_DEGREE, physics
+    return size, physics
+
+
+def _sizes(ctx: common.Context, size: str, as_of: dt.date | None) -> dict[str, float] | None:
+    """Node sizes: relations counted on the full graph, or a metric from the cached metrics of the day."""
+    if size == "none":
+        return None
+    if size == "relations":
+        return degree_values(ctx.graph)
+    rows = common.metrics(ctx, as_of).actors
+    return {str(r["id"]): r[size] for r in rows if r[size] is not None}
 
 
 def _selected_panel(ctx: common.Context, actor: str) -> None:
@@ -134,15 +158,16 @@ def render() -> None:
     names = {a.id: a.name for a in ctx.dataset.actors.values()}
     _init_widgets(ctx)
     state = _filter_widgets(ctx, names)
-    by_degree, physics = _display_widgets()
+    size, physics = _display_widgets()
     st.session_state[SAVED] = state
-    common.write_url(state, ctx.today)
+    common.write_url(state, ctx.today, {"size": size} if size != "relations" else None)
+    st.session_state.k_size_url = size if size != "relations" else ""  # what the URL now says
     view = filter_graph(ctx.graph, state.filter)
     st.caption(t.VISIBLE.format(actors=view.number_of_nodes(), relations=view.number_of_edges()))
     if view.number_of_nodes() == 0:
         st.info(t.EMPTY_VIEW)
         return
-    sizes = degree_values(ctx.graph) if by_degree else None
+    sizes = _sizes(ctx, size, state.filter.as_of)
     options = MapOptions(sizes, physics, state.actor, 680, "", "akteure?actor=")
     common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None)
     st.caption(t.MAP_HINT)

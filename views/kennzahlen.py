@@ -1,37 +1,207 @@
-"""Page Kennzahlen: counts of actors and relations and each actor's number of partners."""
+"""Page Kennzahlen: per-actor metrics with explanations, top actors, network figures, downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from graph.export import actor_table, count_table
+from graph.export import to_csv
+from graph.metrics import ACTOR_METRICS, METRIC_INFO, NETWORK_INFO
 from views import common
 from views import texts as t
 
-__all__ = ["render"]
+__all__ = ["COUNT_METRICS", "SIZE_METRICS", "metric_frame", "render"]
+
+#: Metrics that can size nodes and rank actors (the community number is a label, not an amount).
+SIZE_METRICS = tuple(m for m in ACTOR_METRICS if m != "community")
+#: Metrics that are whole numbers.
+COUNT_METRICS = ("neighbours", "core", "community", "reach2")
+_INT_FIGURES = ("actors", "relations", "ties", "components", "isolates", "largest_component")
+
+
+def _options(ctx: common.Context) -> tuple[dt.date, tuple[str, ...] | None, bool]:
+    vocabulary = ctx.dataset.vocabulary
+    all_types = list(vocabulary.terms("relation_types"))
+    with st.expander(t.METRICS_OPTIONS, expanded=True):
+        day_col, types_col, weight_col = st.columns([1, 3, 1.2])
+        day = day_col.date_input(
+            t.METRICS_AS_OF, value=ctx.today, key="km_as_of", help=t.METRICS_AS_OF_HELP, format="DD.MM.YYYY"
+        )
+        chosen = types_col.pills(
+            t.METRICS_TYPES,
+            all_types,
+            selection_mode="multi",
+            default=all_types,
+            key="km_types",
+            help=t.METRICS_TYPES_HELP,
+            format_func=lambda term: vocabulary.label("relation_types", term),
+        )
+        weight_col.markdown("&nbsp;")  # aligns the toggle with the inputs beside it
+        weighted = weight_col.toggle(t.METRICS_WEIGHTED, key="km_weighted", help=t.METRICS_WEIGHTED_HELP)
+    types = None if set(chosen) == set(all_types) else tuple(chosen)
+    return day if isinstance(day, dt.date) else ctx.today, types, weighted
+
+
+def metric_frame(ctx: common.Context, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Per-actor metrics with German column labels (id, link, name, kind, area, then :data:`METRIC_INFO`)."""
+    vocabulary = ctx.dataset.vocabulary
+    records = []
+    for row in rows:
+        record = {
+            t.COL_ID: row["id"],
+            t.COL_PROFILE: common.profile_url(row["id"]),
+            t.COL_NAME: row["name"],
+            t.COL_KIND: vocabulary.label("actor_kinds", row["kind"]),
+            t.COL_DISTRICT: vocabulary.label("districts", row["district"]) if row["district"] else "",
+            t.COL_BEZIRK: vocabulary.label("stadtbezirke", row["stadtbezirk"]) if row["stadtbezirk"] else "",
+        }
+        record |= {METRIC_INFO[m].label: row[m] for m in ACTOR_METRICS}
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def _column_config() -> dict[str, Any]:
+    config: dict[str, Any] = {
+        t.COL_ID: None,
+        t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small"),
+    }
+    for metric, info in METRIC_INFO.items():
+        number = "%d" if metric in COUNT_METRICS else "%.3f"
+        config[info.label] = st.column_config.NumberColumn(info.label, help=info.explanation, format=number)
+    return config
+
+
+def _top_chart(frame: pd.DataFrame, metric: str, count: int) -> None:
+    label = METRIC_INFO[metric].label
+    top = frame.dropna(subset=[label]).sort_values([label, t.COL_NAME], ascending=[False, True]).head(count)
+    st.markdown(f"**{t.METRICS_TOP.format(count=len(top), label=label)}**")
+    chart = (
+        alt.Chart(top)
+        .mark_bar(color="#0072B2")
+        .encode(
+            x=alt.X(f"{label}:Q", title=label),
+            y=alt.Y(f"{t.COL_NAME}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=340, labelOverlap=False)),
+            tooltip=[
+                alt.Tooltip(f"{t.COL_NAME}:N"),
+                alt.Tooltip(f"{t.COL_KIND}:N"),
+                alt.Tooltip(f"{label}:Q", format=".3f"),
+            ],
+        )
+        .properties(height=max(160, 26 * len(top)))
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def _figure_text(key: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    if key in _INT_FIGURES:
+        return str(int(value))
+    return f"{value:.3f}".replace(".", ",")
+
+
+def _network(result: common.MetricResult) -> None:
+    st.subheader(t.METRICS_NETWORK)
+    keys = list(NETWORK_INFO)
+    for start in range(0, len(keys), 5):
+        for column, key in zip(st.columns(5), keys[start : start + 5], strict=False):
+            info = NETWORK_INFO[key]
+            column.metric(info.label, _figure_text(key, result.network[key]), help=info.explanation)
+
+
+def _group_frame(rows: list[dict[str, Any]], label: Any) -> pd.DataFrame:
+    # Formatted as text: an undefined figure (one actor has no path length) shows as "–", not "None".
+    return pd.DataFrame(
+        [
+            {t.COL_GROUP: label(r["group"]), **{info.label: _figure_text(k, r[k]) for k, info in NETWORK_INFO.items()}}
+            for r in rows
+        ]
+    )
+
+
+def _group_config() -> dict[str, Any]:
+    return {
+        info.label: st.column_config.TextColumn(info.label, help=info.explanation) for info in NETWORK_INFO.values()
+    }
+
+
+def _groups(ctx: common.Context, result: common.MetricResult) -> None:
+    vocabulary = ctx.dataset.vocabulary
+    st.caption(t.METRICS_GROUP_HINT)
+    kinds = _group_frame(result.kinds, lambda g: vocabulary.label("actor_kinds", g))
+    bezirke = _group_frame(result.bezirke, lambda g: vocabulary.label("stadtbezirke", g) if g else t.METRICS_NO_BEZIRK)
+    for title, frame in ((t.METRICS_BY_KIND, kinds), (t.METRICS_BY_BEZIRK, bezirke)):
+        st.markdown(f"**{title}**")
+        st.dataframe(
+            frame.rename(columns={t.COL_GROUP: title}),
+            hide_index=True,
+            width="stretch",
+            column_config=_group_config(),
+        )
+
+
+def _explanations() -> None:
+    with st.expander(t.METRICS_EXPLAIN):
+        st.markdown("\n".join(f"- **{info.label}:** {info.explanation}" for info in METRIC_INFO.values()))
+
+
+def _downloads(frame: pd.DataFrame, day: dt.date) -> None:
+    plain = frame.drop(columns=[t.COL_PROFILE])
+    name = f"kennzahlen-{day.isoformat()}"
+    left, right, _ = st.columns([1, 1, 2])
+    left.download_button(
+        t.METRICS_DOWNLOAD_CSV, to_csv(plain), f"{name}.csv", "text/csv", on_click="ignore", icon=":material/download:"
+    )
+    right.download_button(
+        t.METRICS_DOWNLOAD_XLSX,
+        common.to_xlsx(plain, t.PAGE_METRICS),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def render() -> None:
     """Draw the page."""
     ctx = common.require_context()
-    vocabulary = ctx.dataset.vocabulary
     st.title(t.PAGE_METRICS)
     st.caption(t.METRICS_INTRO)
-    actors = actor_table(ctx.graph, vocabulary, ctx.today)
-    isolated = int((actors["Beziehungen"] == 0).sum())
-    st.markdown(t.METRICS_SUMMARY.format(actors=len(actors), relations=ctx.graph.number_of_edges(), isolated=isolated))
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t.METRICS_KINDS)
-        st.dataframe(count_table(ctx.graph, vocabulary, "kinds"), hide_index=True, width="stretch")
-    with right:
-        st.subheader(t.METRICS_TYPES)
-        st.dataframe(count_table(ctx.graph, vocabulary, "types"), hide_index=True, width="stretch")
-    st.subheader(t.METRICS_PARTNERS)
-    partners = actors.sort_values(["Partner", "Name"], ascending=[False, True])
-    st.dataframe(
-        partners[["Name", "Art", "Stadtteil", "Partner", "Beziehungen"]], hide_index=True, width="stretch", height=520
+    day, types, weighted = _options(ctx)
+    if types == ():
+        st.warning(t.METRICS_NO_TYPES)
+        return
+    result = common.metrics(ctx, day, types, weighted)
+    if not result.actors:
+        st.info(t.METRICS_EMPTY)
+        return
+    frame = metric_frame(ctx, result.actors)
+    pick, count, link = st.columns([2, 1, 1.4], vertical_alignment="bottom")
+    metric = pick.selectbox(
+        t.METRICS_CHOICE,
+        SIZE_METRICS,
+        index=SIZE_METRICS.index("betweenness"),
+        key="km_metric",
+        help=t.METRICS_CHOICE_HELP,
+        format_func=lambda m: METRIC_INFO[m].label,
     )
+    top = count.number_input(t.METRICS_TOP_COUNT, min_value=3, max_value=40, value=12, key="km_top")
+    link.page_link(common.PAGES["karte"], label=t.METRICS_ON_MAP, query_params={"size": metric}, icon=":material/hub:")
+    st.caption(f"**{METRIC_INFO[metric].label}:** {METRIC_INFO[metric].explanation}")
+    _top_chart(frame, metric, int(top))
+    st.subheader(t.METRICS_TABLE)
+    st.caption(t.METRICS_TABLE_HINT)
+    label = METRIC_INFO[metric].label
+    ordered = frame.sort_values([label, t.COL_NAME], ascending=[False, True], na_position="last")
+    st.dataframe(ordered, hide_index=True, width="stretch", height=460, column_config=_column_config())
+    _downloads(ordered, day)
+    _explanations()
+    _network(result)
+    _groups(ctx, result)
 
 
 if __name__ == "__main__":

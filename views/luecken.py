@@ -1,17 +1,361 @@
-"""Page Lücken: entries needing care, from the validation report's warnings (stale, ended, no contact)."""
+"""Page Lücken: every gap analysis with its explanation, a table linking to profiles and a CSV download."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from graph.export import problem_table
+from graph.export import to_csv
+from graph.gaps import GAP_INFO
+from graph.metrics import METRIC_INFO, NETWORK_INFO
 from views import common
 from views import texts as t
 
-__all__ = ["render"]
+__all__ = ["ESF_END", "default_months", "gap_frame", "render"]
 
-#: Warning codes that point at gaps in the upkeep of the data.
-CARE_CODES = ("stale-entry", "relation-ended", "missing-contact")
+#: End of the ESF+ funding period; the "ending within" slider starts so that it is included.
+ESF_END = dt.date(2028, 7, 31)
+MAX_MONTHS = 48
+#: Row fields that name actors (shown by name), lists of topics, and vocabulary lists of other fields.
+ACTOR_FIELDS = ("provider", "partner", "source", "target", "members", "cut_off", "from", "to")
+TOPIC_FIELDS = ("direct", "two_steps", "missing", "core_no_longer_direct", "topics_lost", "topic")
+VOCABULARY_FIELDS = {
+    "kind": "actor_kinds",
+    "kinds": "actor_kinds",
+    "missing_kinds": "actor_kinds",
+    "district": "districts",
+    "area": "districts",
+    "stadtbezirk": "stadtbezirke",
+    "stadtbezirke": "stadtbezirke",
+    "missing_stadtbezirke": "stadtbezirke",
+    "programme": "funding_programmes",
+    "type": "relation_types",
+}
+CORE_MARK = " ★"
+EMPTY_SCHOOL_AREA = "#e8746a"
+EMPTY_OTHER = "#e4e4e4"
+
+
+def default_months(today: dt.date, end: dt.date = ESF_END) -> int:
+    """Smallest number of months from ``today`` whose horizon reaches ``end`` (1 to :data:`MAX_MONTHS`)."""
+    months = (end.year - today.year) * 12 + end.month - today.month
+    if today.day < end.day:  # the horizon keeps today's day of month (28.07. < 31.07.): one more month
+        months += 1
+    return max(1, min(MAX_MONTHS, months))
+
+
+def _cell(ctx: common.Context, field: str, value: Any) -> Any:
+    """One table cell in German: names for actor ids, labels for vocabulary ids, dd.mm.yyyy, ja/nein."""
+    vocabulary, actors = ctx.dataset.vocabulary, ctx.dataset.actors
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_cell(ctx, field, v)) for v in value)
+    if isinstance(value, bool):
+        return t.YES if value else t.NO
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if field in ACTOR_FIELDS:
+        return actors[value].name if value in actors else value
+    if field in TOPIC_FIELDS:
+        return vocabulary.label("topics", value)
+    if field in VOCABULARY_FIELDS:
+        return vocabulary.label(VOCABULARY_FIELDS[field], value)
+    if field == "record":
+        return t.RECORD_KINDS.get(value, value)
+    if field == "metric":
+        return METRIC_INFO[value].label
+    if field == "figure":
+        return NETWORK_INFO[value].label
+    return value
+
+
+def gap_frame(
+    ctx: common.Context, rows: list[dict[str, Any]], fields: list[str], link: str | None = "id"
+) -> pd.DataFrame:
+    """German table of gap rows: a profile link (from field ``link``) and the ``fields`` with German headers."""
+    records = []
+    for row in rows:
+        record: dict[str, Any] = {}
+        if link is not None:
+            record[t.COL_PROFILE] = common.profile_url(row[link]) if row.get(link) in ctx.dataset.actors else None
+        record |= {t.GAP_COLUMNS[f]: _cell(ctx, f, row.get(f)) for f in fields}
+        records.append(record)
+    columns = ([t.COL_PROFILE] if link is not None else []) + [t.GAP_COLUMNS[f] for f in fields]
+    return pd.DataFrame(records, columns=columns)
+
+
+def _explain(key: str, count: int | None = None, title: str | None = None) -> None:
+    info = GAP_INFO[key]
+    heading = title or info.label
+    st.subheader(heading if count is None else f"{heading} ({count})")
+    st.markdown(info.meaning)
+    st.caption(t.GAPS_WHAT_TO_DO.format(action=info.action))
+
+
+def _show(frame: pd.DataFrame, name: str, height: int | None = None) -> None:
+    """A gap table with profile links and its CSV download (without the link column)."""
+    if frame.empty:
+        st.success(t.GAPS_NONE)
+        return
+    config = {t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height or "auto")
+    plain = frame.drop(columns=[t.COL_PROFILE], errors="ignore")
+    st.download_button(
+        t.GAPS_DOWNLOAD,
+        to_csv(plain),
+        f"luecken-{name}.csv",
+        "text/csv",
+        key=f"dl_{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _section(
+    ctx: common.Context, key: str, rows: list[dict[str, Any]], fields: list[str], link: str | None = "id"
+) -> None:
+    _explain(key, len(rows))
+    _show(gap_frame(ctx, rows, fields, link), key)
+
+
+def _heatmap_rows(rows: list[dict[str, Any]], core_only: bool, school_areas: bool) -> pd.DataFrame:
+    """Long table for the heatmap: one row per area and topic (core topics marked with a star)."""
+    shown = [r for r in rows if (r["core"] or not core_only) and (r["schools"] > 0 or not school_areas)]
+    return pd.DataFrame(
+        [
+            {
+                "area": f"{r['area_label']} ({r['schools']} {t.GAPS_SCHOOLS})",
+                "topic": r["topic_label"] + (CORE_MARK if r["core"] else ""),
+                "actors": r["actors"],
+                "schools": r["schools"],
+                "state": t.GAPS_EMPTY_SCHOOL if r["schools"] else t.GAPS_EMPTY_NO_SCHOOL,
+            }
+            for r in shown
+        ]
+    )
+
+
+def _heatmap(frame: pd.DataFrame) -> alt.LayerChart:
+    """Area x topic heatmap: red = no offer where there are schools, grey = no offer and no school."""
+    axis_x = alt.Axis(labelAngle=-50, labelLimit=220, orient="top", labelOverlap=False)
+    base = alt.Chart(frame, height=alt.Step(26)).encode(
+        x=alt.X("topic:N", title=None, sort=None, axis=axis_x),
+        y=alt.Y("area:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+        tooltip=[
+            alt.Tooltip("area:N", title=t.GAPS_LEVEL),
+            alt.Tooltip("topic:N", title=t.GAP_COLUMNS["topic"]),
+            alt.Tooltip("actors:Q", title=t.COUNT),
+        ],
+    )
+    offered = (
+        base.transform_filter("datum.actors > 0")
+        .mark_rect(stroke="#ffffff", strokeWidth=1)
+        .encode(color=alt.Color("actors:Q", scale=alt.Scale(scheme="greens", domainMin=0), title=t.COUNT))
+    )
+    states = [t.GAPS_EMPTY_SCHOOL, t.GAPS_EMPTY_NO_SCHOOL]
+    empty = (
+        base.transform_filter("datum.actors == 0")
+        .mark_rect(stroke="#ffffff", strokeWidth=1)
+        .encode(
+            color=alt.Color(
+                "state:N",
+                scale=alt.Scale(domain=states, range=[EMPTY_SCHOOL_AREA, EMPTY_OTHER]),
+                title=None,
+                legend=alt.Legend(orient="bottom", labelLimit=400),
+            )
+        )
+    )
+    numbers = base.mark_text(fontSize=11).encode(
+        text="actors:Q", color=alt.when("datum.actors > 6").then(alt.value("#ffffff")).otherwise(alt.value("#222222"))
+    )
+    return (offered + empty + numbers).resolve_scale(color="independent")
+
+
+def _coverage(ctx: common.Context, day: dt.date) -> None:
+    level_col, core_col, school_col = st.columns([2, 1, 1], vertical_alignment="bottom")
+    level = level_col.segmented_control(
+        t.GAPS_LEVEL, list(t.GAPS_LEVELS), default="districts", key="gl_level", format_func=t.GAPS_LEVELS.get
+    )
+    core_only = core_col.toggle(t.GAPS_CORE_ONLY, key="gl_core")
+    school_areas = school_col.toggle(t.GAPS_SCHOOL_AREAS, value=True, key="gl_school_areas")
+    rows = common.gaps(ctx, day, 12, level or "districts")["coverage"]
+    _explain("coverage")
+    empty = sum(1 for r in rows if r["actors"] == 0 and r["schools"] > 0 and (r["core"] or not core_only))
+    st.markdown(t.GAPS_EMPTY_CELLS.format(count=empty))
+    st.caption(t.GAPS_HEATMAP_HINT)
+    frame = _heatmap_rows(rows, core_only, school_areas)
+    if frame.empty:
+        st.success(t.GAPS_NONE)
+        return
+    st.altair_chart(_heatmap(frame), width="stretch")
+    long = pd.DataFrame(
+        [
+            {
+                t.GAPS_LEVEL: r["area_label"],
+                t.GAP_COLUMNS["topic"]: r["topic_label"],
+                t.GAPS_SCHOOLS: r["schools"],
+                t.COUNT: r["actors"],
+                t.PAGE_ACTORS: _cell(ctx, "members", r["actor_ids"]),
+            }
+            for r in rows
+        ]
+    )
+    st.download_button(
+        t.GAPS_DOWNLOAD,
+        to_csv(long),
+        "luecken-abdeckung.csv",
+        "text/csv",
+        key="dl_coverage",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _school_social_work(ctx: common.Context, day: dt.date) -> None:
+    report = common.gaps(ctx, day, 12, "districts")
+    _section(
+        ctx,
+        "schools_without_school_social_work",
+        report["schools_without_school_social_work"],
+        ["name", "district", "stadtbezirk", "ended"],
+    )
+    st.divider()
+    months = st.slider(t.GAPS_MONTHS, 1, MAX_MONTHS, default_months(day), key="gl_months", help=t.GAPS_MONTHS_HELP)
+    ending = common.gaps(ctx, day, int(months), "districts")["school_social_work_ending"]
+    _explain("school_social_work_ending", len(ending))
+    horizon = _horizon(day, int(months))
+    st.caption(t.GAPS_HORIZON.format(day=horizon.strftime("%d.%m.%Y")))
+    fields = ["name", "district", "stadtbezirk", "provider", "until", "programme", "continues"]
+    _show(gap_frame(ctx, ending, fields), "school_social_work_ending")
+
+
+def _horizon(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later, clamped to the month's end (as the gap analysis counts)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _school_topics(ctx: common.Context, day: dt.date) -> None:
+    rows = sorted(
+        common.gaps(ctx, day, 12, "districts")["school_topics"], key=lambda r: (-r["missing_count"], r["name"])
+    )
+    _explain("school_topics", sum(1 for r in rows if r["missing"] or r["two_steps"]))
+    fields = ["name", "district", "direct", "two_steps", "missing", "missing_count"]
+    _show(gap_frame(ctx, rows, fields), "school_topics", height=460)
+
+
+def _structure(ctx: common.Context, day: dt.date) -> None:
+    report = common.gaps(ctx, day, 12, "districts")
+    _section(ctx, "isolated", report["isolated"], ["name", "kind"])
+    _section(ctx, "single_relation", report["single_relation"], ["name", "kind", "partner", "relations"])
+    _section(ctx, "articulation_points", report["articulation_points"], ["name", "kind", "cut_off_count", "cut_off"])
+    _section(
+        ctx, "bridges", report["bridges"], ["source", "target", "cut_off_count", "cut_off", "relation_ids"], "target"
+    )
+
+
+def _what_if(ctx: common.Context, day: dt.date) -> None:
+    _explain("what_if")
+    vocabulary = ctx.dataset.vocabulary
+    names = {a.id: a.name for a in ctx.dataset.actors.values()}
+    programmes = ["", *vocabulary.terms("funding_programmes")]
+    left, middle, right = st.columns([2, 1.4, 1])
+    remove = left.multiselect(
+        t.GAPS_WHAT_IF_REMOVE,
+        sorted(names, key=lambda a: names[a].casefold()),
+        key="gl_remove",
+        format_func=names.__getitem__,
+        placeholder=t.F_NO_ACTOR,
+    )
+    programme = middle.selectbox(
+        t.GAPS_WHAT_IF_PROGRAMME,
+        programmes,
+        key="gl_programme",
+        format_func=lambda p: vocabulary.label("funding_programmes", p) if p else t.GAPS_WHAT_IF_NONE,
+    )
+    end = right.date_input(
+        t.GAPS_WHAT_IF_END,
+        value=day,
+        key="gl_end",
+        format="DD.MM.YYYY",
+        disabled=not programme,
+        help=t.GAPS_WHAT_IF_END_HELP,
+    )
+    if not remove and not programme:
+        st.info(t.GAPS_WHAT_IF_HINT)
+        return
+    end_day = end if isinstance(end, dt.date) and programme else None
+    result = common.what_if_report(ctx, day, tuple(remove), programme or None, end_day)
+    parts: list[tuple[str, str, list[dict[str, Any]], list[str], str | None]] = [
+        (
+            t.GAPS_WHAT_IF_SCHOOLS,
+            "what_if_schools",
+            result["schools"],
+            ["name", "district", "loses_school_social_work", "core_no_longer_direct", "topics_lost"],
+            "id",
+        ),
+        (
+            t.GAPS_WHAT_IF_RELATIONS,
+            "what_if_relations",
+            _relation_rows(result["relations"]),
+            ["from", "type", "to"],
+            "to",
+        ),
+        (t.GAPS_WHAT_IF_COVERAGE, "what_if_coverage", result["coverage"], ["area", "topic", "before", "after"], None),
+        (
+            t.GAPS_WHAT_IF_METRICS,
+            "what_if_metrics",
+            result["metrics"],
+            ["name", "metric", "before", "after", "change"],
+            "id",
+        ),
+        (t.GAPS_WHAT_IF_NETWORK, "what_if_network", result["network"], ["figure", "before", "after"], None),
+    ]
+    if not any(result[k] for k in ("relations", "schools", "coverage", "metrics")):
+        st.info(t.GAPS_WHAT_IF_NO_CHANGE)
+    for title, name, rows, fields, link in parts:
+        st.markdown(f"**{title}** ({len(rows)})")
+        _show(gap_frame(ctx, rows, fields, link), name)
+
+
+def _relation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"from": r["source"], "to": r["target"], "type": r["type"], "id": r["id"]} for r in rows]
+
+
+def _committees(ctx: common.Context, day: dt.date) -> None:
+    rows = common.gaps(ctx, day, 12, "districts")["committees"]
+    fields = ["name", "member_count", "kinds", "missing_kinds", "stadtbezirke", "missing_stadtbezirke", "members"]
+    _section(ctx, "committees", rows, fields)
+
+
+def _freshness(ctx: common.Context, day: dt.date) -> None:
+    report = common.gaps(ctx, day, 12, "districts")
+    stale = [r | {"link": r["id"] if r["record"] == "actor" else r["source"]} for r in report["stale"]]
+    _section(ctx, "stale", stale, ["record", "name", "verified", "days"], "link")
+    ended = _relation_rows(report["ended_relations"])
+    for row, raw in zip(ended, report["ended_relations"], strict=True):
+        row["until"] = raw["until"]
+    _section(ctx, "ended_relations", ended, ["from", "type", "to", "until"], "from")
+    _section(ctx, "without_contact", report["without_contact"], ["name", "kind"])
+
+
+TABS: list[Callable[[common.Context, dt.date], None]] = [
+    _coverage,
+    _school_social_work,
+    _school_topics,
+    _structure,
+    _what_if,
+    _committees,
+    _freshness,
+]
 
 
 def render() -> None:
@@ -19,13 +363,11 @@ def render() -> None:
     ctx = common.require_context()
     st.title(t.PAGE_GAPS)
     st.caption(t.GAPS_INTRO)
-    warnings = [p for p in ctx.result.report.warnings if p.code in CARE_CODES]
-    if not warnings:
-        st.success(t.GAPS_NONE)
-        return
-    st.markdown(t.GAPS_COUNT.format(count=len(warnings)))
-    table = problem_table(warnings).drop(columns=["Stufe", "Spalte"])
-    st.dataframe(table, hide_index=True, width="stretch", height=620)
+    day = st.date_input(t.GAPS_AS_OF, value=ctx.today, key="gl_as_of", format="DD.MM.YYYY", width=200)
+    day = day if isinstance(day, dt.date) else ctx.today
+    for tab, draw in zip(st.tabs(t.GAPS_TABS), TABS, strict=True):
+        with tab:
+            draw(ctx, day)
 
 
 if __name__ == "__main__":

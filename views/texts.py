@@ -4,6 +4,7 @@ from __future__ import annotations
 
 APP_TITLE = "Netzwerkkarte Schulerfolg Halle"
 LOADING = "Lade Daten …"
+COMPUTING = "Berechne …"
 
 PAGE_MAP = "Netzwerkkarte"
 PAGE_ACTORS = "Akteure"
@@ -36,6 +37,7 @@ F_SIZE = "Knotengröße nach"
 F_PHYSICS = "Knoten beweglich (Physik)"
 F_PHYSICS_HELP = "Aus: die berechnete Anordnung bleibt ruhig stehen. An: die Knoten ordnen sich selbst neu."
 SIZE_DEGREE = "Anzahl Beziehungen"
+F_SIZE_HELP = "Größere Knoten haben einen höheren Wert. Die Kennzahlen erklärt die Seite Kennzahlen."
 SIZE_NONE = "alle gleich groß"
 NO_MATCH = "Kein Akteur passt zu „{query}“."
 MORE_MATCHES = "Weitere Treffer: {names}"
@@ -88,21 +90,211 @@ FIELD = "Feld"
 VALUE = "Wert"
 
 # Kennzahlen
-METRICS_INTRO = "Zählungen über das ganze Netzwerk (alle Beziehungen, auch beendete)."
-METRICS_KINDS = "Akteure nach Art"
-METRICS_TYPES = "Beziehungen nach Art"
-METRICS_PARTNERS = "Partner je Akteur"
-METRICS_SUMMARY = "{actors} Akteure, {relations} Beziehungen, {isolated} Akteure ohne Beziehung."
+METRICS_INTRO = (
+    "Wer ist wie gut vernetzt? Die Kennzahlen beschreiben jeden Akteur und das Netzwerk als Ganzes. "
+    "Zwei Akteure gelten als verbunden, wenn am Stichtag mindestens eine Beziehung der gewählten Arten besteht."
+)
+METRICS_OPTIONS = "Einstellungen"
+METRICS_AS_OF = "Stichtag"
+METRICS_AS_OF_HELP = "Nur Beziehungen, die an diesem Tag bestehen."
+METRICS_TYPES = "Diese Beziehungsarten zählen"
+METRICS_TYPES_HELP = "Zum Beispiel Mitgliedschaften in Gremien weglassen, um nur die Arbeitsbeziehungen zu sehen."
+METRICS_WEIGHTED = "Nach Stärke gewichten"
+METRICS_WEIGHTED_HELP = (
+    "An: eine starke Beziehung (Stärke 3) gilt als kurzer Weg, eine schwache als langer. Das verändert "
+    "Brückenakteur, Nähe, Einfluss und Gruppen; Anzahl der Partner und Kernzugehörigkeit bleiben reine Zählungen."
+)
+METRICS_NO_TYPES = "Bitte mindestens eine Beziehungsart wählen."
+METRICS_CHOICE = "Kennzahl"
+METRICS_CHOICE_HELP = "Sortiert die Tabelle, bestimmt das Balkendiagramm und kann auf der Karte die Knotengröße geben."
+METRICS_TOP = "Die {count} Akteure mit dem höchsten Wert: {label}"
+METRICS_TOP_COUNT = "Anzahl im Diagramm"
+METRICS_ON_MAP = "Auf der Karte als Knotengröße zeigen"
+METRICS_TABLE = "Alle Akteure"
+METRICS_TABLE_HINT = (
+    "Spaltenköpfe sortieren · Fragezeichen am Spaltenkopf erklärt die Kennzahl · „öffnen“ zeigt das Profil."
+)
+METRICS_EXPLAIN = "Was bedeuten die Kennzahlen?"
+METRICS_NETWORK = "Das Netzwerk als Ganzes"
+METRICS_BY_KIND = "Nach Art des Akteurs"
+METRICS_BY_BEZIRK = "Nach Stadtbezirk"
+METRICS_GROUP_HINT = "Je Gruppe zählen nur die Beziehungen innerhalb der Gruppe."
+METRICS_NO_BEZIRK = "ohne Stadtbezirk"
+METRICS_DOWNLOAD_CSV = "Tabelle als CSV (Excel)"
+METRICS_DOWNLOAD_XLSX = "Tabelle als Excel-Datei"
+METRICS_EMPTY = "Für diesen Stichtag gibt es keine Akteure."
+COL_NAME = "Name"
+COL_KIND = "Art"
+COL_DISTRICT = "Stadtteil"
+COL_BEZIRK = "Stadtbezirk"
+COL_PROFILE = "Profil"
+COL_GROUP = "Gruppe"
+COL_ID = "Kennung"
+OPEN = "öffnen"
 
 # Lücken
-GAPS_INTRO = "Einträge, die gepflegt werden sollten: nicht geprüft seit über 12 Monaten, beendete Beziehungen, fehlende Kontakte."
-GAPS_NONE = "Keine Pflegehinweise – alle Einträge sind aktuell."
-GAPS_COUNT = "{count} Pflegehinweise."
+GAPS_INTRO = (
+    "Wo fehlt Unterstützung? Jede Auswertung sagt, was sie bedeutet und was man tun könnte. "
+    "Alle Tabellen lassen sich herunterladen; „öffnen“ zeigt das Profil des Akteurs."
+)
+GAPS_AS_OF = "Stichtag"
+GAPS_WHAT_TO_DO = "**Was tun?** {action}"
+GAPS_DOWNLOAD = "Als CSV (Excel)"
+GAPS_NONE = "Keine Einträge – hier ist keine Lücke."
+GAPS_COUNT = "{count} Einträge"
+GAPS_TABS = [
+    "Abdeckung",
+    "Schulsozialarbeit",
+    "Kernthemen je Schule",
+    "Struktur",
+    "Was wäre, wenn …",
+    "Gremien",
+    "Aktualität",
+]
+GAPS_LEVEL = "Gebiete"
+GAPS_LEVELS = {"districts": "Stadtteile", "stadtbezirke": "Stadtbezirke", "sozialraeume": "Sozialräume"}
+GAPS_CORE_ONLY = "Nur Kernthemen"
+GAPS_SCHOOL_AREAS = "Nur Gebiete mit Schulen"
+GAPS_HEATMAP_HINT = (
+    "Zahl = Angebote zum Thema, die für das Gebiet zuständig sind. Rot: kein Angebot in einem Gebiet mit Schulen; "
+    "grau: kein Angebot, aber auch keine Schule. Kernthemen sind mit ★ markiert."
+)
+GAPS_SCHOOLS = "Schulen"
+GAPS_EMPTY_SCHOOL = "kein Angebot, Schulen im Gebiet"
+GAPS_EMPTY_NO_SCHOOL = "kein Angebot, keine Schule"
+GAPS_EMPTY_CELLS = "{count} leere Felder in Gebieten mit Schulen."
+GAPS_MONTHS = "Endet innerhalb von … Monaten"
+GAPS_MONTHS_HELP = "Voreinstellung: bis einschließlich Ende der ESF+-Förderperiode am 31.07.2028."
+GAPS_HORIZON = "Betrachtet bis {day}."
+GAPS_STRUCTURE_CUT = "Abgeschnitten wären"
+GAPS_WHAT_IF_REMOVE = "Diese Akteure fallen weg"
+GAPS_WHAT_IF_PROGRAMME = "Dieses Förderprogramm endet"
+GAPS_WHAT_IF_END = "Letzter Fördertag"
+GAPS_WHAT_IF_NONE = "— keines —"
+GAPS_WHAT_IF_END_HELP = (
+    "Verglichen wird am Tag danach. Ein Ende, das die Daten schon vorsehen (z. B. ESF+ am 31.07.2028), "
+    "ändert nichts; ein früheres Datum zeigt, was ein vorzeitiges Ende bedeuten würde."
+)
+GAPS_WHAT_IF_NO_CHANGE = (
+    "In diesem Szenario ändert sich nichts: keine Beziehung fällt zusätzlich weg. Vielleicht sehen die Daten "
+    "dieses Ende schon vor – ein früheres Datum wählen."
+)
+GAPS_WHAT_IF_HINT = "Akteure und/oder ein Förderprogramm wählen, um die Folgen zu sehen."
+GAPS_WHAT_IF_RELATIONS = "Wegfallende Beziehungen"
+GAPS_WHAT_IF_SCHOOLS = "Schulen, die etwas verlieren"
+GAPS_WHAT_IF_COVERAGE = "Stadtteile und Themen mit weniger Angeboten"
+GAPS_WHAT_IF_METRICS = "Größte Änderungen der Kennzahlen"
+GAPS_WHAT_IF_NETWORK = "Das Netzwerk vorher und nachher"
+GAPS_STALE = "Seit über 12 Monaten nicht geprüft"
+GAPS_ENDED = "Beendete Beziehungen"
+GAPS_NO_CONTACT = "Ohne Kontaktangabe"
+GAP_COLUMNS = {
+    "name": "Name",
+    "kind": "Art",
+    "district": "Stadtteil",
+    "stadtbezirk": "Stadtbezirk",
+    "ended": "Schulsozialarbeit endete am",
+    "provider": "Träger",
+    "until": "Endet am",
+    "programme": "Förderprogramm",
+    "continues": "Weitere Schulsozialarbeit läuft",
+    "direct": "Über direkte Partner",
+    "two_steps": "Nur über einen Zwischenschritt",
+    "missing": "Gar nicht erreicht",
+    "missing_count": "Fehlend",
+    "partner": "Einziger Partner",
+    "relations": "Beziehungen",
+    "cut_off": "Abgeschnitten wären",
+    "cut_off_count": "Anzahl abgeschnitten",
+    "source": "Bleibt verbunden",
+    "target": "Andere Seite",
+    "relation_ids": "Beziehung (Kennung)",
+    "member_count": "Mitglieder",
+    "members": "Mitglieder (Namen)",
+    "kinds": "Vertretene Arten",
+    "missing_kinds": "Fehlende Arten",
+    "stadtbezirke": "Vertretene Stadtbezirke",
+    "missing_stadtbezirke": "Fehlende Stadtbezirke",
+    "record": "Eintrag",
+    "verified": "Geprüft am",
+    "days": "Tage seit Prüfung",
+    "type": "Art der Beziehung",
+    "from": "Von",
+    "to": "An",
+    "loses_school_social_work": "Verliert Schulsozialarbeit",
+    "core_no_longer_direct": "Kernthemen nicht mehr direkt",
+    "topics_lost": "Themen nicht mehr erreichbar",
+    "area": "Stadtteil",
+    "topic": "Thema",
+    "before": "Vorher",
+    "after": "Nachher",
+    "change": "Änderung",
+    "metric": "Kennzahl",
+    "figure": "Kennzahl",
+    "id": "Kennung",
+}
+RECORD_KINDS = {"actor": "Akteur", "relation": "Beziehung"}
+YES = "ja"
+NO = "nein"
 
 # Vermittlung
-REFERRAL_TOPIC = "Anlass / Thema"
-REFERRAL_INTRO = "Akteure, die zum gewählten Thema etwas anbieten, mit Kontakt."
-REFERRAL_NONE = "Kein Akteur hat dieses Thema angegeben."
+REFERRAL_INTRO = (
+    "Anliegen in eigenen Worten eingeben (z. B. „schwänzt seit Wochen“, „Mobbing im Klassenchat“, „Vater trinkt“) "
+    "und mit Enter bestätigen. Die Filter rechts grenzen ein; mit einer Schule zeigt die Liste auch, "
+    "wen die Schule schon kennt."
+)
+REFERRAL_QUERY = "Anliegen"
+REFERRAL_QUERY_PLACEHOLDER = "z. B. schwänzt seit Wochen"
+REFERRAL_FILTERS = "Eingrenzen"
+REFERRAL_SCHOOL = "Schule"
+REFERRAL_DISTRICT = "Stadtteil"
+REFERRAL_DISTRICT_HELP = "Ohne Angabe gilt der Stadtteil der gewählten Schule."
+REFERRAL_AGE = "Alter"
+REFERRAL_LEVEL = "Schulstufe"
+REFERRAL_LEVEL_HELP = "Nur, wenn das Alter nicht bekannt ist."
+REFERRAL_LANGUAGE = "Sprache"
+REFERRAL_AUDIENCE = "Für wen"
+REFERRAL_AS_OF = "Stichtag"
+REFERRAL_ANY = "— egal —"
+REFERRAL_TOPICS = "Erkannte Themen: {topics}"
+REFERRAL_COUNT = "{count} passende Angebote."
+REFERRAL_START = "Noch kein Anliegen eingegeben. Beispiele: {examples}"
+REFERRAL_WIDEN = "Ohne Filter {label} suchen"
+REFERRAL_SCORE = "Passung {score}"
+REFERRAL_REASONS = "Warum"
+REFERRAL_PATH = "**Bekannt über:** {path}"
+REFERRAL_NO_PATH = "Keine bestehende Verbindung der Schule bekannt."
+REFERRAL_DEMO = "Demo-Eintrag (erfunden)"
+REFERRAL_NO_CONTACT = "Keine Kontaktangabe hinterlegt – über das Profil oder den Träger nachfragen."
+REFERRAL_MAP = "Weg auf der Karte"
+REFERRAL_MAP_EGO = "Umfeld auf der Karte"
+REFERRAL_CONTACT_LABELS = {
+    "role": "Stelle",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "web": "Web",
+    "address": "Anschrift",
+    "access": "Zugang",
+    "verified": "Geprüft am",
+}
+REFERRAL_TAB_SEARCH = "Suche"
+REFERRAL_TAB_HANDOUT = "Handreichung"
+HANDOUT_INTRO = "Eine druckbare Seite mit den passenden Angeboten und Kontakten, nach Thema geordnet."
+HANDOUT_FOR = "Handreichung für"
+HANDOUT_KINDS = {"school": "eine Schule", "topic": "ein Thema", "district": "einen Stadtteil"}
+HANDOUT_TOPIC = "Thema"
+HANDOUT_DOWNLOAD = "Handreichung herunterladen (HTML, zum Drucken)"
+HANDOUT_PRINT = "Zum Drucken die heruntergeladene Datei im Browser öffnen und drucken (Strg+P)."
+
+# Profil: Kennzahlen
+PROFILE_METRICS = "Stellung im Netzwerk"
+PROFILE_METRICS_NONE = "Hat am heutigen Tag keine Beziehung im Netzwerk; die Kennzahlen entfallen."
+PROFILE_PARTNERS = "Verbindet **{count}** Partner direkt (Rang {rank} von {total}) und erreicht **{reach}** Akteure in höchstens zwei Schritten."
+PROFILE_RANK = "**{label}:** Rang {rank} von {total} (Wert {value})."
+PROFILE_NOT_BRIDGE = "**{label}:** liegt auf keinem kürzesten Weg zwischen anderen – keine Brückenfunktion."
+PROFILE_CORE = "**{label}:** gehört zum {core}-Kern (dichtester Kern im Netz: {top})."
+PROFILE_COMMUNITY = "**{label}:** Gruppe {number} mit {size} Akteuren."
+PROFILE_METRICS_NOTE = "Stand heute, alle Beziehungsarten. Erklärungen und Vergleich auf der Seite Kennzahlen."
 
 # Daten
 DATA_FOLDER = "Datenordner: `{folder}` · Fingerabdruck `{fingerprint}`"

@@ -1,34 +1,228 @@
-"""Page Vermittlung: actors offering a chosen topic, with their contact."""
+"""Page Vermittlung: free-text need and filters to ranked offers with contact and warm path; the handout."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+import networkx as nx
 import streamlit as st
 
-from graph.export import actor_table
-from graph.viewfilter import ViewFilter, filter_graph
+from graph.handout import handout_data, render_handout
+from graph.mapview import MapOptions
+from graph.referral import FILTER_LABELS, Offer, ReferralError, ReferralResult, refer
+from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from views import common
 from views import texts as t
 
-__all__ = ["render"]
+__all__ = ["EXAMPLES", "render"]
+
+#: Example needs shown before the first search.
+EXAMPLES = ("schwänzt seit Wochen", "Schulangst", "Mobbing im Klassenchat", "Vater trinkt")
+PATH_PREFIX = "bestehende Verbindung"
+#: Widget keys each hard filter is set by; widening clears them (the school last, it also sets district and age).
+FILTER_KEYS = {
+    "district": ("v_district",),
+    "language": ("v_language",),
+    "audience": ("v_audience",),
+    "age": ("v_age", "v_level"),
+}
+
+
+def _choice(label: str, terms: dict[str, Any], key: str, help_text: str | None = None, labels: Any = None) -> str:
+    names = labels or {k: v.label for k, v in terms.items()}
+    options = ["", *sorted(names, key=lambda k: names[k].casefold())]
+    value = st.selectbox(label, options, key=key, help=help_text, format_func=lambda k: names.get(k, t.REFERRAL_ANY))
+    return str(value or "")
+
+
+def _filters(ctx: common.Context) -> dict[str, Any]:
+    vocabulary = ctx.dataset.vocabulary
+    schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
+    with st.container(border=True):
+        st.markdown(f"**{t.REFERRAL_FILTERS}**")
+        school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools)
+        district = _choice(t.REFERRAL_DISTRICT, vocabulary.terms("districts"), "v_district", t.REFERRAL_DISTRICT_HELP)
+        age_col, level_col = st.columns(2)
+        with age_col:
+            age = st.number_input(t.REFERRAL_AGE, min_value=0, max_value=27, value=None, step=1, key="v_age")
+        with level_col:
+            level = _choice(t.REFERRAL_LEVEL, vocabulary.terms("school_levels"), "v_level", t.REFERRAL_LEVEL_HELP)
+        language = _choice(t.REFERRAL_LANGUAGE, vocabulary.terms("languages"), "v_language")
+        audience = _choice(t.REFERRAL_AUDIENCE, vocabulary.terms("audiences"), "v_audience")
+        day = st.date_input(t.REFERRAL_AS_OF, value=ctx.today, key="v_as_of", format="DD.MM.YYYY")
+    return {
+        "school": school or None,
+        "district": district or None,
+        "age": int(age) if age is not None else None,
+        "school_level": level or None,
+        "language": language or None,
+        "audience": audience or None,
+        "as_of": day if isinstance(day, dt.date) else ctx.today,
+        "today": ctx.today,
+    }
+
+
+def _widen(name: str) -> None:
+    """Drop a hard filter; if it came from the school (district or ages), drop the school too."""
+    keys = FILTER_KEYS[name]
+    if all(not st.session_state.get(k) and st.session_state.get(k) != 0 for k in keys):
+        st.session_state.v_school = ""
+    for key in keys:
+        st.session_state[key] = None if key == "v_age" else ""
+
+
+def _topics_line(ctx: common.Context, result: ReferralResult) -> None:
+    vocabulary = ctx.dataset.vocabulary
+    found = [f"{common.md(vocabulary.label('topics', m.owner))} („{common.md(m.phrase)}“)" for m in result.matches]
+    if found:
+        st.caption(t.REFERRAL_TOPICS.format(topics=", ".join(found)))
+
+
+def _message(result: ReferralResult) -> None:
+    if not result.message:
+        return
+    if result.offers:
+        st.info(common.md(result.message))
+        return
+    st.warning(common.md(result.message))
+    for column, (name, _) in zip(st.columns(max(1, len(result.excluded))), result.excluded, strict=False):
+        label = t.REFERRAL_WIDEN.format(label=FILTER_LABELS[name])
+        column.button(label, key=f"widen_{name}", on_click=_widen, args=(name,), icon=":material/zoom_out:")
+
+
+def _contact(offer: Offer) -> None:
+    card = offer.contact
+    lines = []
+    for key, label in t.REFERRAL_CONTACT_LABELS.items():
+        value = card.get(key)
+        if not value:
+            continue
+        if key == "verified":
+            value = dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+        lines.append(f"**{label}:** {common.md(value)}")
+    if not any(card.get(k) for k in ("phone", "email", "web")):
+        lines.insert(0, t.REFERRAL_NO_CONTACT)
+    st.markdown("  \n".join(lines))
+
+
+def _path_graph(ctx: common.Context, path: tuple[str, ...], day: dt.date) -> nx.MultiDiGraph:
+    """The actors of a warm path and the relations among them that are active on ``day``."""
+    active = filter_graph(ctx.graph, ViewFilter(as_of=day))
+    return nx.MultiDiGraph(active.subgraph(path))
+
+
+def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date) -> None:
+    vocabulary = ctx.dataset.vocabulary
+    with st.container(border=True):
+        kind = vocabulary.label("actor_kinds", offer.kind)
+        st.markdown(f"#### {rank}. {common.md(offer.name)}")
+        score = t.REFERRAL_SCORE.format(score=f"{offer.score:.2f}".replace(".", ","))
+        meta, badge = st.columns([3, 1])
+        meta.caption(f"{common.md(kind)} · {score}")
+        if offer.contact["demo"]:
+            badge.badge(t.REFERRAL_DEMO, color="orange")
+        why, contact = st.columns([3, 2])
+        with why:
+            reasons = [r for r in offer.reasons if not r.startswith(PATH_PREFIX)]
+            st.markdown(f"**{t.REFERRAL_REASONS}:** " + " · ".join(common.md(r) for r in reasons))
+            paths = [r for r in offer.reasons if r.startswith(PATH_PREFIX)]
+            if paths:
+                st.markdown(t.REFERRAL_PATH.format(path=common.md(paths[0].split(":", 1)[1].strip())))
+        with contact:
+            _contact(offer)
+        _links(ctx, offer, day)
+
+
+def _links(ctx: common.Context, offer: Offer, day: dt.date) -> None:
+    hops = len(offer.path) - 1 if offer.path else 0
+    profile, on_map, show = st.columns([1, 1, 1.2])
+    profile.page_link(
+        common.PAGES["akteure"], label=t.OPEN_PROFILE, query_params={"actor": offer.id}, icon=":material/person:"
+    )
+    radius = str(min(max(hops, 1), MAX_RADIUS))
+    on_map.page_link(
+        common.PAGES["karte"],
+        label=t.REFERRAL_MAP_EGO,
+        query_params={"actor": offer.id, "ego": radius},
+        icon=":material/hub:",
+    )
+    if offer.path and len(offer.path) > 1 and show.toggle(t.REFERRAL_MAP, key=f"path_{offer.id}"):
+        graph = _path_graph(ctx, offer.path, day)
+        options = MapOptions(None, False, offer.id, 300, "", "akteure?actor=")
+        common.render_map(ctx, graph, f"path:{'>'.join(offer.path)}:{day}", options, local=True)
+
+
+def _search(ctx: common.Context) -> None:
+    main, side = st.columns([2.2, 1], gap="large")
+    with side:
+        options = _filters(ctx)
+    with main:
+        query = st.text_input(t.REFERRAL_QUERY, key="v_query", placeholder=t.REFERRAL_QUERY_PLACEHOLDER)
+        if not query.strip():
+            st.info(t.REFERRAL_START.format(examples=" · ".join(f"„{e}“" for e in EXAMPLES)))
+            return
+        try:
+            result = refer(common.referral_index(ctx), query, **options)
+        except ReferralError as error:
+            st.error(common.md(error))
+            return
+        _topics_line(ctx, result)
+        _message(result)
+        if result.offers:
+            st.markdown(t.REFERRAL_COUNT.format(count=len(result.offers)))
+        for rank, offer in enumerate(result.offers, start=1):
+            _card(ctx, rank, offer, options["as_of"])
+
+
+def _handout(ctx: common.Context) -> None:
+    vocabulary = ctx.dataset.vocabulary
+    st.caption(t.HANDOUT_INTRO)
+    kind = st.segmented_control(
+        t.HANDOUT_FOR, list(t.HANDOUT_KINDS), default="school", key="h_kind", format_func=t.HANDOUT_KINDS.get
+    )
+    schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
+    targets = {
+        "school": (t.REFERRAL_SCHOOL, schools),
+        "topic": (t.HANDOUT_TOPIC, {k: v.label for k, v in vocabulary.terms("topics").items()}),
+        "district": (t.REFERRAL_DISTRICT, {k: v.label for k, v in vocabulary.terms("districts").items()}),
+    }
+    label, names = targets[kind or "school"]
+    options = sorted(names, key=lambda k: names[k].casefold())
+    if not options:
+        return
+    chosen = st.session_state.get("v_school") if kind == "school" else None
+    start = options.index(chosen) if chosen in options else 0  # the school of the search, if one is set
+    target = st.selectbox(label, options, index=start, key=f"h_{kind}", format_func=names.__getitem__, width=520)
+    index = common.referral_index(ctx)
+    try:
+        data = handout_data(index, ctx.fingerprint, today=ctx.today, **{kind or "school": target})
+    except ReferralError as error:
+        st.error(common.md(error))
+        return
+    page = render_handout(index, data)
+    st.download_button(
+        t.HANDOUT_DOWNLOAD,
+        page,
+        f"handreichung-{target}-{ctx.today.isoformat()}.html",
+        "text/html",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    st.caption(t.HANDOUT_PRINT)
+    st.iframe(page, height=1000)
 
 
 def render() -> None:
     """Draw the page."""
     ctx = common.require_context()
-    vocabulary = ctx.dataset.vocabulary
     st.title(t.PAGE_REFERRAL)
     st.caption(t.REFERRAL_INTRO)
-    topics = list(vocabulary.terms("topics"))
-    topic = st.selectbox(t.REFERRAL_TOPIC, topics, format_func=lambda term: vocabulary.label("topics", term))
-    if topic is None:
-        return
-    offering = filter_graph(ctx.graph, ViewFilter(topics=(topic,)))
-    table = actor_table(offering, vocabulary, ctx.today)
-    if table.empty:
-        st.info(t.REFERRAL_NONE)
-        return
-    columns = ["Name", "Art", "Stadtteil", "Kontakt", "Geprüft am"]
-    st.dataframe(table.sort_values("Name")[columns], hide_index=True, width="stretch")
+    search, handout = st.tabs([t.REFERRAL_TAB_SEARCH, t.REFERRAL_TAB_HANDOUT])
+    with search:
+        _search(ctx)
+    with handout:
+        _handout(ctx)
 
 
 if __name__ == "__main__":
