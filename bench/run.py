@@ -1,0 +1,419 @@
+"""Benchmark table: every row measured side by side with a naive baseline in the same run.
+
+Run from the repository root: ``.venv/bin/python -m bench`` (full, about 15 minutes) or
+``.venv/bin/python -m bench --quick`` (bundled data and 300 actors, about a minute).
+Prints the machine, the versions and one Markdown table; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+# A script as well as a module: make the repository root importable when started as ``python bench/run.py``.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import networkx as nx
+import yaml
+
+from bench.generate import write_network
+from graph import build_graph, load_dataset
+from graph.gaps import gap_report
+from graph.loader import DATA_FILES
+from graph.mapview import map_html
+from graph.metrics import actor_metrics, metric_graph, metrics_method
+from graph.model import Dataset
+from graph.referral import build_referral_index, refer
+
+__all__ = ["main"]
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 28)
+NEEDS = (
+    "schwänzt seit Wochen",
+    "Schulangst",
+    "Mobing im Klassenchat",
+    "Vater trinkt",
+    "wird gemobbt",
+    "kommt nicht mehr zur Schule",
+    "Familie spricht Arabisch",
+    "Prüfungsangst",
+    "Eltern trennen sich",
+    "depressiv und ritzt sich",
+    "kifft",
+    "Schlägerei auf dem Schulhof",
+    "Legasthenie",
+    "Praktikum finden",
+    "Kindeswohlgefährdung",
+    "Rassistisch beleidigt",
+    "spricht kein Deutsch",
+    "Medienkonsum",
+    "Berufsorientierung",
+    "Kaffeemaschine kaputt",
+)
+
+
+@dataclass
+class Row:
+    """One line of the table; times in seconds (``None``: not measured)."""
+
+    size: str
+    what: str
+    ours: float | None
+    naive: float | None
+    unit: str = "s"
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.naive / self.ours:.1f}×" if self.ours and self.naive else "—"
+        return [self.size, self.what, _fmt(self.ours, self.unit), _fmt(self.naive, self.unit), ratio, self.note]
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _median_pair(
+    ours: Callable[[], object], naive: Callable[[], object] | None, runs: int
+) -> tuple[float, float | None]:
+    """Median seconds of ``ours`` and ``naive``, alternating so both meet the same machine load."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        ours()
+        mine.append(time.perf_counter() - start)
+        if naive is not None:
+            start = time.perf_counter()
+            naive()
+            theirs.append(time.perf_counter() - start)
+    return statistics.median(mine), statistics.median(theirs) if theirs else None
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# --- the naive ways -------------------------------------------------------------------------
+
+
+def naive_parse(folder: Path) -> None:
+    """The naive load: PyYAML's pure-Python ``safe_load`` of the three files, nothing validated."""
+    for name in DATA_FILES:
+        yaml.load((folder / name).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
+def networkx_metrics(h: nx.Graph) -> None:
+    """The same per-actor metrics with NetworkX's exact functions."""
+    nx.degree_centrality(h)
+    nx.betweenness_centrality(h)
+    nx.closeness_centrality(h)
+    nx.harmonic_centrality(h)
+    for part in nx.connected_components(h):
+        if len(part) > 2:
+            nx.eigenvector_centrality_numpy(h.subgraph(part))
+    nx.core_number(h)
+    nx.constraint(h)
+    nx.effective_size(h)
+    nx.community.louvain_communities(h, seed=42)
+    for v in h:
+        nx.single_source_shortest_path_length(h, v, cutoff=2)
+
+
+def _networkx_rows(h: nx.Graph) -> list[dict[str, Any]]:
+    networkx_metrics(h)
+    return [{"id": v} for v in h]
+
+
+@contextlib.contextmanager
+def _networkx_in_gaps() -> Iterator[None]:
+    """Let the gap analyses compute their metrics the NetworkX way (the naive gap report)."""
+    import graph.gaps as gaps
+
+    fast = gaps.actor_metrics
+    gaps.actor_metrics = lambda h, *a, **k: fast(h) if networkx_metrics(h) is None else []  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        gaps.actor_metrics = fast  # type: ignore[assignment]
+
+
+def _naive_map(graph: nx.MultiDiGraph) -> str:
+    """pyvis straight from NetworkX, as its tutorial shows (on a copy: ``from_nx`` changes the graph)."""
+    from pyvis.network import Network
+
+    simple = nx.Graph()
+    simple.add_nodes_from((str(v), {"title": str(a.get("name", v))}) for v, a in graph.nodes(data=True))
+    simple.add_edges_from((str(u), str(v)) for u, v in graph.edges())
+    net = Network(cdn_resources="in_line")
+    net.from_nx(simple)
+    return str(net.generate_html())
+
+
+def _grid(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    side = max(1, int(len(graph) ** 0.5))
+    return {str(v): (float(i % side) * 60, float(i // side) * 60) for i, v in enumerate(graph)}
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def _load_rows(label: str, folder: Path, runs: int) -> tuple[list[Row], Dataset]:
+    def ours() -> None:
+        result = load_dataset(folder, today=TODAY)
+        assert result.dataset is not None
+        build_graph(result.dataset, as_of=TODAY)
+
+    mine, naive = _median_pair(ours, lambda: naive_parse(folder), runs)
+    dataset = load_dataset(folder, today=TODAY).dataset
+    assert dataset is not None
+    note = "geprüft + Graph vs. reines YAML-Parsen (PyYAML pur Python, ohne Prüfung)"
+    return [Row(label, "Laden + Prüfen + Graph", mine, naive, note=note)], dataset
+
+
+def _metric_rows(label: str, h: nx.Graph, runs: int, with_naive: bool) -> list[Row]:
+    naive = (lambda: networkx_metrics(h)) if with_naive else None
+    mine, theirs = _median_pair(lambda: actor_metrics(h), naive, runs)
+    note = f"Brückenakteur: {metrics_method(h).betweenness}"
+    if not with_naive:
+        note += "; NetworkX nicht gemessen (Stunden)" if len(h) > 5000 else "; NetworkX nicht gemessen"
+    return [Row(label, "Alle Akteurskennzahlen", mine, theirs, note=note)]
+
+
+def _gap_rows(label: str, dataset: Dataset, runs: int, with_naive: bool) -> list[Row]:
+    def naive() -> None:
+        with _networkx_in_gaps():
+            gap_report(dataset, TODAY)
+
+    mine, theirs = _median_pair(lambda: gap_report(dataset, TODAY), naive if with_naive else None, runs)
+    return [Row(label, "Alle Lückenanalysen", mine, theirs, note="naiv: dieselben Analysen mit NetworkX-Kennzahlen")]
+
+
+def _referral_rows(label: str, dataset: Dataset) -> list[Row]:
+    index = build_referral_index(dataset)
+    schools = sorted(a.id for a in dataset.actors.values() if a.kind == "schule")
+    variants: list[dict[str, Any]] = [
+        {},
+        {"language": "ar"},
+        {"age": 14},
+        {"school": schools[0]},
+        {"audience": "eltern"},
+    ]
+    queries = [(need, options) for need in NEEDS for options in variants]
+    mine = []
+    for need, options in queries:
+        start = time.perf_counter()
+        refer(index, need, today=TODAY, **options)
+        mine.append(time.perf_counter() - start)
+    naive = []
+    for need, options in queries[:: len(variants)]:  # one per need: the naive way rebuilds the index each time
+        start = time.perf_counter()
+        refer(dataset, need, today=TODAY, **options)
+        naive.append(time.perf_counter() - start)
+    rows = [
+        Row(label, "Vermittlung p50 (100 Anfragen)", _percentile(mine, 0.5), _percentile(naive, 0.5)),
+        Row(label, "Vermittlung p95 (100 Anfragen)", _percentile(mine, 0.95), _percentile(naive, 0.95)),
+    ]
+    rows[0].note = "naiv: Index bei jeder Anfrage neu (20 Anfragen)"
+    return rows
+
+
+def _map_rows(label: str, dataset: Dataset, runs: int) -> list[Row]:
+    graph = build_graph(dataset, as_of=TODAY)
+    positions = _grid(graph)
+    mine, naive = _median_pair(lambda: map_html(graph, dataset.vocabulary, positions), lambda: _naive_map(graph), runs)
+    note = "Positionen vorberechnet (Layout getrennt, s. Text); naiv: pyvis from_nx"
+    return [Row(label, "Karten-HTML", mine, naive, note=note)]
+
+
+def _subprocess_json(code: str, env: dict[str, str] | None = None, timeout: float = 600) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["?"])[-1][:120]}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+_RSS = """
+import json, resource, sys, datetime as dt
+sys.path.insert(0, '.')
+from bench import run
+folder, naive = sys.argv[1] if len(sys.argv) > 1 else {folder!r}, {naive!r}
+run.rss_worker(folder, naive)
+print(json.dumps({{"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def rss_worker(folder: str, naive: bool) -> None:
+    """Everything a session does once per data version (or the naive parse and graph)."""
+    path = Path(folder)
+    if naive:
+        loader = yaml.SafeLoader
+        actors = yaml.load((path / "actors.yaml").read_text(encoding="utf-8"), Loader=loader)
+        relations = yaml.load((path / "relations.yaml").read_text(encoding="utf-8"), Loader=loader)
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((a["id"], a) for a in actors)
+        graph.add_edges_from((r["source"], r["target"], r) for r in relations)
+        return
+    result = load_dataset(path, today=TODAY)
+    assert result.dataset is not None
+    graph = build_graph(result.dataset, as_of=TODAY)
+    actor_metrics(metric_graph(graph))
+    gap_report(result.dataset, TODAY)
+    build_referral_index(result.dataset)
+    map_html(graph, result.dataset.vocabulary, _grid(graph))
+
+
+def _rss_rows(label: str, folder: Path) -> list[Row]:
+    mine = _subprocess_json(_RSS.format(folder=str(folder), naive=False))
+    naive = _subprocess_json(_RSS.format(folder=str(folder), naive=True))
+    note = "Spitzen-RSS eines eigenen Prozesses: alles einmal (Laden, Kennzahlen, Lücken, Index, Karte)"
+    note += "; naiv: Parsen + Graph" + (f" ({mine['error']})" if "error" in mine else "")
+    return [Row(label, "Spitzenspeicher (RSS)", mine.get("rss_mb"), naive.get("rss_mb"), unit="MB", note=note)]
+
+
+_APP = """
+import json, statistics, sys, time
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout={timeout})
+start = time.perf_counter(); at.run(); first = time.perf_counter() - start
+errors = [str(e.value)[:80] for e in at.exception]
+reruns = []
+box = at.multiselect[0] if len(at.multiselect) else None
+for i in range({runs}):
+    if box is not None:
+        box.set_value([box.options[i % 2]] if i % 2 == 0 else [])
+    start = time.perf_counter(); at.run(); reruns.append(time.perf_counter() - start)
+print(json.dumps({{"first": first, "rerun": statistics.median(reruns), "errors": errors, "filter": box is not None}}))
+"""
+
+
+def _app_rows(label: str, folder: Path, runs: int, timeout: float) -> list[Row]:
+    code = _APP.format(timeout=timeout, runs=runs)
+    try:
+        found = _subprocess_json(code, env={"NETZWERKKARTE_DATA": str(folder)}, timeout=timeout * 2 + 60)
+    except subprocess.TimeoutExpired:
+        return [Row(label, "App: erster Lauf / Filter", None, None, note=f"abgebrochen nach {timeout * 2 + 60:.0f} s")]
+    if "error" in found:
+        return [Row(label, "App: erster Lauf / Filter", None, None, note=f"Fehler: {found['error']}")]
+    note = "AppTest, Serverzeit; naiv = erster Lauf ohne Cache"
+    if not found["filter"]:
+        note += "; kein Filter auf der Startseite, Re-run ohne Änderung"
+    if found["errors"]:
+        note += f"; Fehler in der App: {found['errors'][0]}"
+    return [
+        Row(label, "App: Filter-Re-run", found["rerun"], found["first"], note=note),
+        Row(label, "App: erster Lauf", found["first"], None, note="Kaltstart inkl. Laden, Layout, Karte"),
+    ]
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    """CPU, cores, memory and the versions that matter."""
+    cpu = next((line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo") if "model name" in line), "?")
+    mem_kb = next((int(line.split()[1]) for line in _lines("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    packages = ("networkx", "numba", "numpy", "scipy", "PyYAML", "streamlit", "pyvis")
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in packages)
+    libyaml = "mit libyaml" if hasattr(yaml, "CSafeLoader") else "ohne libyaml"
+    return [
+        f"Rechner: {os.cpu_count()} Kerne, {cpu}, {mem_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()}",
+        f"Python {platform.python_version()}; {versions} ({libyaml})",
+    ]
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as one Markdown table."""
+    head = ["Größe", "Messung", "unsere", "naiv", "Faktor", "Anmerkung"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines.extend("| " + " | ".join(row.cells()) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _size_rows(label: str, folder: Path, args: argparse.Namespace) -> list[Row]:
+    runs = args.runs
+    rows, dataset = _load_rows(label, folder, runs)
+    h = metric_graph(build_graph(dataset, as_of=TODAY))
+    actor_metrics(h)  # warm-up: numba loads its compiled code once per process
+    size = len(h)
+    rows += _metric_rows(label, h, runs, with_naive=size <= 2_000)
+    rows += _gap_rows(label, dataset, runs, with_naive=size <= 2_000)
+    rows += _referral_rows(label, dataset)
+    rows += _map_rows(label, dataset, runs)
+    if not args.no_app and size <= args.app_max:
+        rows += _app_rows(label, folder, runs, timeout=args.app_timeout)
+    rows += _rss_rows(label, folder)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the networks, measure every row, print machine, versions and the table."""
+    parser = argparse.ArgumentParser(description="Leistungsmessung: unsere Wege gegen naive Wege.")
+    parser.add_argument("--quick", action="store_true", help="nur mitgelieferte Daten und 300 Akteure")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 2_000, 10_000])
+    parser.add_argument("--runs", type=int, default=5, help="Wiederholungen je Messung (Median)")
+    parser.add_argument("--no-app", action="store_true", help="App (AppTest) nicht messen")
+    parser.add_argument("--app-max", type=int, default=2_000, help="App nur bis zu dieser Größe messen")
+    parser.add_argument("--app-timeout", type=float, default=120.0)
+    args = parser.parse_args(argv)
+    sizes = [300] if args.quick else args.sizes
+    started = time.perf_counter()
+    print("\n".join(machine()), flush=True)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="netzwerkkarte-bench-") as tmp:
+        targets = [(f"Demo ({_count(REPO / 'data')})", REPO / "data")]
+        for size in sizes:
+            folder = Path(tmp) / f"net{size}"
+            write_network(folder, size, seed=7)
+            targets.append((f"{size:,}".replace(",", "."), folder))
+        for label, folder in targets:
+            print(f"… {label}", file=sys.stderr, flush=True)
+            rows += _size_rows(label, folder, args)
+    print(table(rows))
+    print(f"Dauer des Laufs: {time.perf_counter() - started:.0f} s; Median aus {args.runs} Läufen je Zeile.")
+    return 0
+
+
+def _count(folder: Path) -> int:
+    result = load_dataset(folder, today=TODAY)
+    return result.counts["actors"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
