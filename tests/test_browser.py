@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from graph import load_dataset
+from graph.referral import refer
 from tests.conftest import REPO, TESTS
 
 pytestmark = pytest.mark.browser
@@ -211,6 +212,42 @@ def test_screenshots_of_every_page(session: Session, app_url: str) -> None:
         page.wait_for_timeout(800)
         _shot(page, name)
     print(f"Bildschirmfotos in {SCREENSHOTS}")
+
+
+def test_gap_tabs_and_metric_chart(session: Session, app_url: str) -> None:
+    page = session.page
+    page.goto(f"{app_url}/kennzahlen")
+    page.get_by_text("Die 12 Akteure mit dem höchsten Wert: Brückenakteur").wait_for()
+    page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first.wait_for()
+    _shot(page, "kennzahlen-oben")
+    page.goto(f"{app_url}/luecken")
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    for tab, name in (("Schulsozialarbeit", "luecken-schulsozialarbeit"), ("Struktur", "luecken-struktur")):
+        page.get_by_role("tab", name=tab).click()
+        page.get_by_text(tab if tab != "Struktur" else "Isolierte Akteure (1)").first.wait_for()
+        _shot(page, name)
+
+
+def test_referral_query_shows_contact_and_handout(session: Session, app_url: str) -> None:
+    top = refer(_bundled(), "schwänzt", school="gs-am-ebereschenweg").offers[0]
+    page = session.page
+    page.goto(f"{app_url}/vermittlung")
+    page.locator("h1").first.wait_for()
+    page.get_by_role("combobox", name="Schule").first.click()
+    page.keyboard.type("Ebereschen")
+    page.keyboard.press("Enter")
+    query = page.get_by_label("Anliegen")
+    query.fill("schwänzt")
+    query.press("Enter")
+    page.get_by_role("heading", name=f"1. {top.name}").wait_for()
+    assert page.get_by_text(top.contact["phone"]).first.is_visible()
+    _shot(page, "vermittlung-treffer")
+    page.get_by_role("tab", name="Handreichung").click()
+    handout = page.frame_locator("iframe").first
+    handout.get_by_text("Unterstützungsangebote für Grundschule Am Ebereschenweg").wait_for()
+    assert handout.get_by_text(top.name).first.is_visible()
+    _shot(page, "handreichung")
+    page.locator("iframe").first.screenshot(path=str(SCREENSHOTS / "handreichung-seite.png"))
 
 
 def _hover_node(session: Session, node: str) -> str:

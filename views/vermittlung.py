@@ -29,10 +29,14 @@ FILTER_KEYS = {
 }
 
 
-def _choice(label: str, terms: dict[str, Any], key: str, help_text: str | None = None, labels: Any = None) -> str:
+def _choice(
+    label: str, terms: dict[str, Any], key: str, help_text: str | None = None, labels: Any = None, on_change: Any = None
+) -> str:
     names = labels or {k: v.label for k, v in terms.items()}
     options = ["", *sorted(names, key=lambda k: names[k].casefold())]
-    value = st.selectbox(label, options, key=key, help=help_text, format_func=lambda k: names.get(k, t.REFERRAL_ANY))
+    value = st.selectbox(
+        label, options, key=key, help=help_text, format_func=lambda k: names.get(k, t.REFERRAL_ANY), on_change=on_change
+    )
     return str(value or "")
 
 
@@ -41,7 +45,7 @@ def _filters(ctx: common.Context) -> dict[str, Any]:
     schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
     with st.container(border=True):
         st.markdown(f"**{t.REFERRAL_FILTERS}**")
-        school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools)
+        school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools, on_change=_school_to_handout)
         district = _choice(t.REFERRAL_DISTRICT, vocabulary.terms("districts"), "v_district", t.REFERRAL_DISTRICT_HELP)
         age_col, level_col = st.columns(2)
         with age_col:
@@ -61,6 +65,12 @@ def _filters(ctx: common.Context) -> dict[str, Any]:
         "as_of": day if isinstance(day, dt.date) else ctx.today,
         "today": ctx.today,
     }
+
+
+def _school_to_handout() -> None:
+    """The handout tab follows the school chosen for the search."""
+    if st.session_state.get("v_school"):
+        st.session_state.h_school = st.session_state.v_school
 
 
 def _widen(name: str) -> None:
@@ -118,10 +128,8 @@ def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date) -> None:
         kind = vocabulary.label("actor_kinds", offer.kind)
         st.markdown(f"#### {rank}. {common.md(offer.name)}")
         score = t.REFERRAL_SCORE.format(score=f"{offer.score:.2f}".replace(".", ","))
-        meta, badge = st.columns([3, 1])
-        meta.caption(f"{common.md(kind)} · {score}")
-        if offer.contact["demo"]:
-            badge.badge(t.REFERRAL_DEMO, color="orange")
+        demo = f" · :orange-badge[{t.REFERRAL_DEMO}]" if offer.contact["demo"] else ""
+        st.caption(f"{common.md(kind)} · {score}{demo}")
         why, contact = st.columns([3, 2])
         with why:
             reasons = [r for r in offer.reasons if not r.startswith(PATH_PREFIX)]
@@ -191,9 +199,7 @@ def _handout(ctx: common.Context) -> None:
     options = sorted(names, key=lambda k: names[k].casefold())
     if not options:
         return
-    chosen = st.session_state.get("v_school") if kind == "school" else None
-    start = options.index(chosen) if chosen in options else 0  # the school of the search, if one is set
-    target = st.selectbox(label, options, index=start, key=f"h_{kind}", format_func=names.__getitem__, width=520)
+    target = st.selectbox(label, options, key=f"h_{kind}", format_func=names.__getitem__, width=520)
     index = common.referral_index(ctx)
     try:
         data = handout_data(index, ctx.fingerprint, today=ctx.today, **{kind or "school": target})
