@@ -74,10 +74,19 @@ def _load(folder: str, fingerprint: str, today: dt.date) -> LoadResult:
 
 
 @st.cache_resource(show_spinner=t.LOADING, max_entries=4)
-def _graph(folder: str, fingerprint: str, today: dt.date) -> nx.MultiDiGraph:
-    dataset = _load(folder, fingerprint, today).dataset
-    assert dataset is not None
-    return build_graph(dataset)
+def _graph(fingerprint: str, _dataset: Dataset) -> nx.MultiDiGraph:
+    del fingerprint  # only part of the cache key
+    return build_graph(_dataset)
+
+
+@st.cache_resource
+def _last_valid() -> dict[str, tuple[str, LoadResult]]:
+    """Folder -> fingerprint and result of its last valid load, shared by all sessions.
+
+    Kept so that a bad ``git pull`` on the server does not take the app down: pages keep
+    showing the last valid data with a warning until the files are fixed.
+    """
+    return {}
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -90,9 +99,9 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
-def show_report(result: LoadResult, folder: Path) -> None:
+def show_report(result: LoadResult, folder: Path, banner: bool = True) -> None:
     """The German validation report: summary and one row per problem (file, line, message, hint)."""
-    if not result.valid:
+    if banner and not result.valid:
         st.error(t.INVALID.format(folder=folder, errors=len(result.report.errors)))
     st.subheader(t.REPORT)
     st.caption(result.report.summary())
@@ -105,9 +114,18 @@ def require_context() -> Context:
     fingerprint = data_fingerprint(folder)
     result = _load(str(folder), fingerprint, today)
     if result.dataset is None:
-        show_report(result, folder)
-        st.stop()
-    graph = _graph(str(folder), fingerprint, today)
+        last = _last_valid().get(str(folder))
+        if last is None:
+            show_report(result, folder)
+            st.stop()
+        st.warning(t.STALE_DATA.format(folder=folder, errors=len(result.report.errors), fingerprint=last[0]))
+        with st.expander(t.STALE_REPORT):
+            show_report(result, folder, banner=False)
+        fingerprint, result = last
+    else:
+        _last_valid()[str(folder)] = (fingerprint, result)
+    assert result.dataset is not None
+    graph = _graph(fingerprint, result.dataset)
     return Context(folder, fingerprint, result, result.dataset, graph, _positions(fingerprint, graph), today)
 
 

@@ -13,6 +13,12 @@ PAGE_GAPS = "Lücken"
 PAGE_REFERRAL = "Vermittlung"
 PAGE_DATA = "Daten"
 
+STALE_DATA = (
+    "Die Daten in `{folder}` sind gerade ungültig ({errors} Fehler, z. B. nach einem fehlerhaften Pull). "
+    "Angezeigt wird weiter der letzte gültige Stand ({fingerprint}). Sobald die Dateien korrigiert sind, "
+    "erscheint der neue Stand ohne Neustart."
+)
+STALE_REPORT = "Prüfbericht der ungültigen Daten"
 INVALID = "Die Daten in `{folder}` enthalten {errors} Fehler und können nicht angezeigt werden. Bitte korrigiere die unten genannten Stellen (Datei, Zeile, Hinweis)."
 REPORT = "Prüfbericht"
 
