@@ -8,6 +8,7 @@ from views import common
 from views import texts as t
 
 st.set_page_config(page_title=t.APP_TITLE, layout="wide")  # no icons: Streamlit fetches a material favicon from Google
+common.require_login()
 
 PAGES = [
     st.Page("views/karte.py", title=t.PAGE_MAP, url_path="karte", default=True),

@@ -45,3 +45,14 @@ def test_app_without_any_valid_version_shows_the_report(data_copy: Path, monkeyp
     (data_copy / "actors.yaml").write_text("- id: [\n", encoding="utf-8")
     at = _daten_page(data_copy, monkeypatch)
     assert len(at.error) == 1 and not at.warning
+
+
+def test_app_asks_for_login_when_oidc_is_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETZWERKKARTE_DATA", str(REPO / "data"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x"}
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Netzwerkkarte Schulerfolg Halle"]
+    assert [b.label for b in at.button] == ["Anmelden"]
+    assert not at.dataframe and not at.main.get("iframe")

@@ -37,6 +37,7 @@ __all__ = [
     "referral_index",
     "render_map",
     "require_context",
+    "require_login",
     "show_report",
     "to_xlsx",
     "url_state",
@@ -127,6 +128,28 @@ def require_context() -> Context:
     assert result.dataset is not None
     graph = _graph(fingerprint, result.dataset)
     return Context(folder, fingerprint, result, result.dataset, graph, _positions(fingerprint, graph), today)
+
+
+def _login_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets.toml at all: login is simply not set up
+        return False
+
+
+def require_login() -> None:
+    """With an ``[auth]`` section in ``.streamlit/secrets.toml``, only signed-in users see the pages (OIDC).
+
+    Without it the app relies on the reverse proxy in front of it (docs/betrieb.md).
+    """
+    if not _login_configured():
+        return
+    if not st.user.get("is_logged_in", False):
+        st.title(t.APP_TITLE)
+        st.info(t.LOGIN_INFO)
+        st.button(t.LOGIN_BUTTON, on_click=st.login, type="primary")
+        st.stop()
+    st.sidebar.button(t.LOGOUT_BUTTON, on_click=st.logout)
 
 
 def url_state(ctx: Context) -> ViewState:

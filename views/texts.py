@@ -13,6 +13,9 @@ PAGE_GAPS = "Lücken"
 PAGE_REFERRAL = "Vermittlung"
 PAGE_DATA = "Daten"
 
+LOGIN_INFO = "Die Netzwerkkarte enthält interne Angaben. Bitte melde dich mit deinem Dienstkonto an."
+LOGIN_BUTTON = "Anmelden"
+LOGOUT_BUTTON = "Abmelden"
 STALE_DATA = (
     "Die Daten in `{folder}` sind gerade ungültig ({errors} Fehler, z. B. nach einem fehlerhaften Pull). "
     "Angezeigt wird weiter der letzte gültige Stand ({fingerprint}). Sobald die Dateien korrigiert sind, "
