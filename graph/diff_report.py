@@ -22,7 +22,7 @@ PROBLEM_CAP = 20
 
 
 def md(text: object) -> str:
-    """Text from the data, made inert for Markdown: no markup, links, HTML or @-mentions.
+    """Text from the data, made inert for Markdown: no markup, links, math, HTML or @-mentions.
 
     Examples
     --------
@@ -31,7 +31,7 @@ def md(text: object) -> str:
     """
     value = re.sub(r"\s+", " ", str(text)).strip()
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = re.sub(r"([\\`*_\[\]{}|#~!])", r"\\\1", value)
+    value = re.sub(r"([\\`*_\[\]{}|#~!$])", r"\\\1", value)  # $ starts math on GitHub
     return value.replace("@", "@\u200b")
 
 

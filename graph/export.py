@@ -21,6 +21,7 @@ __all__ = [
     "count_table",
     "problem_table",
     "relation_table",
+    "spreadsheet_safe",
     "to_csv",
     "to_gexf",
     "to_graphml",
@@ -166,15 +167,37 @@ def problem_table(problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
+#: First characters that make Excel or LibreOffice read a cell as a formula (CSV and xlsx alike).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which no text cell starts a spreadsheet formula (a leading ``'`` keeps it text).
+
+    Names and notes come from pull requests: ``=HYPERLINK(...)`` in a name would otherwise be a live
+    formula in the downloaded file. Numbers stay numbers.
+
+    Examples
+    --------
+    >>> spreadsheet_safe(pd.DataFrame({"Name": ["=1+1", "A-B"], "Wert": [-1, 2]})).values.tolist()
+    [["'=1+1", -1], ['A-B', 2]]
+    """
+    return table.map(_inert)
+
+
 def to_csv(table: pd.DataFrame) -> bytes:
-    """CSV for German Excel: ``;`` separator, UTF-8 with byte order mark.
+    """CSV for German Excel: ``;`` separator, UTF-8 with byte order mark, formulas made inert.
 
     Examples
     --------
     >>> to_csv(pd.DataFrame([["Träger", 1]], columns=["Name", "Anzahl"]))
     b'\\xef\\xbb\\xbfName;Anzahl\\r\\nTr\\xc3\\xa4ger;1\\r\\n'
     """
-    text: str = table.to_csv(sep=";", index=False, lineterminator="\r\n")
+    text: str = spreadsheet_safe(table).to_csv(sep=";", index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from graph import Dataset, LoadResult, build_graph, load_dataset
-from graph.export import problem_table
+from graph.export import problem_table, spreadsheet_safe
 from graph.fingerprint import data_fingerprint
 from graph.gaps import gap_report, what_if
 from graph.mapview import MapOptions, layout_positions, map_html
@@ -48,6 +48,8 @@ __all__ = [
 #: Pages by url path, filled by app.py (for st.page_link).
 PAGES: dict[str, Any] = {}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~:$&])")
+# Inside a line only these start markup ("." "-" "+" "#" "!" matter at a line start or before "[").
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()<>|~:$&])")
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def url_state(ctx: Context) -> ViewState:
     """The view encoded in the URL; dropped values are shown as German warnings."""
     state, notices = decode(st.query_params.to_dict(), ctx.dataset)
     for notice in notices:
-        st.warning(notice)
+        st.warning(_MD_INLINE.sub(r"\\\1", notice))  # notices quote the link: a crafted link must not add markup
     return state
 
 
@@ -260,8 +262,8 @@ def profile_url(actor: str) -> str:
 
 
 def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
-    """An Excel workbook with one sheet holding ``table``."""
+    """An Excel workbook with one sheet holding ``table`` (text that looks like a formula stays text)."""
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name=sheet[:31], index=False)
+        spreadsheet_safe(table).to_excel(writer, sheet_name=sheet[:31], index=False)
     return out.getvalue()

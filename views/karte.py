@@ -67,9 +67,9 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
         query = st.text_input(t.F_SEARCH, key="k_search", help=t.F_SEARCH_HELP, on_change=_on_search, args=(names,))
         hits = find_actors(query, names) if query else []
         if query and not hits:
-            st.caption(t.NO_MATCH.format(query=query))
+            st.caption(t.NO_MATCH.format(query=common.md(query)))
         elif len(hits) > 1:
-            st.caption(t.MORE_MATCHES.format(names=", ".join(names[h] for h in hits[1:5])))
+            st.caption(t.MORE_MATCHES.format(names=", ".join(common.md(names[h]) for h in hits[1:5])))
         options = ["", *sorted(names, key=lambda a: names[a].casefold())]
         actor = st.selectbox(t.F_ACTOR, options, key="k_actor", format_func=lambda a: names.get(a, t.F_NO_ACTOR))
         ego = st.checkbox(t.F_EGO, key="k_ego", disabled=not actor)

@@ -38,7 +38,7 @@ def _options(ctx: common.Context) -> tuple[dt.date, tuple[str, ...] | None, bool
             default=all_types,
             key="km_types",
             help=t.METRICS_TYPES_HELP,
-            format_func=lambda term: vocabulary.label("relation_types", term),
+            format_func=lambda term: common.md(vocabulary.label("relation_types", term)),  # pills render Markdown
         )
         weight_col.markdown("&nbsp;")  # aligns the toggle with the inputs beside it
         weighted = weight_col.toggle(t.METRICS_WEIGHTED, key="km_weighted", help=t.METRICS_WEIGHTED_HELP)
