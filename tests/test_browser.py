@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import socket
 import subprocess
@@ -36,6 +38,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TIMEOUT_MS = 45_000
+#: Evaluated in every frame: the markers that hostile payloads would have set.
+XSS_PROBE = "() => [window.__xss, window.top.__xss].filter(v => v !== undefined).map(String)"
 
 
 def _require_chromium() -> None:
@@ -133,6 +137,23 @@ class Session:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def fired(self) -> list[str]:
+        """Markers of payloads that ran: ``window.__xss`` / ``window.top.__xss`` in the page and every frame."""
+        found = []
+        for page in self.context.pages:
+            for frame in page.frames:
+                try:
+                    values = frame.evaluate(XSS_PROBE)
+                except Exception as error:  # a frame that navigated away while we asked
+                    values = [f"unlesbar: {error}"] if "detached" not in str(error) else []
+                found += [f"{frame.url[:60]}: {v}" for v in values]
+        return found
+
+    def settle(self) -> None:
+        """Wait until Streamlit's script run is over (the status widget hides) and the page drew."""
+        self.page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        self.page.wait_for_timeout(400)
+
     def map_frame(self) -> Any:
         """The map's iframe, once its canvas is drawn."""
         frame = self.page.frame_locator("iframe").first
@@ -147,7 +168,9 @@ class Session:
 def session(browser: Any) -> Iterator[Session]:
     tab = Session(browser)
     yield tab
+    fired = tab.fired()
     tab.context.close()
+    assert fired == [], f"Schadcode ausgeführt (window.__xss): {fired}"
     assert tab.foreign == [], f"Anfragen nach außen: {tab.foreign}"
     assert tab.dialogs == [], f"Dialoge ausgelöst: {tab.dialogs}"
     assert tab.requests, "keine Anfragen aufgezeichnet: die Aufzeichnung greift nicht"
@@ -250,36 +273,196 @@ def test_referral_query_shows_contact_and_handout(session: Session, app_url: str
     page.locator("iframe").first.screenshot(path=str(SCREENSHOTS / "handreichung-seite.png"))
 
 
-def _hover_node(session: Session, node: str) -> str:
-    """Move the mouse onto a node and return the tooltip text."""
+# ---------------------------------------------------------------- hostile data (tests/data/xss)
+
+
+def _xss() -> Any:
+    dataset = load_dataset(XSS).dataset
+    assert dataset is not None
+    return dataset
+
+
+def _node_point(session: Session, node: str) -> tuple[float, float]:
+    """Page coordinates of a node's centre on the map."""
     frame = session.map_frame()
-    box = session.page.locator("iframe").first.bounding_box()
     script = "(el, id) => { const n = window.netzwerk; return n.canvasToDOM(n.getPositions([id])[id]); }"
     point = frame.locator("#netzwerk").evaluate(script, node)
     inner = frame.locator("#netzwerk").bounding_box()
-    session.page.mouse.move(inner["x"] + point["x"], inner["y"] + point["y"])
-    tooltip = frame.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible")
-    assert box is not None
-    return str(tooltip.inner_text())
+    return inner["x"] + point["x"], inner["y"] + point["y"]
 
 
-def test_hostile_names_stay_text(session: Session, xss_url: str) -> None:
-    page = session.page
+def _tooltip_at(session: Session, x: float, y: float, start: str) -> str:
+    """Move the mouse to (x, y) and return the map tooltip once it starts with ``start``."""
+    session.page.mouse.move(x - 40, y - 40)
+    session.page.mouse.move(x, y, steps=4)
+    tooltip = session.map_frame().locator("div.vis-tooltip")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if tooltip.is_visible() and tooltip.inner_text().startswith(start):
+            return str(tooltip.inner_text())
+        time.sleep(0.2)
+    raise AssertionError(f"kein Tooltip mit {start!r}, zuletzt {tooltip.inner_text() if tooltip.count() else None!r}")
+
+
+def _hover_node(session: Session, node: str, start: str) -> str:
+    return _tooltip_at(session, *_node_point(session, node), start)
+
+
+def _hover_edge(session: Session, source: str, target: str, start: str) -> str:
+    (x1, y1), (x2, y2) = _node_point(session, source), _node_point(session, target)
+    return _tooltip_at(session, (x1 + x2) / 2, (y1 + y2) / 2, start)
+
+
+def _choose(combobox: Any, option: str) -> None:
+    """Pick ``option`` in a select box; retried, because a rerun can close the list while it opens."""
+    page = combobox.page
+    for _ in range(4):
+        page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        combobox.click()
+        try:
+            page.get_by_role("option").filter(has_text=option).first.click(timeout=4000)
+            return
+        except Exception:  # list closed or not open yet: try again
+            page.keyboard.press("Escape")
+    raise AssertionError(f"Option {option!r} lässt sich nicht wählen")
+
+
+def test_hostile_map_tooltips_legend_and_filters_stay_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    label = data.vocabulary.label
     page.goto(xss_url)
     frame = session.map_frame()
-    assert session.node_count() == 4
-    assert _hover_node(session, "xss-img").startswith("<img src=x onerror=alert(1)>\n")
-    assert _hover_node(session, "xss-template").startswith("{{ 7*7 }} Träger & Co <b>fett</b>\n")
-    assert frame.locator("img").count() == 0
+    assert session.node_count() == len(data.actors)
+    for actor in ("xss-img", "xss-amt", "xss-gremium", "xss-link", "xss-template"):
+        name = data.actors[actor].name
+        assert _hover_node(session, actor, name + "\n").startswith(name + "\n")
+    assert label("topics", "xss-thema") in _hover_node(session, "xss-img", data.actors["xss-img"].name)
+    rtype = label("relation_types", "schulsozialarbeit")
+    assert _hover_edge(session, "xss-template", "xss-img", rtype + "\n").startswith(rtype + "\n")
+    legend = frame.locator("#legend").inner_text()
+    assert label("actor_kinds", "schule") in legend and label("relation_types", "kooperation") in legend
+    assert frame.locator("img, a, iframe").count() == 0 and frame.locator("svg[onload], [onerror]").count() == 0
     _shot(page, "xss-karte")
+    topics = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Thema").get_by_role("combobox")
+    _choose(topics, label("topics", "xss-thema"))
+    page.keyboard.press("Escape")
+    page.wait_for_url("**topic=xss-thema**")
+    search = page.get_by_role("textbox", name="Akteur suchen")
+    search.fill("a")
+    search.press("Enter")
+    session.settle()
+    caption = page.get_by_text("Weitere Treffer:").first
+    caption.wait_for()
+    assert data.actors["xss-gremium"].name in caption.inner_text()
+    _shot(page, "xss-karte-filter")
+
+
+def test_hostile_map_exports_stay_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    page.goto(xss_url)
+    session.map_frame()
+    page.get_by_text("Export der aktuellen Ansicht").click()
+    files = {}
+    for label in ("Karte als HTML (offline)", "GraphML (Gephi)", "Akteure als CSV (Excel)"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        files[label] = Path(download.value.path()).read_bytes()
+    name = data.actors["xss-img"].name
+    rows = csv.reader(io.StringIO(files["Akteure als CSV (Excel)"].decode("utf-8-sig")), delimiter=";")
+    assert name in [row[1] for row in rows]
+    assert b"&lt;img src=x onerror=" in files["GraphML (Gephi)"] and b"<img" not in files["GraphML (Gephi)"]
+    fresh = session.context.new_page()  # the downloaded page on its own, as a user would open it
+    fresh.on("dialog", session._dialog)
+    fresh.set_content(files["Karte als HTML (offline)"].decode("utf-8"))
+    fresh.locator("#netzwerk canvas").wait_for(state="visible")
+    assert fresh.evaluate("() => window.netzwerkKnoten.length") == len(data.actors)
+    assert fresh.evaluate(XSS_PROBE) == [] and fresh.locator("img").count() == 0
+    assert data.vocabulary.label("actor_kinds", "schule") in fresh.locator("#legend").inner_text()
+    fresh.close()
+
+
+def test_hostile_profiles_stay_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    page.goto(f"{xss_url}/akteure")
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
+    session.settle()
+    _shot(page, "xss-akteure")
+    for actor in ("xss-img", "xss-link", "xss-amt", "xss-gremium"):
+        name = data.actors[actor].name
+        page.goto(f"{xss_url}/akteure?actor={actor}")
+        heading = page.locator("h2").filter(has_text=name[:12]).first
+        heading.wait_for()
+        assert heading.inner_text().strip() == name
+        session.map_frame()  # the small ego map
+        assert page.locator("img[src='x'], a[href^='javascript']").count() == 0
+    img = data.actors["xss-img"]
     page.goto(f"{xss_url}/akteure?actor=xss-img")
     page.locator("h2").filter(has_text="<img").first.wait_for()
-    assert page.locator("h2").filter(has_text="<img").first.inner_text().strip() == "<img src=x onerror=alert(1)>"
-    assert page.locator("img[src='x']").count() == 0
-    page.goto(f"{xss_url}/akteure?actor=xss-link")
-    page.get_by_text('<a href="#">x</a>').first.wait_for()
-    assert page.locator("a[href='#']").filter(has_text="x").count() == 0
-    assert page.get_by_text("[klick](javascript:alert(1)) :red[rot] $x^2$").count() >= 1
+    for text in (img.contact.role, img.contact.email, img.contact.web, img.access, img.notes, img.legal_basis[1]):
+        assert page.get_by_text(text, exact=False).count() >= 1, text
+    assert _hover_node(session, "xss-img", img.name).startswith(img.name)
     _shot(page, "xss-profil")
-    page.wait_for_timeout(500)
+
+
+def test_hostile_metrics_and_gaps_stay_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    page.goto(f"{xss_url}/kennzahlen")
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    for term in data.vocabulary.terms("relation_types").values():
+        assert page.get_by_text(term.label, exact=True).count() >= 1, term.label  # the pills
+    chart = page.locator("[data-testid='stVegaLiteChart']").first.bounding_box()
+    page.mouse.move(chart["x"] + chart["width"] * 0.3, chart["y"] + 12)  # a bar's tooltip
+    session.settle()
+    _shot(page, "xss-kennzahlen")
+    page.goto(f"{xss_url}/luecken")
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    heat = page.locator("[data-testid='stVegaLiteChart']").first.bounding_box()
+    for fx, fy in ((0.5, 0.5), (0.7, 0.6), (0.9, 0.8)):
+        page.mouse.move(heat["x"] + heat["width"] * fx, heat["y"] + heat["height"] * fy)
+        page.wait_for_timeout(300)
+    for tab in t_gaps_tabs():
+        page.get_by_role("tab", name=tab).click()
+        session.settle()
+    page.get_by_role("tab", name="Was wäre, wenn …").click()
+    programme = data.vocabulary.label("funding_programmes", "esf-plus")
+    _choose(page.get_by_role("combobox", name="Dieses Förderprogramm endet"), programme)
+    session.settle()
+    page.get_by_text(data.actors["xss-img"].name, exact=True).first.wait_for(state="attached")  # a grid cell
+    _shot(page, "xss-luecken-was-waere")
+
+
+def t_gaps_tabs() -> list[str]:
+    from views.texts import GAPS_TABS
+
+    return list(GAPS_TABS)
+
+
+def test_hostile_referral_and_handout_stay_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    school, offer = data.actors["xss-img"], data.actors["xss-link"]
+    page.goto(f"{xss_url}/vermittlung")
+    page.locator("h1").first.wait_for()
+    _choose(page.get_by_role("combobox", name="Schule").first, school.name)
+    query = page.get_by_label("Anliegen")
+    query.fill("zauberwort")
+    query.press("Enter")
+    page.get_by_role("heading", name=f"1. {offer.name}").wait_for()
+    topic = data.vocabulary.label("topics", "xss-thema")
+    assert page.get_by_text(f"Erkannte Themen: {topic} („zauberwort“)").count() == 1
+    assert page.get_by_text(offer.contact.role).first.is_visible()
+    _shot(page, "xss-vermittlung")
+    page.get_by_role("tab", name="Handreichung").click()
+    handout = page.frame_locator("iframe").first
+    handout.get_by_text(f"Unterstützungsangebote für {school.name}").wait_for()
+    assert handout.get_by_text(offer.name).first.is_visible()
+    assert handout.locator("img, script, svg").count() == 0
+    _shot(page, "xss-handreichung")
+
+
+def test_hostile_data_page_stays_text(session: Session, xss_url: str) -> None:
+    data, page = _xss(), session.page
+    page.goto(f"{xss_url}/daten")
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
+    session.settle()
+    assert page.locator("h1").first.inner_text() == "Daten"
+    assert data.vocabulary.label("actor_kinds", "schule")  # shown in the count table (a canvas grid)
