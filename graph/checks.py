@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.convert import Entry
 from graph.model import Actor, Relation, Vocabulary
@@ -33,6 +33,14 @@ class CheckContext:
     actor_kinds: dict[str, str]
     vocabulary_readable: bool = True
     actors_readable: bool = True
+    _allowed: dict[str, set[str]] = field(default_factory=dict)
+
+    def allowed(self, vocab: str) -> set[str]:
+        """Ids allowed for a vocabulary reference, computed once per list (checks run per value)."""
+        if vocab not in self._allowed:
+            ids = self.vocabulary.area_ids() if vocab == AREA else set(self.vocabulary.terms(vocab))
+            self._allowed[vocab] = ids
+        return self._allowed[vocab]
 
 
 def _problem(file: str, entry: Entry, path: str, code: str, message: str, hint: str = "") -> Problem:
@@ -91,17 +99,16 @@ def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx:
         )
     if not ctx.vocabulary_readable:
         return None  # the vocabulary file itself is broken: its problem is reported once, not per use
+    assert f.vocab is not None
+    allowed = ctx.allowed(f.vocab)
+    if value in allowed:
+        return None
     if f.vocab == AREA:
-        allowed = vocab.area_ids()
         labels = {t.label: t.id for n in ("districts", "stadtbezirke", "sozialraeume") for t in vocab.terms(n).values()}
         list_name = "districts, stadtbezirke, sozialraeume oder 'stadtweit'"
     else:
-        assert f.vocab is not None
-        allowed = set(vocab.terms(f.vocab))
         labels = {t.label: t.id for t in vocab.terms(f.vocab).values()}
         list_name = f.vocab
-    if value in allowed:
-        return None
     hint = (
         did_you_mean(value, allowed, labels)
         or f"Neue Begriffe werden in data/vocabulary.yaml unter '{list_name}' ergänzt."

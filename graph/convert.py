@@ -50,20 +50,22 @@ _SLUG = re.compile(SLUG_PATTERN)
 class Entry:
     """One converted list entry with the positions of its values.
 
-    ``positions`` maps a field path (``name``, ``address.postcode``, ``topics.2``)
-    to the 1-based ``(line, column)`` of its value; ``""`` is the entry itself.
+    ``marks`` maps a field path (``name``, ``address.postcode``, ``topics.2``) to the
+    parser's mark of its value; ``""`` is the entry itself. :meth:`where` turns a mark
+    into the 1-based ``(line, column)`` only when a problem needs it.
     ``complete`` is false when a required field is missing or unusable.
     """
 
     values: dict[str, Any]
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[str, yaml.Mark] = field(default_factory=dict)
     complete: bool = True
 
     def where(self, path: str) -> tuple[int, int]:
         """Position of ``path``, falling back to its parent field, then the entry."""
-        while path not in self.positions and path:
+        while path not in self.marks and path:
             path = path.rpartition(".")[0]
-        return self.positions[path]
+        mark = self.marks[path]
+        return mark.line + 1, mark.column + 1
 
 
 def _plain(node: yaml.ScalarNode) -> bool:
@@ -94,7 +96,6 @@ class Converter:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self._visited: set[int] = set()
 
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
         """Record a problem at ``node``."""
@@ -102,16 +103,7 @@ class Converter:
         self.problems.append(Problem(self.file, line, column, code, message, hint))
 
     def _usable(self, node: yaml.Node) -> bool:
-        # A node seen twice is an alias (*name); expanding those is how "billion laughs" works.
-        if id(node) in self._visited:
-            self.report(
-                node,
-                "yaml-alias",
-                "Anker und Verweise (& und *) werden nicht unterstützt.",
-                "Schreibe den Wert an dieser Stelle aus.",
-            )
-            return False
-        self._visited.add(id(node))
+        # Aliases never get here: graph.yamlread refuses files that use them.
         if node.tag not in _SAFE_TAGS:
             self.report(
                 node,
@@ -156,7 +148,7 @@ class Converter:
                     "Siehe die Beispiele in data/README.md.",
                 )
                 continue
-            entry = Entry({}, {"": position(item)})
+            entry = Entry({}, {"": item.start_mark})
             entry.values = self._mapping(item, fields, "", entry)
             result.append(entry)
         return result
@@ -192,7 +184,7 @@ class Converter:
                     "Lösche eine der beiden Zeilen; YAML würde sonst still die letzte nehmen.",
                 )
                 continue
-            seen[key] = position(key_node)[0]
+            seen[key] = key_node.start_mark.line + 1
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "Erlaubte Felder: " + ", ".join(allowed) + "."
                 self.report(key_node, "unknown-field", f"Unbekanntes Feld '{key}'.", hint)
@@ -205,13 +197,13 @@ class Converter:
         values: dict[str, Any] = {}
         for key, value_node in self._keys(node, list(by_name)):
             path = prefix + key
-            entry.positions[path] = position(value_node)
+            entry.marks[path] = value_node.start_mark
             value = self._value(value_node, by_name[key], path, entry)
             if value is not None:
                 values[key] = value
         for f in fields:
             if f.required and f.name not in values:
-                if prefix + f.name not in entry.positions:
+                if prefix + f.name not in entry.marks:
                     self.report(
                         node,
                         "missing-field",
@@ -250,7 +242,7 @@ class Converter:
         for index, item in enumerate(node.value):
             if not self._usable(item):
                 continue
-            entry.positions[f"{path}.{index}"] = position(item)
+            entry.marks[f"{path}.{index}"] = item.start_mark
             value = self._scalar(item, f.item or "str", f) if isinstance(item, yaml.ScalarNode) else None
             if value is None and not isinstance(item, yaml.ScalarNode):
                 self.report(

@@ -14,7 +14,7 @@ _NESTED = {"address": Address, "target_groups": TargetGroups, "contact": Contact
 
 def _values(entry: Entry) -> dict[str, Any]:
     values = {key: _NESTED[key](**value) if key in _NESTED else value for key, value in entry.values.items()}
-    values["line"] = entry.positions[""][0]
+    values["line"] = entry.where("")[0]
     return values
 
 

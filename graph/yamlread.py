@@ -7,6 +7,7 @@ constructed (``!!python/object`` is reported, never executed).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,28 @@ from graph.problems import Problem
 __all__ = ["ReadResult", "position", "read_yaml"]
 
 # libyaml is several times faster; the pure-Python loader gives the same nodes.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _resolve(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+    return str(_RESOLVER.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader with a memo for implicit tags.
+
+    Even libyaml's loader resolves tags in Python, one regular-expression scan per plain
+    scalar; data files repeat the same ids and terms thousands of times, so the memo
+    (a C-level cache, keyed by the scalar's text and style) saves most of that work.
+    The tag of a scalar depends only on its text and whether it was quoted.
+    """
+
+    resolve = staticmethod(_resolve)
+
 
 # libyaml's English problem text -> (German message, German hint)
 _TAB = ("Tabulator zum Einrücken.", "Tabulatoren sind in YAML nicht erlaubt: rücke mit Leerzeichen ein.")

@@ -107,9 +107,3 @@ def test_convert_entry_position_falls_back_to_parent() -> None:
     entry = converter.entries(yaml.compose("- id: a\n  address: {city: H}"), ACTOR_FIELDS)[0]
     assert entry.where("address.postcode") == (2, 12)
     assert entry.where("nothing.here") == (1, 3)
-
-
-def test_convert_refuses_a_node_seen_twice() -> None:
-    # The reader already refuses files with aliases; the converter still never expands one.
-    _, problems = _convert("- &a {id: a, name: A, kind: schule}\n- *a\n")
-    assert [(c, line) for c, line, _, _ in problems] == [("yaml-alias", 1)]
