@@ -84,6 +84,33 @@ def test_app_map_filter_widget_updates_url(monkeypatch: pytest.MonkeyPatch) -> N
     assert at.query_params["kind"] == "traeger"
 
 
+def test_app_map_too_large_offers_ego_view_and_bezirk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)  # the small network's 8 actors count as "too many"
+    at = _run("karte", VALID, monkeypatch)
+    assert not _iframes(at)
+    assert at.warning[0].value.startswith("Die Karte hätte 8 Akteure. Ab 5 Akteuren reagiert die ganze Karte")
+    at.selectbox(key="k_guard_actor").set_value("gs-a")
+    at.button[0].click().run()  # "Umfeld dieses Akteurs zeigen"
+    assert at.selectbox(key="k_actor").value == "gs-a" and at.checkbox(key="k_ego").value is True
+    assert len(_iframes(at)) == 1 and not at.warning
+    assert at.query_params["ego"] == "1"
+
+
+def test_app_map_too_large_bezirk_and_full_map_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)
+    at = _run("karte", VALID, monkeypatch)
+    assert at.selectbox(key="k_guard_bezirk").options == ["Süd", "West"]  # only Stadtbezirke in the view
+    at.button[1].click().run()  # "Nur diesen Stadtbezirk zeigen"
+    assert at.multiselect(key="k_bezirk").value == ["sued"] and at.query_params["bezirk"] == "sued"
+    assert at.caption[0].value == "2 Akteure und 1 Beziehungen sichtbar." and len(_iframes(at)) == 1
+    at.multiselect(key="k_bezirk").set_value([]).run()
+    assert not _iframes(at)
+    at.button[2].click().run()  # "Ganze Karte trotzdem zeichnen"
+    (page,) = _iframes(at)
+    assert "netzwerk-daten" in page and not at.warning
+    assert at.caption[1].value.startswith("Ganze Karte auf Wunsch gezeichnet (8 Akteure)")
+
+
 def test_app_search_selects_actor(monkeypatch: pytest.MonkeyPatch) -> None:
     at = _run("karte", VALID, monkeypatch)
     at.text_input(key="k_search").input("beratungstele").run()

@@ -123,6 +123,30 @@ def test_layout_positions_seeded_and_scaled(graph: nx.MultiDiGraph) -> None:
     assert pos["einsam"] == (-1300.0, 1150.0)
 
 
+def test_layout_positions_large_part_seeded_and_untangled() -> None:
+    # 600 actors in 30 rings of 20, the rings chained: above the Kamada-Kawai limit, so the compiled layout runs.
+    g = nx.MultiDiGraph()
+    for r in range(30):
+        ring = [f"r{r:02d}n{i:02d}" for i in range(20)]
+        g.add_edges_from(zip(ring, ring[1:] + ring[:1], strict=True))
+        if r:
+            g.add_edge(f"r{r - 1:02d}n00", ring[0])
+    pos = layout_positions(g)
+    assert pos == layout_positions(g) and len(pos) == 600
+    assert max(max(abs(x) / 1.3, abs(y)) for x, y in pos.values()) == pytest.approx(1000, abs=0.1)
+
+    def dist(a: str, b: str) -> float:
+        return float(((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5)
+
+    linked = sorted(dist(u, v) for u, v in g.edges())
+    nodes = sorted(pos)
+    far = sorted(dist(a, b) for a, b in zip(nodes[:300], nodes[300:], strict=True))  # rings 15 links apart
+    # Related actors sit close together: the median relation is far shorter than the median distant pair.
+    assert linked[len(linked) // 2] * 3 < far[len(far) // 2]
+    # Nobody sits on top of anybody: the closest pair keeps a visible gap.
+    assert min(dist(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 :]) > 1
+
+
 def test_safe_json_round_trips() -> None:
     value = {"a": "</script>\u2028&<>"}
     assert json.loads(safe_json(value)) == value

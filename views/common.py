@@ -70,7 +70,10 @@ def data_dir() -> Path:
     return Path(os.environ.get("NETZWERKKARTE_DATA", "data"))
 
 
-@st.cache_data(show_spinner=t.LOADING, max_entries=8)
+# Caches below use st.cache_resource, not st.cache_data: cache_data hands out a pickled copy on every hit
+# (at 2,000 actors 216 ms of a 265 ms filter re-run went into copying the LoadResult). The cached objects are
+# shared by all sessions and must be treated as read-only by the pages.
+@st.cache_resource(show_spinner=t.LOADING, max_entries=8)
 def _load(folder: str, fingerprint: str, today: dt.date) -> LoadResult:
     del fingerprint  # only part of the cache key
     return load_dataset(folder, today=today)
@@ -92,7 +95,7 @@ def _last_valid() -> dict[str, tuple[str, LoadResult]]:
     return {}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _positions(fingerprint: str, _graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return layout_positions(_graph)
 
@@ -169,7 +172,7 @@ def write_url(state: ViewState, today: dt.date, extra: dict[str, str] | None = N
         st.query_params.from_dict(params)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions, local: bool) -> str:
     del key  # the cache key: data version, view and options
     # A small graph gets a small layout, so that nodes and labels are drawn large when the map is fitted.
@@ -198,7 +201,7 @@ class MetricResult:
     bezirke: list[dict[str, Any]]
 
 
-@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+@st.cache_resource(show_spinner=t.COMPUTING, max_entries=32)
 def _metrics(
     fingerprint: str, as_of: dt.date, types: tuple[str, ...] | None, weighted: bool, _dataset: Dataset
 ) -> MetricResult:
@@ -210,22 +213,22 @@ def _metrics(
 def metrics(
     ctx: Context, as_of: dt.date | None = None, types: tuple[str, ...] | None = None, weighted: bool = False
 ) -> MetricResult:
-    """Metrics on ``as_of`` (default today), cached per data version and options; shared by all pages."""
+    """Metrics on ``as_of`` (default today), cached per data version and options; shared by all sessions: read only."""
     return _metrics(ctx.fingerprint, as_of or ctx.today, types, weighted, ctx.dataset)
 
 
-@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+@st.cache_resource(show_spinner=t.COMPUTING, max_entries=32)
 def _gaps(fingerprint: str, as_of: dt.date, months: int, level: str, _dataset: Dataset) -> dict[str, Any]:
     del fingerprint  # only part of the cache key
     return gap_report(_dataset, as_of, months=months, level=level)
 
 
 def gaps(ctx: Context, as_of: dt.date, months: int, level: str) -> dict[str, Any]:
-    """The gap report, cached per data version and options."""
+    """The gap report, cached per data version and options; shared by all sessions: read only."""
     return _gaps(ctx.fingerprint, as_of, months, level, ctx.dataset)
 
 
-@st.cache_data(show_spinner=t.COMPUTING, max_entries=32)
+@st.cache_resource(show_spinner=t.COMPUTING, max_entries=32)
 def _what_if(
     fingerprint: str,
     as_of: dt.date,
@@ -241,7 +244,7 @@ def _what_if(
 def what_if_report(
     ctx: Context, as_of: dt.date, remove: tuple[str, ...], programme: str | None, end: dt.date | None
 ) -> dict[str, list[dict[str, Any]]]:
-    """The what-if comparison (actors removed, a programme ended), cached per data version and scenario."""
+    """The what-if comparison (actors removed, a programme ended), cached per data version and scenario; read only."""
     return _what_if(ctx.fingerprint, as_of, remove, programme, end, ctx.dataset)
 
 

@@ -9,7 +9,7 @@ import networkx as nx
 import streamlit as st
 
 from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
-from graph.mapview import MapOptions, degree_values, map_html
+from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html
 from graph.metrics import METRIC_INFO
 from graph.search import find_actors
 from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
@@ -21,6 +21,8 @@ from views.kennzahlen import SIZE_METRICS
 __all__ = ["render"]
 
 SAVED = "map_view"
+#: Session key: the user asked to draw the full map although it is larger than FULL_MAP_LIMIT.
+FULL_MAP = "k_full_map"
 #: Node size choices: number of relations (default), every numeric metric, or equal sizes.
 SIZES = ("relations", *SIZE_METRICS, "none")
 #: Widget key -> ViewFilter field for the multiselects, with their vocabulary list and label.
@@ -151,6 +153,57 @@ def _export_options(options: MapOptions, title: str) -> MapOptions:
     return MapOptions(options.sizes, options.physics, options.selected, 760, title, None)
 
 
+def _show_ego(actor_key: str) -> None:
+    if st.session_state.get(actor_key):
+        st.session_state.k_actor = st.session_state[actor_key]
+        st.session_state.k_ego = True
+
+
+def _show_bezirk(bezirk_key: str) -> None:
+    if st.session_state.get(bezirk_key):
+        st.session_state.k_bezirk = [st.session_state[bezirk_key]]
+
+
+def _show_full() -> None:
+    st.session_state[FULL_MAP] = True
+
+
+def _too_large(ctx: common.Context, view: nx.MultiDiGraph, state: ViewState, names: dict[str, str]) -> bool:
+    """Above FULL_MAP_LIMIT actors: offer the ego view or a Stadtbezirk instead of freezing the browser."""
+    actors = view.number_of_nodes()
+    if actors <= FULL_MAP_LIMIT:
+        return False
+    if st.session_state.get(FULL_MAP):
+        st.caption(t.FULL_MAP_SHOWN.format(actors=actors))
+        return False
+    st.warning(t.MAP_TOO_LARGE.format(actors=actors, limit=FULL_MAP_LIMIT), icon=":material/speed:")
+    left, right = st.columns(2)
+    options = ["", *sorted(view.nodes, key=lambda a: names.get(a, a).casefold())]
+    chosen = state.actor if state.actor in view else ""
+    with left:
+        st.selectbox(
+            t.GUARD_ACTOR,
+            options,
+            index=options.index(chosen),
+            key="k_guard_actor",
+            format_func=lambda a: names.get(a, t.F_NO_ACTOR),
+        )
+        st.button(t.GUARD_EGO, on_click=_show_ego, args=("k_guard_actor",), icon=":material/hub:")
+    with right:
+        vocabulary = ctx.dataset.vocabulary
+        present = {b for _, b in view.nodes(data="stadtbezirk") if b}
+        bezirke = [b for b in vocabulary.terms("stadtbezirke") if b in present]
+        st.selectbox(
+            t.GUARD_BEZIRK,
+            bezirke,
+            key="k_guard_bezirk",
+            format_func=lambda b: vocabulary.label("stadtbezirke", b),
+        )
+        st.button(t.GUARD_BEZIRK_BUTTON, on_click=_show_bezirk, args=("k_guard_bezirk",), icon=":material/map:")
+    st.button(t.GUARD_FULL, on_click=_show_full, help=t.GUARD_FULL_HELP, icon=":material/warning:")
+    return True
+
+
 def render() -> None:
     """Draw the page."""
     ctx = common.require_context()
@@ -169,8 +222,9 @@ def render() -> None:
         return
     sizes = _sizes(ctx, size, state.filter.as_of)
     options = MapOptions(sizes, physics, state.actor, 680, "", "akteure?actor=")
-    common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None)
-    st.caption(t.MAP_HINT)
+    if not _too_large(ctx, view, state, names):
+        common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None)
+        st.caption(t.MAP_HINT)
     if state.actor:
         _selected_panel(ctx, state.actor)
     _exports(ctx, view, options)
