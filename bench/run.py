@@ -341,6 +341,44 @@ def _app_rows(label: str, folder: Path, runs: int, timeout: float) -> list[Row]:
     ]
 
 
+_BROWSER = """
+import json, sys
+sys.path.insert(0, '.')
+from bench.browser_map import measure
+print(json.dumps(measure([{size}], runs={runs})))
+"""
+
+
+def _browser_rows(size: int, runs: int) -> list[Row]:
+    """The full map in headless Chromium: navigation until drawn and until a hover shows a tooltip."""
+    from bench.browser_map import CHROMIUM
+
+    label = f"{size:,}".replace(",", ".")
+    if not CHROMIUM.exists():
+        return [Row(label, "Karte im Browser", None, None, note=f"{CHROMIUM} fehlt")]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _BROWSER.format(size=size, runs=runs)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        found: list[dict[str, Any]] = json.loads(
+            next(line for line in done.stdout.splitlines() if line.startswith("["))
+        )
+    except (subprocess.TimeoutExpired, StopIteration, json.JSONDecodeError):
+        return [Row(label, "Karte im Browser", None, None, note="Messung fehlgeschlagen")]
+    rows = []
+    for item in found:
+        note = f"Chromium headless; gezeichnet {item['drawn']:.2f} s, ein Neuzeichnen {item['redraw_ms']:.0f} ms"
+        if item["where"] == "in der App":
+            note += f"; Streamlit-Oberfläche bis Kartenrahmen {item['frame']:.2f} s (Server vorgewärmt)"
+        rows.append(Row(label, f"Karte bis Hover-Tooltip ({item['where']})", item["interactive"], None, note=note))
+    return rows
+
+
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -397,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-app", action="store_true", help="App (AppTest) nicht messen")
     parser.add_argument("--app-max", type=int, default=2_000, help="App nur bis zu dieser Größe messen")
     parser.add_argument("--app-timeout", type=float, default=120.0)
+    parser.add_argument("--browser", type=int, nargs="*", default=[1_000], help="Karte im Browser bei diesen Größen")
     args = parser.parse_args(argv)
     sizes = [300] if args.quick else args.sizes
     started = time.perf_counter()
@@ -413,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
             found = _size_rows(label, folder, args)
             print("\n".join("| " + " | ".join(row.cells()) + " |" for row in found), file=sys.stderr, flush=True)
             rows += found
+        for size in [] if args.quick else args.browser:
+            print(f"… Karte im Browser, {size}", file=sys.stderr, flush=True)
+            rows += _browser_rows(size, max(3, args.runs // 2 + 1))
     print(table(rows))
     print(f"Dauer des Laufs: {time.perf_counter() - started:.0f} s; Median aus {args.runs} Läufen je Zeile.")
     return 0

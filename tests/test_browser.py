@@ -466,3 +466,29 @@ def test_hostile_data_page_stays_text(session: Session, xss_url: str) -> None:
     session.settle()
     assert page.locator("h1").first.inner_text() == "Daten"
     assert data.vocabulary.label("actor_kinds", "schule")  # shown in the count table (a canvas grid)
+
+
+@pytest.fixture(scope="module")
+def large_url(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from bench.generate import write_network
+
+    folder = tmp_path_factory.mktemp("net1000")
+    write_network(folder, 1000, seed=7)
+    yield from _start_app(folder)
+
+
+def test_large_map_interactive_measured(session: Session, large_url: str) -> None:
+    """1,000 actors: the whole map is drawn and a hover shows a tooltip; the time is printed, never asserted."""
+    from bench.browser_map import time_to_interactive
+
+    page = session.page
+    warm = time_to_interactive(page, large_url, timeout_ms=300_000)  # first visit: the server loads and lays out
+    found = time_to_interactive(page, large_url)
+    assert session.node_count() == 1000
+    assert warm["interactive"] == warm["interactive"] and found["interactive"] == found["interactive"]  # not nan
+    print(
+        f"Karte mit 1.000 Akteuren (Server vorgewärmt): Kartenrahmen nach {found['frame']:.2f} s, "
+        f"gezeichnet nach {found['drawn']:.2f} s, Hover-Tooltip nach {found['interactive']:.2f} s, "
+        f"ein Neuzeichnen {found['redraw_ms']:.0f} ms (erster Besuch: {warm['interactive']:.2f} s)"
+    )
+    _shot(page, "karte-1000")
