@@ -8,25 +8,17 @@ line in the table.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
 
 from graph import diff_report, fmt, importer, jsonschema, referral_cli
 from graph.annotations import github_output
+from graph.cliargs import parse_date
 from graph.loader import LoadResult, load_dataset
 from graph.metrics_report import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
 
 __all__ = ["COMMANDS", "main", "parse_date"]
-
-
-def parse_date(text: str) -> dt.date:
-    """Argument type for ``JJJJ-MM-TT`` dates with a German error message."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum der Form JJJJ-MM-TT") from exc
 
 
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from graph.cliargs import parse_date
 from graph.diff import RevisionError, Side, compare, load_side
 from graph.model import Actor, Dataset, Relation
 
@@ -259,8 +260,6 @@ def diff_json(base: Side, head: Side, as_of: dt.date) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``python -m graph diff``."""
-    from graph.cli import parse_date
-
     parser.add_argument("base", help="Ausgangsstand: git-Revision (z. B. main) oder Datenordner")
     parser.add_argument("head", nargs="?", help="Neuer Stand: git-Revision oder Datenordner (Standard: Arbeitskopie)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="Ausgabeformat")

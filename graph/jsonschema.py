@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from graph.loader import load_dataset
+from graph.cliargs import load_valid
 from graph.model import Vocabulary
 from graph.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, SLUG_PATTERN, VOCABULARY_LISTS, Field
 
@@ -171,21 +170,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write (or with ``--check`` compare) the editor schemas of a data folder."""
-    result = load_dataset(args.data_dir)
-    if result.dataset is None:
-        print("\n".join(p.format() for p in result.report.errors), file=sys.stderr)
-        print("Das Schema wird nur aus gültigen Daten erzeugt.", file=sys.stderr)
+    dataset = load_valid(args.data_dir)
+    if dataset is None:
         return 1
     folder = Path(args.data_dir) / SCHEMA_DIR
     if args.check:
         stale = [
             name
-            for name, schema in data_schemas(result.dataset.vocabulary).items()
+            for name, schema in data_schemas(dataset.vocabulary).items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)
         ]
         for name in stale:
             print(f"{folder / name}: veraltet; erneuern mit: python -m graph schema {args.data_dir}")
         return 1 if stale else 0
-    for path in write_schemas(args.data_dir, result.dataset.vocabulary):
+    for path in write_schemas(args.data_dir, dataset.vocabulary):
         print(f"geschrieben: {path}")
     return 0

@@ -8,12 +8,11 @@ import datetime as dt
 import html
 import io
 import json
-import sys
 from typing import Any
 
 from graph.build import build_graph
+from graph.cliargs import load_valid, parse_date
 from graph.gaps import GAP_INFO, gap_report
-from graph.loader import load_dataset
 from graph.metrics import actor_metrics, metric_graph
 from graph.model import Dataset
 
@@ -51,17 +50,10 @@ METRIC_COLUMNS = (
 )
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum der Form JJJJ-MM-TT") from exc
-
-
 def _common_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     parser.add_argument("--format", choices=formats, default=formats[0], help="Ausgabeformat")
-    parser.add_argument("--as-of", type=_date, help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    parser.add_argument("--as-of", type=parse_date, help="Stichtag JJJJ-MM-TT (Standard: heute)")
 
 
 def add_metrics_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,11 +72,7 @@ def add_gaps_arguments(parser: argparse.ArgumentParser) -> None:
 def _load(args: argparse.Namespace) -> tuple[Dataset | None, dt.date]:
     """Validated data set and the day, or ``None`` after printing the validation problems to stderr."""
     day = args.as_of or dt.date.today()
-    result = load_dataset(args.data_dir, today=day)
-    if result.dataset is None:
-        for problem in result.report:
-            print(problem.format(), file=sys.stderr)
-    return result.dataset, day
+    return load_valid(args.data_dir, today=day), day
 
 
 def _plain(value: object) -> object:

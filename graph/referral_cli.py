@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from graph.loader import load_dataset
+from graph.cliargs import load_valid, parse_date
 from graph.model import Vocabulary
 from graph.referral import FILTER_LABELS, ReferralError, ReferralResult, build_referral_index, refer
 
@@ -16,13 +16,6 @@ __all__ = ["add_arguments", "referral_text", "run"]
 
 #: German help line of the command in ``python -m graph --help``.
 HELP = "Passende Angebote zu einem Anliegen finden (Vermittlung)"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist kein Datum der Form JJJJ-MM-TT") from exc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--audience", help="Zielgruppe: schueler, eltern, lehrkraefte …")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat")
     parser.add_argument("--data", default="data", help="Datenordner (Standard: data)")
-    parser.add_argument("--as-of", type=_date, help="Stichtag JJJJ-MM-TT für Beziehungen und Aktualität")
+    parser.add_argument("--as-of", type=parse_date, help="Stichtag JJJJ-MM-TT für Beziehungen und Aktualität")
 
 
 def _contact_line(contact: dict[str, Any]) -> str:
@@ -79,18 +72,12 @@ def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``refer``: exit 0 with results (possibly none), 1 on invalid data, 2 on an unknown id."""
     today = args.as_of or dt.date.today()
-    loaded = load_dataset(args.data, today=today)
-    if loaded.dataset is None:
-        for problem in loaded.report.errors:
-            print(problem.format(), file=sys.stderr)
-        print(
-            f"Die Daten in {args.data} sind ungültig; bitte zuerst 'python -m graph validate' ausführen.",
-            file=sys.stderr,
-        )
+    dataset = load_valid(args.data, today=today)
+    if dataset is None:
         return 1
     try:
         result = refer(
-            build_referral_index(loaded.dataset),
+            build_referral_index(dataset),
             " ".join(args.query),
             school=args.school,
             district=args.district,
@@ -107,5 +94,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(referral_text(result, loaded.dataset.vocabulary))
+        print(referral_text(result, dataset.vocabulary))
     return 0

@@ -105,7 +105,7 @@ def test_refer_invalid_data_exits_1(tmp_path: Path, capsys: pytest.CaptureFixtur
         "nicht gibt. (Lege den Akteur an oder korrigiere die Kennung.)"
     )
     assert captured.err.splitlines()[-1] == (
-        f"Die Daten in {folder} sind ungültig; bitte zuerst 'python -m graph validate' ausführen."
+        f"Die Daten in {folder} sind ungültig; Einzelheiten: python -m graph validate {folder}"
     )
 
 
