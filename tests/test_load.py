@@ -1,4 +1,4 @@
-"""A short load run (tests/load/run_load.py): several browser sessions at once, no errors, no broken page."""
+"""A short load run (tests/load/run_load.py): several staff members at once, no errors, no broken page."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ pytestmark = pytest.mark.browser
 
 def test_load_sessions_at_once_leave_no_error() -> None:
     _require_chromium()
-    result = run_load(sessions=5, seconds=20)
+    result = run_load(sessions=5, seconds=25)
     print(report(result))
-    assert result.errors == [] and result.broken_at_end == [] and result.foreign == []
-    assert len(result.all_times()) >= 5  # every session got work done
-    assert result.rss_mib and max(result.rss_mib) < 2048  # MiB: memory stays bounded (about 0.5 GiB measured)
+    assert result.opened == 5 and result.final_ok == 5  # every page loaded and still works after the load
+    assert result.errors == [] and result.broken_at_end == [] and result.js_errors == []
+    assert result.foreign == []  # nothing left 127.0.0.1
+    assert len(result.all_times()) >= 5  # the sessions got work done (timings are reported, never asserted)
+    assert result.rss_mib and max(result.rss_mib) < 1024  # MiB: memory stays bounded (under 0.5 GiB measured)
 
 
 def test_load_percentile_nearest_rank() -> None:
