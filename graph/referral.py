@@ -45,6 +45,7 @@ __all__ = [
     "CANDIDATE_KINDS",
     "FILTER_LABELS",
     "PARENT_FACTOR",
+    "TREE_CACHE",
     "Offer",
     "ReferralError",
     "ReferralIndex",
@@ -66,6 +67,8 @@ _PATH_BONUS = (0.2, 0.15, 0.1)
 _LONG_PATH_BONUS = 0.05
 _LOCAL_BONUS = 0.1
 _FRESH = ((365, 0.1), (730, 0.05))
+#: How many breadth-first trees (school, day) a referral index keeps.
+TREE_CACHE = 64
 
 
 class ReferralError(ValueError):
@@ -74,13 +77,24 @@ class ReferralError(ValueError):
 
 @dataclass(frozen=True)
 class ReferralIndex:
-    """Everything a query needs, prepared once per data set (text index, coverage, adjacency)."""
+    """Everything a query needs, prepared once per data set (text index, coverage, adjacency).
+
+    ``offering`` lists, per topic, the candidate actors (kinds :data:`CANDIDATE_KINDS`) that offer
+    it as positions in ``dataset.actors`` order, so a query touches only actors with a matched topic.
+    ``trees`` keeps the last :data:`TREE_CACHE` breadth-first trees from a school (several needs of
+    one school in a row pay the search once); it is the only part that changes after building.
+    """
 
     dataset: Dataset
     text: TextIndex
     coverage: dict[str, frozenset[str]]
     citywide: frozenset[str]
     adjacency: dict[str, tuple[tuple[str, Relation], ...]]
+    offering: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: Breadth-first trees by (school, day), filled by queries: node -> (parent, relation). Internal memo.
+    trees: dict[tuple[str, dt.date], dict[str, tuple[str, Relation] | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True)
@@ -181,7 +195,13 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
         neighbours[relation.target].append((relation.source, relation))
     adjacency = {a: tuple(sorted(n, key=lambda x: (x[0], x[1].id))) for a, n in neighbours.items()}
     text = TextIndex.build(term_entries(vocabulary.terms("topics")))
-    return ReferralIndex(dataset, text, coverage, frozenset(citywide), adjacency)
+    offering: dict[str, list[int]] = {}
+    for position, actor in enumerate(dataset.actors.values()):
+        if actor.kind in CANDIDATE_KINDS:
+            for topic in dict.fromkeys(actor.topics):
+                offering.setdefault(topic, []).append(position)
+    topics = {topic: tuple(positions) for topic, positions in offering.items()}
+    return ReferralIndex(dataset, text, coverage, frozenset(citywide), adjacency, topics)
 
 
 def _resolve(value: str, terms: Mapping[str, Term], what: str) -> str:
@@ -210,9 +230,9 @@ def _level_range(index: ReferralIndex, levels: tuple[str, ...]) -> tuple[int | N
 
 def _school(index: ReferralIndex, school: str) -> Actor:
     actors = index.dataset.actors
+    if school in actors and actors[school].kind == "schule":
+        return actors[school]
     schools = {a.id: a for a in actors.values() if a.kind == "schule"}
-    if school in schools:
-        return schools[school]
     hint = did_you_mean(school, schools, {a.name: a.id for a in schools.values()})
     raise ReferralError(f"Schule '{school}' ist unbekannt. {hint}".strip())
 
@@ -284,16 +304,47 @@ def _topic_hits(index: ReferralIndex, scores: Mapping[str, float]) -> dict[str, 
     return hits
 
 
-def _paths(index: ReferralIndex, start: str, day: dt.date) -> dict[str, list[tuple[str, Relation]]]:
-    """Shortest undirected paths from ``start`` over relations active on ``day``: node -> hops."""
-    paths: dict[str, list[tuple[str, Relation]]] = {start: []}
+def _tree(index: ReferralIndex, start: str, day: dt.date) -> dict[str, tuple[str, Relation] | None]:
+    """Breadth-first tree from ``start`` over relations active on ``day``: node -> (parent, relation).
+
+    Adjacency order is fixed, so a node's parent (and with it each shortest path) is the same on
+    every run. Cached per (start, day) in the index, the oldest tree dropped first.
+    """
+    key = (start, day)
+    tree = index.trees.get(key)
+    if tree is not None:
+        return tree
+    tree = {start: None}
     queue = deque([start])
+    adjacency = index.adjacency
     while queue:
         node = queue.popleft()
-        for other, relation in index.adjacency[node]:
-            if other not in paths and relation.active_on(day):
-                paths[other] = [*paths[node], (other, relation)]
+        for other, relation in adjacency[node]:
+            # Relation.active_on, inlined: this loop runs once per relation end.
+            if other not in tree and (
+                (relation.since is None or relation.since <= day) and (relation.until is None or day <= relation.until)
+            ):
+                tree[other] = (node, relation)
                 queue.append(other)
+    while len(index.trees) >= TREE_CACHE:  # sessions share the index: tolerate a key another thread dropped
+        index.trees.pop(next(iter(index.trees), key), None)
+    index.trees[key] = tree
+    return tree
+
+
+def _paths(index: ReferralIndex, start: str, day: dt.date, targets: set[str]) -> dict[str, list[tuple[str, Relation]]]:
+    """Shortest undirected paths from ``start`` over relations active on ``day`` to ``targets``: node -> hops."""
+    tree = _tree(index, start, day)
+    paths: dict[str, list[tuple[str, Relation]]] = {}
+    for target in targets:
+        if target not in tree:
+            continue
+        hops: list[tuple[str, Relation]] = []
+        node = target
+        while (step := tree[node]) is not None:
+            hops.append((node, step[1]))
+            node = step[0]
+        paths[target] = hops[::-1]
     return paths
 
 
@@ -463,9 +514,7 @@ def refer_topics(
     """
     ctx = _context(index, options)
     hits = _topic_hits(index, topic_scores)
-    candidates = [
-        a for a in index.dataset.actors.values() if a.kind in CANDIDATE_KINDS and any(t in hits for t in a.topics)
-    ]
+    candidates = _candidates(index, hits)
     failures = {a.id: _failures(index, a, ctx) for a in candidates}
     counts = {name: sum(name in f for f in failures.values()) for name in FILTER_LABELS}
     excluded = [(name, count) for name, count in counts.items() if count]
@@ -474,7 +523,7 @@ def refer_topics(
     if not passing and counts["district"]:
         passing = [a for a in candidates if failures[a.id] == ["district"]]
         widened = bool(passing)
-    paths = _paths(index, ctx.school.id, ctx.as_of) if ctx.school is not None else None
+    paths = _paths(index, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
     offers = sorted(
         (_offer(index, a, hits, ctx, paths, widened) for a in passing), key=lambda o: (-o.score, o.name, o.id)
     )
@@ -494,6 +543,13 @@ def refer_topics(
     }
     topics = tuple(topic_scores)
     return ReferralResult(query, topics, matches, tuple(offers), tuple(excluded), widened, message, context)
+
+
+def _candidates(index: ReferralIndex, hits: Mapping[str, object]) -> list[Actor]:
+    """Candidate actors offering a hit topic, in data set order (from the per-topic lists of the index)."""
+    positions = sorted({p for topic in hits for p in index.offering.get(topic, ())})
+    ordered = list(index.dataset.actors.values())
+    return [ordered[p] for p in positions]
 
 
 def _no_topic_message(index: ReferralIndex, query: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+import graph.referral
 from graph import Dataset, load_dataset
 from graph.referral import ReferralError, ReferralIndex, build_referral_index, contact_card, refer
 from tests.conftest import TESTS, TODAY
@@ -195,6 +196,37 @@ def test_refer_path_uses_relations_active_on_date(index: ReferralIndex) -> None:
     after = refer(index, "Praktikum", school="sek-suedstadt", today=TODAY)
     assert [o.path for o in before.offers] == [("sek-suedstadt", "jugendhilfe-y")]
     assert [o.path for o in after.offers] == [None]
+
+
+def test_build_referral_index_lists_candidates_per_topic(referral_data: Dataset) -> None:
+    index = build_referral_index(referral_data)
+    ids = list(referral_data.actors)
+    offering = {topic: [ids[p] for p in positions] for topic, positions in index.offering.items()}
+    # Schools and committees (gs-*, ag78) never appear; order is the data set's order.
+    assert offering["schulabsentismus"] == ["beratung-sued", "beratung-stadt", "projekt-schulweg"]
+    assert offering["cybermobbing"] == ["mobbing-team", "medienscouts"]
+    assert offering["familie"] == ["beratung-sued", "migrationsberatung", "jugendamt"]
+
+
+def test_refer_paths_from_a_cached_tree_are_the_same(referral_data: Dataset) -> None:
+    index = build_referral_index(referral_data)
+    first = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
+    assert list(index.trees) == [("gs-silberhoehe", TODAY)]
+    again = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
+    other = refer(index, "Praktikum", school="gs-silberhoehe", today=TODAY)  # another need, same tree
+    assert again == first and list(index.trees) == [("gs-silberhoehe", TODAY)]
+    assert other == refer(build_referral_index(referral_data), "Praktikum", school="gs-silberhoehe", today=TODAY)
+    assert [o.path for o in first.offers][1] == ("gs-silberhoehe", "traeger-x", "beratung-sued")
+
+
+def test_referral_index_keeps_the_newest_trees(referral_data: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph.referral, "TREE_CACHE", 2)
+    index = build_referral_index(referral_data)
+    days = [dt.date(2025, 1, 1), dt.date(2025, 6, 1), TODAY]
+    found = [refer(index, "Praktikum", school="sek-suedstadt", as_of=day, today=TODAY) for day in days]
+    assert list(index.trees) == [("sek-suedstadt", days[1]), ("sek-suedstadt", TODAY)]
+    assert [o.path for o in found[0].offers] == [("sek-suedstadt", "jugendhilfe-y")]
+    assert [o.path for o in found[2].offers] == [None]
 
 
 def test_refer_audience_filter(index: ReferralIndex) -> None:
