@@ -130,6 +130,7 @@ READY = """(want) => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
   if (!(window.__finished > (window.__armed || 0))) return false;
+  if (document.querySelector('[data-testid=stException]')) return true;  // finished with an error: no use waiting
   const main = document.querySelector('[data-testid=stMain]');
   const text = main ? main.textContent : '';
   if (want.heading && ![...document.querySelectorAll('h1, h2')].some(h => h.textContent.includes(want.heading))) return false;
@@ -156,12 +157,14 @@ STATE = """() => {
     catch (e) { return 'x'; }
   });
   return `${location.pathname}${location.search} script=${app?.dataset.testScriptState} ` +
-    `conn=${app?.dataset.testConnectionState} finished=${window.__armed}>${window.__finished} iframes=${frames.join(',')}`;
+    `conn=${app?.dataset.testConnectionState} finished=${window.__armed}>${window.__finished} iframes=${frames.join(',')} ` +
+    `text=${(document.querySelector('[data-testid=stMain]')?.innerText || '').slice(0, 100).replace(/\\s+/g, ' ')}`;
 }"""
 #: Whether the page shows an exception, a traceback or "page not found".
 BROKEN = """(texts) => {
   const found = texts.filter(t => document.body.textContent.includes(t));
-  if (document.querySelector('[data-testid=stException]')) found.push('stException');
+  const exception = document.querySelector('[data-testid=stException]');
+  if (exception) found.push(`stException: ${exception.textContent.slice(0, 160)}`);
   if (window.__notFound) found.push('page_not_found');
   return found;
 }"""
@@ -368,6 +371,7 @@ class LoadSession:
         self.where = ""  # "karte", "akteure", "vermittlung" or "" when unknown (after a failed step)
         self.filtered = ""  # the multiselect that currently holds a selection
         self.steps = 0
+        self.think = THINK_SECONDS
 
     async def _foreign(self, route: Any) -> None:
         self.result.foreign.append(route.request.url)
@@ -415,11 +419,14 @@ class LoadSession:
             await self._check(kind)
             return False
         seconds = time.monotonic() - start
+        if not await self._check(kind):  # finished, but with an error on the page: counted as error, not timed
+            self.where = ""
+            return False
         self.result.times.setdefault(kind, []).append(seconds)
         if full and kind != LOAD:
             self.result.full_times.append(seconds)
         self.steps += 1
-        return await self._check(kind)
+        return True
 
     async def _state(self, want: dict[str, Any]) -> str:
         """What the page showed when a step failed (for the report)."""
@@ -456,7 +463,7 @@ class LoadSession:
         return False
 
     async def _think(self) -> None:
-        await asyncio.sleep(self.rng.uniform(*THINK_SECONDS))
+        await asyncio.sleep(self.rng.uniform(*self.think))
 
     async def filter_map(self) -> None:
         """On the map: toggle 'hide actors without relation', or add or remove a kind or Stadtbezirk filter."""
@@ -511,7 +518,7 @@ class LoadSession:
         """Pause, act, pause, act … until ``deadline``: filters, profiles and referral queries at random."""
         tasks = (self.filter_map, self.profile, self.referral)
         while True:
-            await asyncio.sleep(min(self.rng.uniform(*THINK_SECONDS), max(0.0, deadline - time.monotonic())))
+            await asyncio.sleep(min(self.rng.uniform(*self.think), max(0.0, deadline - time.monotonic())))
             if time.monotonic() >= deadline:
                 return
             await self.rng.choices(tasks, weights=(4, 3, 3))[0]()
@@ -539,14 +546,20 @@ class LoadSession:
             self.result.final_ok += 1
 
 
-async def _warm_up(browser: Any, url: str, work: Workload) -> None:
-    """Fill the server's caches (layout, metrics, referral index) once, untimed, as on a server that already runs."""
+async def _warm_up(browser: Any, url: str, work: Workload, result: LoadResult) -> None:
+    """Fill the server's caches (layout, metrics, referral index) once, as on a server that already runs.
+
+    Session 0, without pauses; its times are not counted, its errors are.
+    """
     scratch = LoadResult()
     session = LoadSession(0, url, scratch, work)
+    session.think = (0.0, 0.0)
     if await session.open(browser):
         await session.profile()
         await session.referral()
     await session.context.close()
+    for name in ("errors", "timeouts", "js_errors", "foreign"):
+        getattr(result, name).extend(getattr(scratch, name))
 
 
 async def _drive(
@@ -557,7 +570,7 @@ async def _drive(
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         result.phase("Start")
-        await _warm_up(browser, url, work)
+        await _warm_up(browser, url, work, result)
         result.phase("Aufwärmen")
         result.seconds = max(5.0, min(seconds, end - time.monotonic() - STOP_RESERVE))
         meter.start()
