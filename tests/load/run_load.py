@@ -9,7 +9,7 @@ action and its page is checked (no exception, no traceback, no "Page not found",
 start and stop included, stays under two minutes. Test-only: not collected by pytest (tests/test_load.py runs a
 short version).
 
-    .venv/bin/python tests/load/run_load.py [--sessions 20] [--seconds 85] [--data data]
+    .venv/bin/python tests/load/run_load.py [--sessions 20] [--seconds 85] [--think 2 5] [--data data]
 """
 
 from __future__ import annotations
@@ -197,6 +197,8 @@ class LoadResult:
     #: When the last session's first page load ended (monotonic clock); steps after it count as full load.
     all_open_at: float = float("inf")
     started: float = 0.0
+    #: A person's pause between two actions (seconds, uniform).
+    think: tuple[float, float] = THINK_SECONDS
     #: Seconds of each phase of the run: start, warm-up, load (with ramp-up and the end of running steps), ...
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -371,7 +373,7 @@ class LoadSession:
         self.where = ""  # "karte", "akteure", "vermittlung" or "" when unknown (after a failed step)
         self.filtered = ""  # the multiselect that currently holds a selection
         self.steps = 0
-        self.think = THINK_SECONDS
+        self.think = result.think
 
     async def _foreign(self, route: Any) -> None:
         self.result.foreign.append(route.request.url)
@@ -610,15 +612,22 @@ async def _drive(
         await browser.close()
 
 
-def run_load(sessions: int = MAX_SESSIONS, seconds: float = 85, data_dir: Path | None = None) -> LoadResult:
+def run_load(
+    sessions: int = MAX_SESSIONS,
+    seconds: float = 85,
+    data_dir: Path | None = None,
+    think: tuple[float, float] = THINK_SECONDS,
+) -> LoadResult:
     """Start the app, let ``sessions`` staff members work for ``seconds`` (ramp-up included), stop the app.
+
+    Each pauses a random ``think`` seconds (uniform, seeded per session) between two actions.
 
     Both numbers are capped (:data:`MAX_SESSIONS`, and the whole run stays under :data:`MAX_TOTAL_SECONDS`).
     """
     begin = time.monotonic()
     data_dir = data_dir or REPO / "data"
     sessions = max(1, min(sessions, MAX_SESSIONS))
-    result = LoadResult(sessions=sessions, started=begin)
+    result = LoadResult(sessions=sessions, started=begin, think=(max(0.0, min(think)), max(think)))
     proc, url = _start_app(data_dir)
     stop = threading.Event()
     sampler = threading.Thread(target=_sample_memory, args=(proc.pid, result, stop), daemon=True)
@@ -640,7 +649,7 @@ def report(result: LoadResult) -> str:
     """The measurements as a short German text (one line per step kind, then totals)."""
     lines = [
         f"{result.sessions} Sitzungen (geöffnet: {result.opened}), eine neue alle {RAMP_SECONDS:g} s, "
-        f"Pause {THINK_SECONDS[0]:g}–{THINK_SECONDS[1]:g} s zwischen Aktionen, {result.seconds:.0f} s Last"
+        f"Pause {result.think[0]:g}–{result.think[1]:g} s zwischen Aktionen, {result.seconds:.0f} s Last"
     ]
     lines.append(f"{'Schritt':<26}{'Anzahl':>7}{'p50 s':>8}{'p95 s':>8}{'max s':>8}")
 
@@ -685,9 +694,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--seconds", type=float, default=85, help="Dauer der Last mit Anlauf (gesamt höchstens 2 Minuten)"
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=THINK_SECONDS,
+        metavar=("MIN", "MAX"),
+        help="Pause zwischen Aktionen (s)",
+    )
     parser.add_argument("--data", type=Path, default=REPO / "data", help="Datenordner (Standard: data)")
     args = parser.parse_args(argv)
-    result = run_load(args.sessions, args.seconds, args.data)
+    result = run_load(args.sessions, args.seconds, args.data, tuple(args.think))
     print(report(result))
     return 1 if result.failed() else 0
 
