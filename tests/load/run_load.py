@@ -704,7 +704,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=REPO / "data", help="Datenordner (Standard: data)")
     args = parser.parse_args(argv)
-    result = run_load(args.sessions, args.seconds, args.data, tuple(args.think))
+    result = run_load(args.sessions, args.seconds, args.data, (args.think[0], args.think[1]))
     print(report(result))
     return 1 if result.failed() else 0
 
