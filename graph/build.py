@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.gcpause import gc_paused
 from graph.model import Dataset
 
 __all__ = ["build_graph"]
@@ -71,7 +72,12 @@ def build_graph(
     >>> build_graph(ds, as_of=dt.date(2024, 1, 1)).number_of_edges()
     0
     """
-    wanted = set(types) if types is not None else None
+    with gc_paused():  # a graph of 10,000 actors is ~300,000 dicts; see graph.gcpause
+        return _build(dataset, as_of, set(types) if types is not None else None)
+
+
+def _build(dataset: Dataset, as_of: dt.date | None, wanted: set[str] | None) -> nx.MultiDiGraph:
+    """Body of :func:`build_graph`."""
     vocabulary = dataset.vocabulary
     districts = vocabulary.terms("districts")
     relation_types = vocabulary.terms("relation_types")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.convert import Entry
 from graph.model import Actor, Relation, Vocabulary
@@ -17,6 +18,7 @@ __all__ = [
     "check_actor",
     "check_duplicate_ids",
     "check_relation",
+    "check_relation_ends",
     "check_vocab_refs",
     "freshness",
     "relation_key",
@@ -68,20 +70,44 @@ def check_duplicate_ids(file: str, entries: list[Entry], what: str) -> Iterator[
             first[entry_id] = entry.where("id")[0]
 
 
-def _references(
-    fields: tuple[Field, ...], values: dict[str, object], prefix: str = ""
-) -> Iterator[tuple[str, Field, str]]:
-    """Yield ``(path, field, value)`` for every vocabulary or actor reference in an entry."""
+_Plan = tuple[tuple[Field, "_Plan | None"], ...]
+_plans: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
+
+
+def _plan(fields: tuple[Field, ...]) -> _Plan:
+    """The fields of ``fields`` that hold references, nested groups with their own plan.
+
+    Worked out once per field table, so checking an entry only visits reference fields.
+    Kept by identity: hashing a table of fields costs more than checking an entry.
+    """
+    known = _plans.get(id(fields))
+    if known is not None and known[0] is fields:
+        return known[1]
+    plan: list[tuple[Field, _Plan | None]] = []
     for f in fields:
+        if f.fields:
+            nested = _plan(f.fields)
+            if nested:
+                plan.append((f, nested))
+        elif f.vocab:
+            plan.append((f, None))
+    _plans[id(fields)] = (fields, tuple(plan))
+    return tuple(plan)
+
+
+def _references(plan: _Plan, values: dict[str, object], prefix: str = "") -> Iterator[tuple[str, Field, object]]:
+    """Yield ``(path, field, value)`` for every vocabulary or actor reference in an entry."""
+    for f, nested in plan:
         value = values.get(f.name)
         if value is None:
             continue
-        if f.fields and isinstance(value, dict):
-            yield from _references(f.fields, value, prefix + f.name + ".")
-        elif f.vocab and isinstance(value, tuple):
-            yield from ((f"{prefix}{f.name}.{i}", f, str(v)) for i, v in enumerate(value))
-        elif f.vocab:
-            yield prefix + f.name, f, str(value)
+        if nested is not None:
+            if isinstance(value, dict):
+                yield from _references(nested, value, prefix + f.name + ".")
+        elif isinstance(value, tuple):
+            yield from ((f"{prefix}{f.name}.{i}", f, v) for i, v in enumerate(value))
+        else:
+            yield prefix + f.name, f, value
 
 
 def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx: CheckContext) -> Problem | None:
@@ -118,12 +144,36 @@ def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx:
     )
 
 
-def check_vocab_refs(file: str, entry: Entry, fields: tuple[Field, ...], ctx: CheckContext) -> Iterator[Problem]:
+def _all_known(plan: _Plan, values: dict[str, Any], ctx: CheckContext) -> bool:
+    """True when every reference in ``values`` names a known actor or term."""
+    for f, nested in plan:
+        value = values.get(f.name)
+        if value is None:
+            continue
+        if nested is not None:
+            if isinstance(value, dict) and not _all_known(nested, value, ctx):
+                return False
+            continue
+        known = ctx.actor_kinds if f.vocab == "@actor" else ctx.allowed(str(f.vocab))
+        if isinstance(value, tuple):
+            if not all(v in known for v in value):
+                return False
+        elif value not in known:
+            return False
+    return True
+
+
+def check_vocab_refs(file: str, entry: Entry, fields: tuple[Field, ...], ctx: CheckContext) -> list[Problem]:
     """Report references to actors or vocabulary terms that do not exist."""
-    for path, f, value in _references(fields, entry.values):
-        problem = _unknown_term(file, entry, path, f, value, ctx)
+    plan = _plan(fields)
+    if _all_known(plan, entry.values, ctx):  # almost every entry: no paths, no messages
+        return []
+    problems = []
+    for path, f, value in _references(plan, entry.values):
+        problem = _unknown_term(file, entry, path, f, str(value), ctx)
         if problem:
-            yield problem
+            problems.append(problem)
+    return problems
 
 
 def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
@@ -193,10 +243,10 @@ def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
         )
 
 
-def check_relation(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
-    """Rules for one relation: self-relation, end kinds, date order."""
+def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
+    """Rules for one relation on its own: not a self-relation, dates in order."""
     values = entry.values
-    source, target, kind = values.get("source"), values.get("target"), values.get("type")
+    source, target = values.get("source"), values.get("target")
     if source is not None and source == target:
         yield _problem(
             file,
@@ -216,7 +266,12 @@ def check_relation(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Probl
             f"Das Ende {until.isoformat()} liegt vor dem Beginn {since.isoformat()}.",
             "Prüfe since und until; vielleicht sind sie vertauscht.",
         )
-    rel_type = ctx.vocabulary.terms("relation_types").get(str(kind))
+
+
+def check_relation_ends(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
+    """The actor kinds at both ends must be ones the relation type allows."""
+    values = entry.values
+    rel_type = ctx.vocabulary.terms("relation_types").get(str(values.get("type")))
     if rel_type is None:
         return
     for end, allowed_field in (("source", rel_type.source_kinds), ("target", rel_type.target_kinds)):

@@ -23,6 +23,7 @@ from graph.yamlread import position
 __all__ = ["Converter", "Entry"]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SAFE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _TYPE_WORDS = {
     _TAG + "int": "Zahl",
@@ -66,6 +67,18 @@ class Entry:
             path = path.rpartition(".")[0]
         mark = self.marks[path]
         return mark.line + 1, mark.column + 1
+
+
+_tables: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[Field, ...]]] = {}
+
+
+def _table(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[Field, ...]]:
+    """Fields by name and the required ones, worked out once per field table (kept by identity)."""
+    known = _tables.get(id(fields))
+    if known is None or known[0] is not fields:
+        known = (fields, {f.name: f for f in fields}, tuple(f for f in fields if f.required))
+        _tables[id(fields)] = known
+    return known[1], known[2]
 
 
 def _plain(node: yaml.ScalarNode) -> bool:
@@ -170,12 +183,12 @@ class Converter:
             result[key] = self.entries(value, lists[key][1], "Begriff")
         return result
 
-    def _keys(self, node: yaml.MappingNode, allowed: list[str]) -> list[tuple[str, yaml.Node]]:
+    def _keys(self, node: yaml.MappingNode, allowed: dict[str, Any] | list[str]) -> list[tuple[str, yaml.Node]]:
         """Known keys with their value nodes; reports unknown and repeated keys."""
         seen: dict[str, int] = {}
         pairs = []
         for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+            key = str(key_node.value) if type(key_node) is yaml.ScalarNode else ""
             if key in seen:
                 self.report(
                     key_node,
@@ -186,23 +199,32 @@ class Converter:
                 continue
             seen[key] = key_node.start_mark.line + 1
             if key not in allowed:
-                hint = did_you_mean(key, allowed) or "Erlaubte Felder: " + ", ".join(allowed) + "."
+                hint = did_you_mean(key, list(allowed)) or "Erlaubte Felder: " + ", ".join(allowed) + "."
                 self.report(key_node, "unknown-field", f"Unbekanntes Feld '{key}'.", hint)
                 continue
             pairs.append((key, value_node))
         return pairs
 
     def _mapping(self, node: yaml.MappingNode, fields: tuple[Field, ...], prefix: str, entry: Entry) -> dict[str, Any]:
-        by_name = {f.name: f for f in fields}
+        by_name, required = _table(fields)
         values: dict[str, Any] = {}
-        for key, value_node in self._keys(node, list(by_name)):
+        marks = entry.marks
+        for key, value_node in self._keys(node, by_name):
             path = prefix + key
-            entry.marks[path] = value_node.start_mark
-            value = self._value(value_node, by_name[key], path, entry)
+            marks[path] = value_node.start_mark
+            f = by_name[key]
+            # Fast path for the most common value, a text that YAML also read as text;
+            # anything else takes the full route below.
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode and f.kind in ("str", "slug"):
+                text = value_node.value
+                if len(text) <= f.max_length and (f.name != "id" or f.kind == "str" or _SLUG.match(text)):
+                    values[key] = text
+                    continue
+            value = self._value(value_node, f, path, entry)
             if value is not None:
                 values[key] = value
-        for f in fields:
-            if f.required and f.name not in values:
+        for f in required:
+            if f.name not in values:
                 if prefix + f.name not in entry.marks:
                     self.report(
                         node,

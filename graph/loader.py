@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph import offload
 from graph.checks import (
     CheckContext,
     check_actor,
     check_duplicate_ids,
     check_relation,
+    check_relation_ends,
     check_vocab_refs,
     freshness,
     relation_key,
 )
 from graph.convert import Converter, Entry
+from graph.gcpause import gc_paused
 from graph.model import Actor, Dataset, Relation, Term, Vocabulary
 from graph.problems import Problem, Report
 from graph.records import make_actor, make_relation, make_term
@@ -49,45 +48,6 @@ class LoadResult:
     def valid(self) -> bool:
         """True when the data set loaded without errors."""
         return self.dataset is not None
-
-
-_gc_lock = threading.Lock()
-_gc_state = {"depth": 0, "was_enabled": False}
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many small objects are created.
-
-    Composing a large file creates about a million YAML nodes, and every few hundred
-    allocations the collector would walk all of them again: at 10,000 actors that is more
-    than half of the load time. Nothing here creates reference cycles, so reference counting
-    frees everything as usual. Counted under a lock, so concurrent loads (Streamlit sessions)
-    restore the collector exactly once, when the last of them ends.
-    """
-    with _gc_lock:
-        if _gc_state["depth"] == 0:
-            _gc_state["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _gc_state["depth"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_state["depth"] -= 1
-            if _gc_state["depth"] == 0 and _gc_state["was_enabled"]:
-                gc.enable()
-
-
-def _entries(path: Path, shown: str, fields: tuple[Field, ...], what: str, report: Report) -> list[Entry] | None:
-    read = read_yaml(path, shown)
-    report.extend(read.problems)
-    if read.node is None:
-        return None
-    converter = Converter(shown)
-    entries = converter.entries(read.node, fields, what)
-    report.extend(converter.problems)
-    return entries
 
 
 def _load_vocabulary(path: Path, shown: str, report: Report) -> tuple[Vocabulary, bool]:
@@ -183,48 +143,115 @@ def load_dataset(data_dir: str | Path = "data", today: dt.date | None = None) ->
     >>> result.valid, [(p.code, p.line, p.column, p.hint) for p in result.report.errors]
     (False, [('unknown-term', 1, 26, "Meinten Sie 'schule'?")])
     """
-    with _gc_paused():
+    with gc_paused():
         return _load(Path(data_dir), today or dt.date.today())
 
 
-def _load(base: Path, today: dt.date) -> LoadResult:
-    """Body of :func:`load_dataset`."""
-    report = Report()
-    shown = {name: str(base / name) for name in DATA_FILES}
-    vocabulary, vocab_ok = _load_vocabulary(base / "vocabulary.yaml", shown["vocabulary.yaml"], report)
+#: Both files must be at least this large before actors are read in a second process:
+#: starting an interpreter and sending the actors back costs about 0.2 s, which pays off
+#: from a few thousand actors on (actors.yaml of 2,000 actors is about 0.7 MB).
+PARALLEL_MIN_BYTES = 1_000_000
 
-    read_actors = _entries(base / "actors.yaml", shown["actors.yaml"], ACTOR_FIELDS, "Akteur", report)
-    actor_entries = read_actors or []
-    relation_entries = (
-        _entries(base / "relations.yaml", shown["relations.yaml"], RELATION_FIELDS, "Beziehung", report) or []
-    )
-    counts = {"actors": len(actor_entries), "relations": len(relation_entries)}
 
-    report.extend(check_duplicate_ids(shown["actors.yaml"], actor_entries, "Akteur"))
-    report.extend(check_duplicate_ids(shown["relations.yaml"], relation_entries, "Beziehung"))
-    kinds = {e.values["id"]: e.values.get("kind", "") for e in reversed(actor_entries) if "id" in e.values}
-    ctx = CheckContext(vocabulary, kinds, vocab_ok, actors_readable=read_actors is not None)
+def _read_entries(
+    path: Path, shown: str, fields: tuple[Field, ...], what: str
+) -> tuple[list[Entry] | None, list[Problem]]:
+    """Compose and convert one file: its entries (``None`` when unreadable) and problems."""
+    read = read_yaml(path, shown)
+    if read.node is None:
+        return None, read.problems
+    converter = Converter(shown)
+    entries = converter.entries(read.node, fields, what)
+    return entries, read.problems + converter.problems
 
+
+@dataclass
+class _ActorSide:
+    """Everything actors.yaml contributes, checked: what the relations are checked against."""
+
+    actors: dict[str, Actor]
+    kinds: dict[str, str]  # id -> kind of every entry with an id, even an incomplete one
+    readable: bool
+    count: int
+    problems: list[Problem]
+
+
+def _actor_side(vocab: tuple[Path, str], path: Path, shown: str, today: dt.date) -> _ActorSide:
+    """Read and check actors.yaml; needs only the vocabulary, so it can run in a second process.
+
+    The vocabulary's own problems are left to the caller, which reads it as well.
+    """
+    vocabulary, vocab_ok = _load_vocabulary(vocab[0], vocab[1], Report())
+    entries, problems = _read_entries(path, shown, ACTOR_FIELDS, "Akteur")
+    problems += check_duplicate_ids(shown, entries or [], "Akteur")
+    kinds = {e.values["id"]: e.values.get("kind", "") for e in reversed(entries or []) if "id" in e.values}
+    ctx = CheckContext(vocabulary, kinds, vocab_ok, actors_readable=entries is not None)
     actors: dict[str, Actor] = {}
-    for entry in actor_entries:
-        report.extend(check_vocab_refs(shown["actors.yaml"], entry, ACTOR_FIELDS, ctx))
-        report.extend(check_actor(shown["actors.yaml"], entry, ctx))
+    for entry in entries or []:
+        problems += check_vocab_refs(shown, entry, ACTOR_FIELDS, ctx)
+        problems += check_actor(shown, entry, ctx)
         if entry.complete:
             actor = make_actor(entry)
             actors.setdefault(actor.id, actor)
-            report.extend(freshness(shown["actors.yaml"], entry, today, actor))
+            problems += freshness(shown, entry, today, actor)
+    return _ActorSide(actors, kinds, entries is not None, len(entries or []), problems)
 
+
+def _relations(
+    file: str, entries: list[Entry], vocabulary: Vocabulary, today: dt.date, report: Report
+) -> tuple[Relation, ...]:
+    """Relations of the complete entries, with the checks that need no actor."""
+    report.extend(check_duplicate_ids(file, entries, "Beziehung"))
     relations: list[tuple[Entry, Relation]] = []
-    for entry, relation_id in zip(relation_entries, _relation_ids(relation_entries), strict=True):
-        report.extend(check_vocab_refs(shown["relations.yaml"], entry, RELATION_FIELDS, ctx))
-        report.extend(check_relation(shown["relations.yaml"], entry, ctx))
+    found: list[Problem] = []
+    for entry, relation_id in zip(entries, _relation_ids(entries), strict=True):
+        found += check_relation(file, entry)
         if entry.complete:
             relation = make_relation(entry, relation_id)
             relations.append((entry, relation))
-            report.extend(freshness(shown["relations.yaml"], entry, today, relation))
-    report.extend(_duplicate_relations(shown["relations.yaml"], relations, vocabulary))
+            found += freshness(file, entry, today, relation)
+    report.extend(found)
+    report.extend(_duplicate_relations(file, relations, vocabulary))
+    return tuple(relation for _, relation in relations)
+
+
+def _worth_a_second_process(*paths: Path) -> bool:
+    try:
+        return all(path.stat().st_size >= PARALLEL_MIN_BYTES for path in paths)
+    except OSError:
+        return False  # a missing file is reported by the normal path
+
+
+def _load(base: Path, today: dt.date) -> LoadResult:
+    """Body of :func:`load_dataset`: actors and relations side by side, then the relation checks."""
+    report = Report()
+    files = {name: (base / name, str(base / name)) for name in DATA_FILES}
+    (actors_path, actors_shown), (relations_path, relations_shown) = files["actors.yaml"], files["relations.yaml"]
+    pending = offload.start(
+        _actor_side,
+        files["vocabulary.yaml"],
+        actors_path,
+        actors_shown,
+        today,
+        parallel=_worth_a_second_process(actors_path, relations_path),
+    )
+    vocabulary, vocab_ok = _load_vocabulary(*files["vocabulary.yaml"], report)
+    read, problems = _read_entries(relations_path, relations_shown, RELATION_FIELDS, "Beziehung")
+    report.extend(problems)
+    relation_entries = read or []
+    # What needs only the relations runs while the second process may still read actors.
+    relations = _relations(relations_shown, relation_entries, vocabulary, today, report)
+    side = pending.result()
+    report.extend(side.problems)
+    counts = {"actors": side.count, "relations": len(relation_entries)}
+    ctx = CheckContext(vocabulary, side.kinds, vocab_ok, actors_readable=side.readable)
+    found: list[Problem] = []  # one list, extended in place: this loop runs per relation
+    for entry in relation_entries:
+        found += check_vocab_refs(relations_shown, entry, RELATION_FIELDS, ctx)
+        found += check_relation_ends(relations_shown, entry, ctx)
+    report.extend(found)
 
     if not report.valid:
         return LoadResult(None, report, counts)
-    dataset = Dataset(vocabulary, actors, tuple(r for _, r in relations))
+    dataset = Dataset(vocabulary, side.actors, relations)
     return LoadResult(dataset, report, counts)

@@ -161,3 +161,33 @@ def test_load_dataset_vocabulary_references_are_checked(data_copy: Path) -> None
     (data_copy / "vocabulary.yaml").write_text(text.replace("stadtbezirk: west", "stadtbezirk: westen"))
     errors = load_dataset(data_copy, today=TODAY).report.errors
     assert [(p.code, p.line, p.hint) for p in errors] == [("unknown-term", 23, "Meinten Sie 'west'?")]
+
+
+def _fixture_folders() -> list[Path]:
+    tests = Path(__file__).parent / "data"
+    folders = [VALID, *sorted(BROKEN.iterdir()), *sorted((tests / "bad").iterdir())]
+    return [f for f in folders if f.is_dir()]
+
+
+@pytest.mark.parametrize("folder", _fixture_folders(), ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_reading_actors_in_a_second_process_changes_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large data sets read actors.yaml in a second process; the outcome must be identical."""
+    import graph.loader as loader_module
+
+    serial = load_dataset(folder, today=TODAY)
+    monkeypatch.setattr(loader_module, "PARALLEL_MIN_BYTES", 0)
+    calls: list[bool] = []
+    real_start = loader_module.offload.start
+
+    def spy(*args: object, parallel: bool = True) -> object:
+        calls.append(parallel)
+        return real_start(*args, parallel=parallel)
+
+    monkeypatch.setattr(loader_module.offload, "start", spy)
+    parallel = load_dataset(folder, today=TODAY)
+    both_files = (folder / "actors.yaml").is_file() and (folder / "relations.yaml").is_file()
+    assert calls == [both_files]
+    assert parallel.report.sorted() == serial.report.sorted()
+    assert len(parallel.report) == len(serial.report)
+    assert parallel.counts == serial.counts
+    assert parallel.dataset == serial.dataset
