@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ from graph.model import Vocabulary
 
 __all__ = [
     "FULL_MAP_LIMIT",
+    "VIS_SCRIPT",
     "EdgeStyle",
     "Legend",
     "MapOptions",
@@ -29,6 +31,7 @@ __all__ = [
     "map_html",
     "node_title",
     "safe_json",
+    "vis_library",
 ]
 
 #: Okabe–Ito colours (distinguishable with colour-vision deficiency), in vocabulary order of actor kinds.
@@ -83,6 +86,11 @@ class MapOptions:
     profile_link : str, optional
         When set and the map runs inside the app, a double click opens ``profile_link + actor id``
         in the app window (e.g. ``"akteure?actor="``).
+    script_src : str, optional
+        Address of vis-network's script (:data:`VIS_SCRIPT`) on our own server. The app sets it:
+        the browser then loads the 460 KB once, compiles it off the main thread and keeps it
+        cached, instead of parsing it inline with every map. ``None`` inlines the script, so an
+        exported page works on its own.
     """
 
     sizes: Mapping[str, float] | None = None
@@ -91,17 +99,33 @@ class MapOptions:
     height: int = 720
     title: str = ""
     profile_link: str | None = None
+    script_src: str | None = None
+
+
+#: File name of vis-network's script as the app serves it (``static/`` beside ``app.py``); a copy
+#: of the file bundled with pyvis (a test keeps the two identical).
+VIS_SCRIPT = "vis-network-9.1.2.min.js"
+
+
+def vis_library() -> Path:
+    """Folder of the vis-network build bundled with pyvis."""
+    import pyvis
+
+    return Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 @cache
 def _vis_assets() -> tuple[str, str]:
-    """The vis-network script and stylesheet bundled with pyvis (read once)."""
-    import pyvis
+    """The vis-network script and the part of its stylesheet we use (read once).
 
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
-        encoding="utf-8"
-    )
+    The full stylesheet is 220 KB, nearly all of it editing and navigation controls drawn as
+    inline images; with those switched off only the tooltip's rule matters (vis-network styles
+    its canvas inline), so each map carries 0.5 KB instead.
+    """
+    lib = vis_library()
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    tooltip = re.search(r"div\.vis-tooltip\{[^}]*\}", css)
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), tooltip.group(0) if tooltip else css
 
 
 def safe_json(value: object) -> str:
@@ -531,6 +555,10 @@ def map_html(
         "profileLink": options.profile_link,
     }
     heading = f"<h1>{html.escape(options.title)}</h1>" if options.title else ""
+    vis_script = f"<script>{script}</script>"
+    if options.script_src is not None:
+        vis_script = f'<script src="{html.escape(options.script_src)}"></script>'
+
     return (
         '<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">'
         f"<title>{html.escape(options.title or 'Netzwerkkarte')}</title>"
@@ -538,5 +566,5 @@ def map_html(
         f'<div id="wrap"><div id="netzwerk" style="height:{int(options.height)}px"></div>'
         f"{_legend_html(legend(graph, vocabulary))}</div>"
         f'<script type="application/json" id="netzwerk-daten">{safe_json(payload)}</script>'
-        f"<script>{script}</script><script>{_SCRIPT}</script></body></html>"
+        f"{vis_script}<script>{_SCRIPT}</script></body></html>"
     )

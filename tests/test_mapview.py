@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from graph import Dataset, build_graph
 from graph.mapview import (
+    VIS_SCRIPT,
     MapOptions,
     degree_values,
     edge_styles,
@@ -19,6 +21,7 @@ from graph.mapview import (
     map_html,
     node_title,
     safe_json,
+    vis_library,
 )
 from graph.model import Vocabulary
 
@@ -156,3 +159,32 @@ def test_safe_json_round_trips() -> None:
 def test_map_html_empty_vocabulary_does_not_fail() -> None:
     g = nx.MultiDiGraph([("a", "b")])
     assert len(_payload(map_html(g, Vocabulary(), {}))["edges"]) == 1
+
+
+def test_map_html_with_script_src_loads_vis_network_from_our_server(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    inline = map_html(graph, small.vocabulary, layout_positions(graph))
+    served = map_html(
+        graph, small.vocabulary, layout_positions(graph), MapOptions(script_src="./app/static/v.js?a=1&b")
+    )
+    assert '<script src="./app/static/v.js?a=1&amp;b"></script>' in served
+    assert "vis.Network" in served  # our own script stays inline
+    # The library is the only difference: 460 KB less per map frame.
+    library = (vis_library() / "vis-network.min.js").read_text(encoding="utf-8")
+    assert library in inline and library not in served
+    assert len(inline) - len(served) == len(library) + len("<script></script>") - len('<script src=""></script>') - len(
+        "./app/static/v.js?a=1&amp;b"
+    )
+
+
+def test_map_html_carries_only_the_tooltip_rule_of_the_stylesheet(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    page = map_html(graph, small.vocabulary, layout_positions(graph))
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    assert style is not None
+    assert style.group(1).startswith("div.vis-tooltip{") and style.group(1).endswith("}")
+    assert "position:absolute" in style.group(1) and "visibility:hidden" in style.group(1)
+    assert "data:image" not in page
+
+
+def test_the_app_serves_the_same_vis_network_as_pyvis_bundles() -> None:
+    served = Path(__file__).resolve().parents[1] / "static" / VIS_SCRIPT
+    assert served.read_bytes() == (vis_library() / "vis-network.min.js").read_bytes()

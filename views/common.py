@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +19,7 @@ from graph import Dataset, LoadResult, build_graph, load_dataset
 from graph.export import problem_table, spreadsheet_safe
 from graph.fingerprint import data_fingerprint
 from graph.gaps import gap_report, what_if
-from graph.mapview import MapOptions, layout_positions, map_html
+from graph.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
 from graph.referral import ReferralIndex, build_referral_index
 from graph.viewstate import ViewState, decode, encode
@@ -172,6 +172,12 @@ def write_url(state: ViewState, today: dt.date, extra: dict[str, str] | None = N
         st.query_params.from_dict(params)
 
 
+#: vis-network's script as a static file of the app (``server.enableStaticServing``). Relative, so it
+#: also resolves behind a reverse proxy with a path prefix: maps are srcdoc frames with the page's base URL.
+VIS_SCRIPT_URL = f"./app/static/{VIS_SCRIPT}"
+VIS_SCRIPT_SERVED = (Path(__file__).resolve().parent.parent / "static" / VIS_SCRIPT).is_file()
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions, local: bool) -> str:
     del key  # the cache key: data version, view and options
@@ -186,6 +192,8 @@ def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: Map
 
     ``local`` lays out just this graph (for small ego maps) instead of reusing the whole network's layout.
     """
+    if VIS_SCRIPT_SERVED:
+        options = replace(options, script_src=VIS_SCRIPT_URL)
     page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}|{local}", graph, ctx, options, local)
     st.iframe(page, height=options.height + 4)
     return page
