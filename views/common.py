@@ -61,8 +61,16 @@ class Context:
     result: LoadResult
     dataset: Dataset
     graph: nx.MultiDiGraph
-    positions: dict[str, tuple[float, float]]
     today: dt.date
+
+    @property
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """Layout of the whole network, computed on first use (once per data version, then cached).
+
+        Only a map needs it: pages without one, and the map page of a network too large to draw
+        (10,000 actors: 8 s of layout), start without paying for it.
+        """
+        return _positions(self.fingerprint, self.graph)
 
 
 def data_dir() -> Path:
@@ -95,7 +103,7 @@ def _last_valid() -> dict[str, tuple[str, LoadResult]]:
     return {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=t.LAYOUT, max_entries=4)
 def _positions(fingerprint: str, _graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return layout_positions(_graph)
 
@@ -132,7 +140,7 @@ def require_context() -> Context:
         _last_valid()[str(folder)] = (fingerprint, result)
     assert result.dataset is not None
     graph = _graph(fingerprint, result.dataset)
-    return Context(folder, fingerprint, result, result.dataset, graph, _positions(fingerprint, graph), today)
+    return Context(folder, fingerprint, result, result.dataset, graph, today)
 
 
 def _login_configured() -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 APP_TITLE = "Netzwerkkarte Schulerfolg Halle"
 LOADING = "Lade Daten …"
 COMPUTING = "Berechne …"
+LAYOUT = "Ordne die Karte an (einmal je Datenstand) …"
 
 PAGE_MAP = "Netzwerkkarte"
 PAGE_ACTORS = "Akteure"
