@@ -10,14 +10,10 @@ Uses Debian's ``/usr/bin/chromium`` through Playwright; no browser is downloaded
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,23 +22,13 @@ from typing import Any
 # A script as well as a module: make the repository root importable when started as ``python bench/…``.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
 from bench.generate import write_network
 from graph import build_graph, load_dataset
 from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, layout_positions, map_html
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "app_server", "measure", "time_to_interactive"]
+__all__ = ["measure", "time_to_interactive"]
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TODAY = dt.date(2026, 11, 28)
 #: A hovered node at the centre of the drawing, in page coordinates of the map frame.
 _NODE_POINT = """() => {
@@ -105,42 +91,6 @@ def time_to_interactive(page: Any, url: str, timeout_ms: float = 120_000, hover_
         "load": loaded,
         "redraw_ms": float(frame.evaluate(_REDRAW_MS)),
     }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def app_server(data_dir: Path, seconds: float = 120) -> Iterator[str]:
-    """Run the app on a free local port with ``data_dir``; yield its URL once ``/_stcore/health`` says ok."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"]
-    env = {**os.environ, "NETZWERKKARTE_DATA": str(data_dir)}
-    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + seconds
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Streamlit did not start (code {proc.poll()})")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _page_file(folder: Path, target: Path) -> Path:

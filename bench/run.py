@@ -288,7 +288,9 @@ from bench import run
 folder, naive = sys.argv[1] if len(sys.argv) > 1 else {folder!r}, {naive!r}
 run.rss_worker(folder, naive)
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
-print(json.dumps({{"rss_mb": int(peak.split()[1]) / 1024}}))
+import resource  # the second process that reads actors.yaml for large data (graph.offload), if any
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"rss_mb": int(peak.split()[1]) / 1024, "child_mb": child}}))
 """
 
 
@@ -317,6 +319,8 @@ def _rss_rows(label: str, folder: Path) -> list[Row]:
     naive = _subprocess_json(_RSS.format(folder=str(folder), naive=True))
     note = "Spitzen-RSS eines eigenen Prozesses: alles einmal (Laden, Kennzahlen, Lücken, Index, Karte)"
     note += "; naiv: Parsen + Graph" + (f" ({mine['error']})" if "error" in mine else "")
+    if mine.get("child_mb", 0) >= 1:
+        note += f"; dazu kurz der zweite Leseprozess: {mine['child_mb']:.0f} MB"
     return [Row(label, "Spitzenspeicher (RSS)", mine.get("rss_mb"), naive.get("rss_mb"), unit="MB", note=note)]
 
 
@@ -340,7 +344,7 @@ print(json.dumps({{"first": first, "rerun": statistics.median(reruns), "errors":
 def _first_note(found: dict[str, Any]) -> str:
     if found.get("map", True):
         return "Kaltstart inkl. Laden, Layout, Karte"
-    return "Kaltstart inkl. Laden und Layout; Karte über der Grenze nicht gezeichnet (Hinweis mit Umfeld/Stadtbezirk)"
+    return "Kaltstart inkl. Laden; Karte über der Grenze nicht gezeichnet, also auch kein Layout (Hinweis mit Umfeld/Stadtbezirk)"
 
 
 def _app_rows(label: str, folder: Path, runs: int, timeout: float) -> list[Row]:
@@ -372,7 +376,7 @@ print(json.dumps(measure([{size}], runs={runs})))
 
 def _browser_rows(size: int, runs: int) -> list[Row]:
     """The full map in headless Chromium: navigation until drawn and until a hover shows a tooltip."""
-    from bench.browser_map import CHROMIUM
+    from bench.appserver import CHROMIUM
 
     label = f"{size:,}".replace(",", ".")
     if not CHROMIUM.exists():

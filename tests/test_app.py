@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import BROKEN, REPO, VALID
+from tests.conftest import BROKEN, REPO, VALID, run_page
 
-APP = str(REPO / "app.py")
 PAGES = {
     "karte": "Netzwerkkarte",
     "akteure": "Akteure",
@@ -20,19 +19,6 @@ PAGES = {
     "vermittlung": "Vermittlung",
     "daten": "Daten",
 }
-TIMEOUT = 60
-
-
-def _run(page: str, data: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
-    monkeypatch.setenv("NETZWERKKARTE_DATA", str(data))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "karte":
-        at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _iframes(at: AppTest) -> list[str]:
@@ -42,7 +28,7 @@ def _iframes(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("data", [REPO / "data", VALID], ids=["bundled", "small"])
 @pytest.mark.parametrize("page", list(PAGES))
 def test_app_page_runs(page: str, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run(page, data, monkeypatch)
+    at = run_page(page, data, monkeypatch)
     assert [t.value for t in at.title] == [PAGES[page]]
     assert not at.error
 
@@ -50,7 +36,7 @@ def test_app_page_runs(page: str, data: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize("page", list(PAGES))
 def test_app_page_shows_report_on_broken_data(page: str, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (data_copy / "relations.yaml").write_bytes((BROKEN / "unknown-actor" / "relations.yaml").read_bytes())
-    at = _run(page, data_copy, monkeypatch)
+    at = run_page(page, data_copy, monkeypatch)
     assert len(at.error) == 1 and "Fehler" in at.error[0].value
     assert [s.value for s in at.subheader] == ["Prüfbericht"]
     report = at.dataframe[0].value
@@ -62,14 +48,14 @@ def test_app_page_shows_report_on_broken_data(page: str, data_copy: Path, monkey
 
 
 def test_app_map_is_offline_html(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("karte", VALID, monkeypatch)
+    at = run_page("karte", VALID, monkeypatch)
     (page,) = _iframes(at)
     assert "netzwerk-daten" in page and "https://cdn" not in page
     assert at.caption[0].value == "8 Akteure und 7 Beziehungen sichtbar."  # ssa-b-alt ended 2025-07-31
 
 
 def test_app_map_reads_filters_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("karte", VALID, monkeypatch, kind="schule,zoo", actor="gs-a", ego="1")
+    at = run_page("karte", VALID, monkeypatch, kind="schule,zoo", actor="gs-a", ego="1")
     assert [w.value for w in at.warning] == ["Akteursart 'zoo' aus dem Link ist unbekannt und wurde ignoriert."]
     assert at.multiselect(key="k_kind").value == ["schule"]
     assert at.selectbox(key="k_actor").value == "gs-a"
@@ -78,7 +64,7 @@ def test_app_map_reads_filters_from_url(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_app_map_filter_widget_updates_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("karte", VALID, monkeypatch)
+    at = run_page("karte", VALID, monkeypatch)
     at.multiselect(key="k_kind").set_value(["traeger"]).run()
     assert at.caption[0].value == "2 Akteure und 0 Beziehungen sichtbar."
     assert at.query_params["kind"] == "traeger"
@@ -86,7 +72,7 @@ def test_app_map_filter_widget_updates_url(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_app_map_too_large_offers_ego_view_and_bezirk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)  # the small network's 8 actors count as "too many"
-    at = _run("karte", VALID, monkeypatch)
+    at = run_page("karte", VALID, monkeypatch)
     assert not _iframes(at)
     assert at.warning[0].value.startswith("Die Karte hätte 8 Akteure. Ab 5 Akteuren reagiert die ganze Karte")
     at.selectbox(key="k_guard_actor").set_value("gs-a")
@@ -98,7 +84,7 @@ def test_app_map_too_large_offers_ego_view_and_bezirk(monkeypatch: pytest.Monkey
 
 def test_app_map_too_large_bezirk_and_full_map_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)
-    at = _run("karte", VALID, monkeypatch)
+    at = run_page("karte", VALID, monkeypatch)
     assert at.selectbox(key="k_guard_bezirk").options == ["Süd", "West"]  # only Stadtbezirke in the view
     at.button[1].click().run()  # "Nur diesen Stadtbezirk zeigen"
     assert at.multiselect(key="k_bezirk").value == ["sued"] and at.query_params["bezirk"] == "sued"
@@ -112,14 +98,14 @@ def test_app_map_too_large_bezirk_and_full_map_on_request(monkeypatch: pytest.Mo
 
 
 def test_app_search_selects_actor(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("karte", VALID, monkeypatch)
+    at = run_page("karte", VALID, monkeypatch)
     at.text_input(key="k_search").input("beratungstele").run()
     assert at.selectbox(key="k_actor").value == "beratung-y"
     assert at.query_params["actor"] == "beratung-y"
 
 
 def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("akteure", VALID, monkeypatch, actor="beratung-y")
+    at = run_page("akteure", VALID, monkeypatch, actor="beratung-y")
     assert [h.value for h in at.header] == ["Beratungsstelle Y"]
     assert "Die Angaben wurden seit mehr als 12 Monaten nicht geprüft" in at.warning[0].value
     assert "erfunden" in at.info[0].value
@@ -130,7 +116,7 @@ def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_app_profile_escapes_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("akteure", REPO / "tests" / "data" / "xss", monkeypatch, actor="xss-link")
+    at = run_page("akteure", REPO / "tests" / "data" / "xss", monkeypatch, actor="xss-link")
     assert at.header[0].value.startswith(r"Beratung \[klick\]\(javascript\:alert\(1\)\)")
     assert any(r'**Bemerkungen:** \<a href="\#"\>x\</a\>' in m.value for m in at.markdown)
 
@@ -145,7 +131,7 @@ def _text(at: AppTest) -> str:
 
 
 def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("kennzahlen", REPO / "data", monkeypatch)
+    at = run_page("kennzahlen", REPO / "data", monkeypatch)
     table = _frame_with(at, "Brückenakteur")
     assert table["Name"].iloc[0] == "AG § 78 Jugendhilfe-Schule"
     assert table["Name"].iloc[1] == "Villa Jühling e.V."
@@ -156,7 +142,7 @@ def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch
 
 
 def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("kennzahlen", REPO / "data", monkeypatch)
+    at = run_page("kennzahlen", REPO / "data", monkeypatch)
     types = ["schulsozialarbeit", "kooperation", "foerderung", "verweist", "traegerschaft"]  # without mitglied
     at.button_group(key="km_types").set_value(types).run()
     assert not at.exception
@@ -171,7 +157,7 @@ def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_app_map_size_by_metric_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("karte", REPO / "data", monkeypatch, size="betweenness")
+    at = run_page("karte", REPO / "data", monkeypatch, size="betweenness")
     assert at.selectbox(key="k_size").value == "betweenness"
     (page,) = _iframes(at)
     at.selectbox(key="k_size").set_value("none").run()
@@ -184,7 +170,7 @@ def test_app_map_size_by_metric_from_url(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_app_gaps_lists_schools_without_school_social_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("luecken", REPO / "data", monkeypatch)
+    at = run_page("luecken", REPO / "data", monkeypatch)
     without = _frame_with(at, "Schulsozialarbeit endete am")
     row = without[without["Name"] == "Grundschule Am Ebereschenweg"]
     assert row["Schulsozialarbeit endete am"].tolist() == ["31.07.2025"]
@@ -202,7 +188,7 @@ def test_app_gaps_lists_schools_without_school_social_work(monkeypatch: pytest.M
 
 
 def test_app_gaps_ending_window_follows_slider(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("luecken", REPO / "data", monkeypatch)
+    at = run_page("luecken", REPO / "data", monkeypatch)
     at.date_input(key="gl_as_of").set_value(dt.date(2026, 11, 28)).run()
     at.slider(key="gl_months").set_value(6).run()
     ending = _frame_with(at, "Endet am")
@@ -210,7 +196,7 @@ def test_app_gaps_ending_window_follows_slider(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_app_gaps_what_if_programme_end(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("luecken", REPO / "data", monkeypatch)
+    at = run_page("luecken", REPO / "data", monkeypatch)
     assert any(i.value.startswith("Akteure und/oder ein Förderprogramm") for i in at.info)
     at.selectbox(key="gl_programme").set_value("esf-plus-schulsozialarbeit").run()
     assert not at.exception
@@ -222,7 +208,7 @@ def test_app_gaps_what_if_programme_end(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
     at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
     at.text_input(key="v_query").input("schwänzt").run()
     assert not at.exception
@@ -234,13 +220,13 @@ def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPat
 
 
 def test_app_referral_explains_no_topic(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
     at.text_input(key="v_query").input("xyzzy").run()
     assert "wurde kein Thema erkannt" in at.warning[0].value
 
 
 def test_app_referral_widening_drops_a_filter(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
     at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
     at.selectbox(key="v_language").set_value("uk").run()
     at.text_input(key="v_query").input("schwänzt").run()
@@ -251,7 +237,7 @@ def test_app_referral_widening_drops_a_filter(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_app_referral_handout_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("vermittlung", REPO / "data", monkeypatch)
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
     (page,) = _iframes(at)
     assert "Unterstützungsangebote für" in page and "Content-Security-Policy" in page
     at.segmented_control(key="h_kind").set_value("topic").run()
@@ -261,7 +247,7 @@ def test_app_referral_handout_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
+    at = run_page("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
     text = _text(at)
     assert "Verbindet **12** Partner direkt (Rang 5 von 78)" in text
     assert "**Brückenakteur:** Rang 2 von 78" in text
@@ -269,5 +255,5 @@ def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_app_profile_metrics_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _run("akteure", REPO / "data", monkeypatch, actor="lernwerkstatt-sanddorn")
+    at = run_page("akteure", REPO / "data", monkeypatch, actor="lernwerkstatt-sanddorn")
     assert "keine Beziehung im Netzwerk" in _text(at)

@@ -7,18 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import BROKEN, REPO
-
-APP = str(REPO / "app.py")
+from tests.conftest import APP, BROKEN, REPO, run_page
 
 
 def _daten_page(folder: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("NETZWERKKARTE_DATA", str(folder))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("views/daten.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page("daten", folder, monkeypatch)
 
 
 def test_app_keeps_last_valid_data_during_a_bad_pull(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

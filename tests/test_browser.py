@@ -5,11 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,26 +13,17 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
 from graph import load_dataset
 from graph.referral import refer
 from tests.conftest import REPO, TESTS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 XSS = TESTS / "data" / "xss"
 PAGES = ["karte", "akteure", "kennzahlen", "luecken", "vermittlung", "daten"]
 LOCAL_SCHEMES = {"data", "blob", "about"}
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 45_000
 #: Evaluated in every frame: the markers that hostile payloads would have set.
 XSS_PROBE = "() => [window.__xss, window.top.__xss].filter(v => v !== undefined).map(String)"
@@ -50,43 +37,9 @@ def _require_chromium() -> None:
     pytest.skip(f"{CHROMIUM} fehlt: Browsertest übersprungen (Debian-Paket 'chromium' installieren).")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"Streamlit ended early with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} did not become healthy within {seconds} s")
-
-
 def _start_app(data_dir: Path) -> Iterator[str]:
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"]
-    env = {**os.environ, "NETZWERKKARTE_DATA": str(data_dir)}
-    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc)
+    with app_server(data_dir, seconds=60) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ from graph.mapview import MapOptions, layout_positions, map_html
 from graph.metrics_report import gaps_markdown
 from graph.referral import build_referral_index
 from graph.viewfilter import ViewFilter, filter_graph
-from tests.conftest import REPO, TESTS, TODAY
+from tests.conftest import TESTS, TODAY, run_page
 from views.common import md, to_xlsx
 
 XSS = TESTS / "data" / "xss"
@@ -311,15 +311,7 @@ MARKDOWN_ELEMENTS = ("markdown", "caption", "header", "subheader", "title", "war
 
 
 def _app(monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
-    monkeypatch.setenv("NETZWERKKARTE_DATA", str(XSS))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "karte":
-        at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(page, XSS, monkeypatch, **params)
 
 
 def _markdown_bodies(at: AppTest) -> list[str]:

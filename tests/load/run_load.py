@@ -19,12 +19,9 @@ import asyncio
 import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,20 +33,18 @@ import yaml
 __all__ = ["LoadResult", "main", "percentile", "report", "run_load"]
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-#: Flags that spare the shared CPU without changing what reaches the server (no GPU, no background services).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
+sys.path.insert(0, str(REPO))  # also run as a script: the shared app/browser helpers live in bench/
+
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS, start_app  # noqa: E402
+from bench.appserver import stop as stop_app  # noqa: E402
+
+#: Besides the shared flags: no default apps, extensions, crash reporter or audio, to spare the shared CPU.
+LOAD_CHROMIUM_ARGS = [
+    *CHROMIUM_ARGS,
     "--disable-default-apps",
     "--disable-extensions",
-    "--disable-sync",
     "--disable-breakpad",
     "--mute-audio",
-    "--no-first-run",
 ]
 #: A small laptop window (the sidebar with the filters stays open above 768 px).
 VIEWPORT = {"width": 1024, "height": 700}
@@ -228,42 +223,6 @@ def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * share // 1))  # ceil without importing math
     return ordered[int(rank) - 1]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_app(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"]
-    env = {**os.environ, "NETZWERKKARTE_DATA": str(data_dir)}
-    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"Streamlit ended early with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise TimeoutError(f"{url} did not become healthy")
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def _status_mib(pid: int, key: str) -> float:
@@ -570,7 +529,7 @@ async def _drive(
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=LOAD_CHROMIUM_ARGS)
         result.phase("Start")
         await _warm_up(browser, url, work, result)
         result.phase("Aufwärmen")
@@ -628,7 +587,7 @@ def run_load(
     data_dir = data_dir or REPO / "data"
     sessions = max(1, min(sessions, MAX_SESSIONS))
     result = LoadResult(sessions=sessions, started=begin, think=(max(0.0, min(think)), max(think)))
-    proc, url = _start_app(data_dir)
+    proc, url = start_app(data_dir, seconds=60)
     stop = threading.Event()
     sampler = threading.Thread(target=_sample_memory, args=(proc.pid, result, stop), daemon=True)
     sampler.start()
@@ -640,7 +599,7 @@ def run_load(
     finally:
         stop.set()
         sampler.join()
-        _stop(proc)
+        stop_app(proc)
     result.phase("Ende")
     return result
 
