@@ -1,0 +1,84 @@
+"""Gap analysis: where support is missing, as tables with actor ids and German explanations.
+
+One module per concern; import from here, the split is not part of the API:
+
+- :mod:`graph.gaps.info`: ``GAP_INFO`` (German texts) and what the analyses share,
+- :mod:`graph.gaps.coverage`: topic coverage by area,
+- :mod:`graph.gaps.schools`: school social work and core topics per school,
+- :mod:`graph.gaps.structure`: isolated actors, single partners, articulation points, bridges,
+- :mod:`graph.gaps.upkeep`: committees, stale entries, ended relations, missing contacts,
+- :mod:`graph.gaps.whatif`: the what-if scenario.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph.build import build_graph
+from graph.gaps.coverage import AREA_LEVELS, coverage, served_districts
+from graph.gaps.info import COMMITTEE as COMMITTEE
+from graph.gaps.info import GAP_INFO, GapInfo
+from graph.gaps.info import MEMBERSHIP as MEMBERSHIP
+from graph.gaps.info import NOT_OFFERING as NOT_OFFERING
+from graph.gaps.info import SCHOOL as SCHOOL
+from graph.gaps.info import SCHOOL_SOCIAL_WORK as SCHOOL_SOCIAL_WORK
+from graph.gaps.schools import core_topics, school_social_work_ending, school_topics, schools_without_school_social_work
+from graph.gaps.structure import articulation_points, bridges, isolated, single_relation
+from graph.gaps.upkeep import committees, ended_relations, stale, without_contact
+from graph.gaps.whatif import what_if
+from graph.metrics import metric_graph
+from graph.model import Dataset
+
+__all__ = [
+    "AREA_LEVELS",
+    "GAP_INFO",
+    "GapInfo",
+    "articulation_points",
+    "bridges",
+    "committees",
+    "core_topics",
+    "coverage",
+    "ended_relations",
+    "gap_report",
+    "isolated",
+    "school_social_work_ending",
+    "school_topics",
+    "schools_without_school_social_work",
+    "served_districts",
+    "single_relation",
+    "stale",
+    "what_if",
+    "without_contact",
+]
+
+
+def gap_report(dataset: Dataset, as_of: dt.date, months: int = 12, level: str = "districts") -> dict[str, Any]:
+    """Every analysis of :data:`GAP_INFO` except ``what_if``, keyed by its id, on one day.
+
+    The metric graph (all relation types, unweighted) is built once and shared by the
+    structural analyses and ``school_topics``.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Vocabulary
+    >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule")}, ())
+    >>> report = gap_report(ds, dt.date(2026, 1, 1))
+    >>> [r["id"] for r in report["isolated"]], [r["id"] for r in report["schools_without_school_social_work"]]
+    (['s'], ['s'])
+    """
+    h = metric_graph(build_graph(dataset, as_of))
+    return {
+        "coverage": coverage(dataset, level),
+        "schools_without_school_social_work": schools_without_school_social_work(dataset, as_of),
+        "school_social_work_ending": school_social_work_ending(dataset, as_of, months),
+        "school_topics": school_topics(dataset, as_of, h=h),
+        "isolated": isolated(h),
+        "single_relation": single_relation(h),
+        "articulation_points": articulation_points(h),
+        "bridges": bridges(h),
+        "committees": committees(dataset, as_of),
+        "stale": stale(dataset, as_of),
+        "ended_relations": ended_relations(dataset, as_of),
+        "without_contact": without_contact(dataset),
+    }

@@ -1,0 +1,190 @@
+"""Gaps seen from the schools: school social work missing or ending, core topics within reach."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from graph.build import build_graph
+from graph.gaps.info import NOT_OFFERING, SCHOOL, SCHOOL_SOCIAL_WORK, _active, _bezirk, _schools
+from graph.metrics import metric_graph
+from graph.model import Actor, Dataset, Relation, Vocabulary
+
+__all__ = [
+    "core_topics",
+    "school_social_work_ending",
+    "school_topics",
+    "schools_without_school_social_work",
+]
+
+
+def _school_row(dataset: Dataset, school: Actor) -> dict[str, Any]:
+    return {
+        "id": school.id,
+        "name": school.name,
+        "district": school.district,
+        "stadtbezirk": _bezirk(dataset.vocabulary, school),
+    }
+
+
+def _school_of(relation: Relation, dataset: Dataset) -> str | None:
+    """The school end of a school social work relation (normally its target)."""
+    for end in (relation.target, relation.source):
+        actor = dataset.actors.get(end)
+        if actor is not None and actor.kind == SCHOOL:
+            return end
+    return None
+
+
+def schools_without_school_social_work(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
+    """Schools without a ``schulsozialarbeit`` relation active on ``as_of``.
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``name``, ``district``, ``stadtbezirk``, ``ended`` (the latest ``until`` of an
+        earlier school social work relation, or ``None`` if there never was one) and
+        ``ended_relation`` (its id).
+
+    Examples
+    --------
+    >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")},
+    ...              (Relation("r", "t", "s", "schulsozialarbeit", until=dt.date(2025, 7, 31)),))
+    >>> [(r["id"], r["ended"]) for r in schools_without_school_social_work(ds, dt.date(2026, 1, 1))]
+    [('s', datetime.date(2025, 7, 31))]
+    """
+    covered = {_school_of(r, dataset) for r in _active(dataset, as_of, SCHOOL_SOCIAL_WORK)}
+    past: dict[str, tuple[dt.date, str]] = {}
+    for relation in dataset.relations:
+        school_id = _school_of(relation, dataset)
+        if relation.type == SCHOOL_SOCIAL_WORK and school_id and relation.until and relation.until < as_of:
+            latest = (relation.until, relation.id)
+            past[school_id] = max(past.get(school_id, latest), latest)
+    rows = []
+    for school in _schools(dataset):
+        if school.id in covered:
+            continue
+        ended = past.get(school.id)
+        row = _school_row(dataset, school)
+        row.update(ended=ended[0] if ended else None, ended_relation=ended[1] if ended else None)
+        rows.append(row)
+    return rows
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later, clamped to the month's end (31.01. + 1 month = 28./29.02.)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12) -> list[dict[str, Any]]:
+    """School social work relations active on ``as_of`` that end within ``months`` months.
+
+    Returns
+    -------
+    list of dict
+        One row per ending relation, soonest first: the school's ``id``, ``name``, ``district``,
+        ``stadtbezirk``, then ``relation``, ``provider``, ``until``, ``programme`` (funding) and
+        ``continues`` (True when another school social work relation at that school runs beyond
+        the horizon, so the school keeps some school social work).
+
+    Examples
+    --------
+    >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")},
+    ...              (Relation("r", "t", "s", "schulsozialarbeit", until=dt.date(2028, 7, 31)),))
+    >>> [(r["id"], r["until"]) for r in school_social_work_ending(ds, dt.date(2027, 8, 1), months=12)]
+    [('s', datetime.date(2028, 7, 31))]
+    >>> school_social_work_ending(ds, dt.date(2027, 7, 30), months=12)
+    []
+    """
+    horizon = _add_months(as_of, months)
+    active = [(r, _school_of(r, dataset)) for r in _active(dataset, as_of, SCHOOL_SOCIAL_WORK)]
+    lasting = {school for r, school in active if r.until is None or r.until > horizon}
+    rows = []
+    for relation, school in active:
+        if school is None or relation.until is None or relation.until > horizon:
+            continue
+        row = _school_row(dataset, dataset.actors[school])
+        provider = relation.source if relation.target == school else relation.target
+        programme = relation.funding.programme if relation.funding else None
+        row.update(relation=relation.id, provider=provider, until=relation.until, programme=programme)
+        row["continues"] = school in lasting
+        rows.append(row)
+    return sorted(rows, key=lambda r: (r["until"], r["id"]))
+
+
+def core_topics(vocabulary: Vocabulary) -> list[str]:
+    """Ids of the topics marked ``core: true`` in the vocabulary, in vocabulary order.
+
+    Examples
+    --------
+    >>> from graph.model import Term
+    >>> core_topics(Vocabulary({"topics": {"a": Term("a", "A", core=True), "b": Term("b", "B")}}))
+    ['a']
+    """
+    return [t.id for t in vocabulary.terms("topics").values() if t.core]
+
+
+def _topics_within(h: nx.Graph, dataset: Dataset, start: str) -> tuple[set[str], set[str]]:
+    """Topics offered by direct partners, and by actors exactly two steps away (schools and committees offer none)."""
+    direct = set(h[start])
+    second = set().union(*(h[v] for v in direct)) - direct - {start} if direct else set()
+
+    def offered(ids: set[str]) -> set[str]:
+        return {t for v in ids for t in dataset.actors[v].topics if dataset.actors[v].kind not in NOT_OFFERING}
+
+    return offered(direct), offered(second)
+
+
+def school_topics(
+    dataset: Dataset, as_of: dt.date, topics: Iterable[str] | None = None, h: nx.Graph | None = None
+) -> list[dict[str, Any]]:
+    """Per school: which core topics it reaches through direct partners, only in two steps, or not at all.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        Only relations active on that day count.
+    topics : iterable of str, optional
+        Topics to check (default: :func:`core_topics`).
+    h : networkx.Graph, optional
+        A metric graph of the same day to reuse (default: every relation type counts, so a
+        committee in common also counts as a path).
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``name``, ``district``, ``stadtbezirk``, ``direct``, ``two_steps``, ``missing``
+        (topic ids in the order asked) and ``missing_count``. A topic counts when a partner
+        (not a school or committee) lists it in its ``topics``; the school's own topics do not count.
+
+    Examples
+    --------
+    >>> from graph.model import Term
+    >>> v = Vocabulary({"topics": {"a": Term("a", "A", core=True), "b": Term("b", "B", core=True)}})
+    >>> actors = {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger"),
+    ...           "p": Actor("p", "P", "beratung", topics=("a",))}
+    >>> ds = Dataset(v, actors, (Relation("r1", "t", "s", "kooperation"), Relation("r2", "t", "p", "kooperation")))
+    >>> row = school_topics(ds, dt.date(2026, 1, 1))[0]
+    >>> row["direct"], row["two_steps"], row["missing"]
+    ([], ['a'], ['b'])
+    """
+    wanted = core_topics(dataset.vocabulary) if topics is None else list(topics)
+    h = metric_graph(build_graph(dataset, as_of)) if h is None else h
+    rows = []
+    for school in _schools(dataset):
+        direct, second = _topics_within(h, dataset, school.id) if school.id in h else (set(), set())
+        row = _school_row(dataset, school)
+        row["direct"] = [t for t in wanted if t in direct]
+        row["two_steps"] = [t for t in wanted if t in second and t not in direct]
+        row["missing"] = [t for t in wanted if t not in direct and t not in second]
+        row["missing_count"] = len(row["missing"])
+        rows.append(row)
+    return rows

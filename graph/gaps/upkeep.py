@@ -1,0 +1,126 @@
+"""Network and data upkeep: committee composition, stale entries, ended relations, actors without contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph.checks import STALE_AFTER
+from graph.gaps.info import COMMITTEE, MEMBERSHIP, _active, _bezirk
+from graph.model import Actor, Dataset, Relation
+
+__all__ = [
+    "committees",
+    "ended_relations",
+    "stale",
+    "without_contact",
+]
+
+
+def committees(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
+    """Per ``gremium``: members (active ``mitglied`` relations), represented and missing kinds and Stadtbezirke.
+
+    Expected kinds are all actor kinds except ``gremium``; a member's Stadtbezirk is that of its
+    ``district`` (members without a district, e.g. citywide offices, represent no Stadtbezirk).
+
+    Examples
+    --------
+    >>> from graph.model import Term, Vocabulary
+    >>> v = Vocabulary({"actor_kinds": {k: Term(k, k) for k in ("schule", "traeger", "gremium")}})
+    >>> actors = {"g": Actor("g", "G", "gremium"), "s": Actor("s", "S", "schule")}
+    >>> row = committees(Dataset(v, actors, (Relation("m", "s", "g", "mitglied"),)), dt.date(2026, 1, 1))[0]
+    >>> row["members"], row["kinds"], row["missing_kinds"]
+    (['s'], ['schule'], ['traeger'])
+    """
+    vocabulary = dataset.vocabulary
+    kinds = [k for k in vocabulary.terms("actor_kinds") if k != COMMITTEE]
+    bezirke = list(vocabulary.terms("stadtbezirke"))
+    members: dict[str, list[str]] = {}
+    for relation in _active(dataset, as_of, MEMBERSHIP):
+        members.setdefault(relation.target, []).append(relation.source)
+    rows = []
+    for committee in (a for a in dataset.actors.values() if a.kind == COMMITTEE):
+        ids = list(dict.fromkeys(members.get(committee.id, [])))
+        present_kinds = {dataset.actors[m].kind for m in ids}
+        present_bezirke = {_bezirk(vocabulary, dataset.actors[m]) for m in ids}
+        rows.append(
+            {
+                "id": committee.id,
+                "name": committee.name,
+                "members": ids,
+                "member_count": len(ids),
+                "kinds": [k for k in kinds if k in present_kinds],
+                "missing_kinds": [k for k in kinds if k not in present_kinds],
+                "stadtbezirke": [b for b in bezirke if b in present_bezirke],
+                "missing_stadtbezirke": [b for b in bezirke if b not in present_bezirke],
+            }
+        )
+    return rows
+
+
+def _name(dataset: Dataset, actor_id: str) -> str:
+    actor = dataset.actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _record_row(dataset: Dataset, record: Actor | Relation) -> dict[str, Any]:
+    if isinstance(record, Actor):
+        return {"record": "actor", "id": record.id, "name": record.name, "source": None, "target": None}
+    name = f"{_name(dataset, record.source)} – {_name(dataset, record.target)} ({record.type})"
+    return {"record": "relation", "id": record.id, "name": name, "source": record.source, "target": record.target}
+
+
+def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
+    """Actors and relations last verified more than 12 months (365 days) before ``as_of``.
+
+    Same rule as the validator's ``stale-entry`` warning; entries without ``verified`` are not listed.
+    Rows: ``record`` (``actor``/``relation``), ``id``, ``name``, ``source``, ``target``, ``verified``, ``days``.
+
+    Examples
+    --------
+    >>> from graph.model import Vocabulary
+    >>> ds = Dataset(Vocabulary(), {"a": Actor("a", "A", "schule", verified=dt.date(2025, 1, 1))}, ())
+    >>> [(r["id"], r["days"]) for r in stale(ds, dt.date(2026, 1, 2))]
+    [('a', 366)]
+    """
+    records: list[Actor | Relation] = [*dataset.actors.values(), *dataset.relations]
+    rows = []
+    for record in records:
+        if record.verified is not None and as_of - record.verified > STALE_AFTER:
+            row = _record_row(dataset, record)
+            row.update(verified=record.verified, days=(as_of - record.verified).days)
+            rows.append(row)
+    return rows
+
+
+def ended_relations(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
+    """Relations whose ``until`` lies before ``as_of``: ``id``, ``source``, ``target``, ``type``, ``until``.
+
+    Examples
+    --------
+    >>> from graph.model import Vocabulary
+    >>> ds = Dataset(Vocabulary(), {}, (Relation("r", "a", "b", "kooperation", until=dt.date(2025, 6, 30)),))
+    >>> [(r["id"], r["until"]) for r in ended_relations(ds, dt.date(2026, 1, 1))]
+    [('r', datetime.date(2025, 6, 30))]
+    """
+    return [
+        {"id": r.id, "source": r.source, "target": r.target, "type": r.type, "until": r.until}
+        for r in dataset.relations
+        if r.until is not None and r.until < as_of
+    ]
+
+
+def without_contact(dataset: Dataset) -> list[dict[str, Any]]:
+    """Actors with neither phone, e-mail nor web address: ``id``, ``name``, ``kind``.
+
+    Examples
+    --------
+    >>> from graph.model import Vocabulary
+    >>> [r["id"] for r in without_contact(Dataset(Vocabulary(), {"a": Actor("a", "A", "schule")}, ()))]
+    ['a']
+    """
+    return [
+        {"id": a.id, "name": a.name, "kind": a.kind}
+        for a in dataset.actors.values()
+        if a.contact is None or a.contact.is_empty()
+    ]
