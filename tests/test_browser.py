@@ -352,7 +352,8 @@ def test_hostile_profiles_stay_text(session: Session, xss_url: str) -> None:
     page.goto(f"{xss_url}/akteure?actor=xss-img")
     page.locator("h2").filter(has_text="<img").first.wait_for()
     for text in (img.contact.role, img.contact.email, img.contact.web, img.access, img.notes, img.legal_basis[1]):
-        assert page.get_by_text(text, exact=False).count() >= 1, text
+        # The contact card renders after the heading: wait for each text (fails on timeout) instead of counting once.
+        page.get_by_text(text, exact=False).first.wait_for()
     assert _hover_node(session, "xss-img", img.name).startswith(img.name)
     _shot(page, "xss-profil")
 
@@ -362,7 +363,7 @@ def test_hostile_metrics_and_gaps_stay_text(session: Session, xss_url: str) -> N
     page.goto(f"{xss_url}/kennzahlen")
     page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
     for term in data.vocabulary.terms("relation_types").values():
-        assert page.get_by_text(term.label, exact=True).count() >= 1, term.label  # the pills
+        page.get_by_text(term.label, exact=True).first.wait_for()  # the pills, shown as text
     chart = page.locator("[data-testid='stVegaLiteChart']").first.bounding_box()
     page.mouse.move(chart["x"] + chart["width"] * 0.3, chart["y"] + 12)  # a bar's tooltip
     session.settle()
