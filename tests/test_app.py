@@ -246,6 +246,20 @@ def test_app_referral_handout_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Unterstützungsangebote zum Thema Sucht" in page
 
 
+def test_app_referral_handout_follows_the_search_school(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    (page,) = _iframes(at)
+    assert "Unterstützungsangebote für Grundschule Am Ebereschenweg" in page
+    # Another school chosen in the handout tab stays until the search school changes again.
+    at.selectbox(key="h_school_for_gs-am-ebereschenweg").set_value("salzmann-schule").run()
+    assert "Unterstützungsangebote für Salzmann-Schule" in _iframes(at)[0]
+    at.text_input(key="v_query").input("schwänzt").run()
+    assert "Unterstützungsangebote für Salzmann-Schule" in _iframes(at)[0]
+    at.selectbox(key="v_school").set_value("gs-am-tulpenbeet").run()
+    assert "Unterstützungsangebote für Grundschule Am Tulpenbeet" in _iframes(at)[0]
+
+
 def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
     text = _text(at)

@@ -175,7 +175,7 @@ def test_actor_url_opens_profile(session: Session, app_url: str) -> None:
     page.goto(f"{app_url}/?actor={actor.id}")
     session.map_frame()
     page.get_by_text("Profil öffnen", exact=True).wait_for()
-    assert page.get_by_text(actor.name, exact=True).count() >= 1
+    page.get_by_text(actor.name, exact=True).first.wait_for()
 
 
 def test_screenshots_of_every_page(session: Session, app_url: str) -> None:
@@ -216,12 +216,15 @@ def test_referral_query_shows_contact_and_handout(session: Session, app_url: str
     query.fill("schwänzt")
     query.press("Enter")
     page.get_by_role("heading", name=f"1. {top.name}").wait_for()
-    assert page.get_by_text(top.contact["phone"]).first.is_visible()
+    page.get_by_text(top.contact["phone"]).first.wait_for()  # the card's contact line (fails on timeout)
     _shot(page, "vermittlung-treffer")
+    # Let the search's rerun finish first: a tab clicked while Streamlit redraws the tabs can lose the click.
+    session.settle()
     page.get_by_role("tab", name="Handreichung").click()
+    page.get_by_role("tab", name="Handreichung", selected=True).wait_for()
     handout = page.frame_locator("iframe").first
     handout.get_by_text("Unterstützungsangebote für Grundschule Am Ebereschenweg").wait_for()
-    assert handout.get_by_text(top.name).first.is_visible()
+    handout.get_by_text(top.name).first.wait_for()
     _shot(page, "handreichung")
     page.locator("iframe").first.screenshot(path=str(SCREENSHOTS / "handreichung-seite.png"))
 
@@ -402,13 +405,15 @@ def test_hostile_referral_and_handout_stay_text(session: Session, xss_url: str) 
     query.press("Enter")
     page.get_by_role("heading", name=f"1. {offer.name}").wait_for()
     topic = data.vocabulary.label("topics", "xss-thema")
+    page.get_by_text(offer.contact.role).first.wait_for()
     assert page.get_by_text(f"Erkannte Themen: {topic} („zauberwort“)").count() == 1
-    assert page.get_by_text(offer.contact.role).first.is_visible()
     _shot(page, "xss-vermittlung")
+    session.settle()  # see test_referral_query_shows_contact_and_handout
     page.get_by_role("tab", name="Handreichung").click()
+    page.get_by_role("tab", name="Handreichung", selected=True).wait_for()
     handout = page.frame_locator("iframe").first
     handout.get_by_text(f"Unterstützungsangebote für {school.name}").wait_for()
-    assert handout.get_by_text(offer.name).first.is_visible()
+    handout.get_by_text(offer.name).first.wait_for()
     assert handout.locator("img, script, svg").count() == 0
     _shot(page, "xss-handreichung")
 

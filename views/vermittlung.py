@@ -29,14 +29,10 @@ FILTER_KEYS = {
 }
 
 
-def _choice(
-    label: str, terms: dict[str, Any], key: str, help_text: str | None = None, labels: Any = None, on_change: Any = None
-) -> str:
+def _choice(label: str, terms: dict[str, Any], key: str, help_text: str | None = None, labels: Any = None) -> str:
     names = labels or {k: v.label for k, v in terms.items()}
     options = ["", *sorted(names, key=lambda k: names[k].casefold())]
-    value = st.selectbox(
-        label, options, key=key, help=help_text, format_func=lambda k: names.get(k, t.REFERRAL_ANY), on_change=on_change
-    )
+    value = st.selectbox(label, options, key=key, help=help_text, format_func=lambda k: names.get(k, t.REFERRAL_ANY))
     return str(value or "")
 
 
@@ -45,7 +41,7 @@ def _filters(ctx: common.Context) -> dict[str, Any]:
     schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
     with st.container(border=True):
         st.markdown(f"**{t.REFERRAL_FILTERS}**")
-        school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools, on_change=_school_to_handout)
+        school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools)
         district = _choice(t.REFERRAL_DISTRICT, vocabulary.terms("districts"), "v_district", t.REFERRAL_DISTRICT_HELP)
         age_col, level_col = st.columns(2)
         with age_col:
@@ -65,12 +61,6 @@ def _filters(ctx: common.Context) -> dict[str, Any]:
         "as_of": day if isinstance(day, dt.date) else ctx.today,
         "today": ctx.today,
     }
-
-
-def _school_to_handout() -> None:
-    """The handout tab follows the school chosen for the search."""
-    if st.session_state.get("v_school"):
-        st.session_state.h_school = st.session_state.v_school
 
 
 def _widen(name: str) -> None:
@@ -199,7 +189,14 @@ def _handout(ctx: common.Context) -> None:
     options = sorted(names, key=lambda k: names[k].casefold())
     if not options:
         return
-    target = st.selectbox(label, options, key=f"h_{kind}", format_func=names.__getitem__, width=520)
+    key, index = f"h_{kind or 'school'}", 0
+    search_school = st.session_state.get("v_school") or ""
+    if kind in (None, "school") and search_school in names:
+        # The handout follows the school of the search. A widget of its own per search school, starting
+        # there, instead of copying the value in a callback: when the search reruns quickly twice, the
+        # browser sends the old widget's stale value back and it would win over the copy.
+        key, index = f"h_school_for_{search_school}", options.index(search_school)
+    target = st.selectbox(label, options, index=index, key=key, format_func=names.__getitem__, width=520)
     index = common.referral_index(ctx)
     try:
         data = handout_data(index, ctx.fingerprint, today=ctx.today, **{kind or "school": target})
