@@ -220,7 +220,7 @@ def test_refer_paths_from_a_cached_tree_are_the_same(referral_data: Dataset) -> 
 
 
 def test_referral_index_keeps_the_newest_trees(referral_data: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(graph.referral, "TREE_CACHE", 2)
+    monkeypatch.setattr(graph.referral.paths, "TREE_CACHE", 2)
     index = build_referral_index(referral_data)
     days = [dt.date(2025, 1, 1), dt.date(2025, 6, 1), TODAY]
     found = [refer(index, "Praktikum", school="sek-suedstadt", as_of=day, today=TODAY) for day in days]

@@ -1,0 +1,220 @@
+"""Referral lookup ("Vermittlung"): from a described need to ranked offers, contacts and warm paths.
+
+Rules, in the order they are applied:
+
+Topics
+    The query is matched against the topic vocabulary (:mod:`graph.textmatch`). An actor
+    offering a matched topic scores that topic's match score; an actor offering the
+    *parent* of a matched second-level topic (e.g. ``schulabsentismus`` for "Schulangst")
+    scores it times :data:`PARENT_FACTOR`, since it is the broader, less specific help.
+    Candidates are actors of the kinds :data:`CANDIDATE_KINDS` (not schools, not committees).
+Hard filters (an offer either passes or is excluded)
+    ``district``: the offer's ``service_area`` covers the district (a Stadtbezirk or
+    Sozialraum covers its districts, ``stadtweit`` covers all); an actor without
+    ``service_area`` serves only its own district. A school sets the district unless one is given.
+    ``language``: the offer lists the language; an actor without ``languages`` counts as German only.
+    ``audience``: the offer lists the audience; an actor without audiences is open to all.
+    ``age``: the offer's age range (``age_min``/``age_max``, else its school levels) overlaps the
+    asked range: the age, else the Schulstufe, else the school's levels; missing bounds are open.
+Soft preferences (order the offers that pass)
+    score = 0.6 × topic relevance (best topic + 0.25 × the others, at most 1)
+    + warm path from the school (1 hop 0.2, 2 hops 0.15, 3 hops 0.1, longer 0.05)
+    + 0.1 when the offer is local to the district (not only through ``stadtweit``)
+    + freshness (verified within 365 days 0.1, within 730 days 0.05).
+    Ties are broken by name, then id.
+When nothing passes
+    ``excluded`` counts, per active filter, the topic candidates it excluded. If dropping
+    the district filter alone leaves offers, those are returned with ``widened=True``.
+    ``message`` explains either case in German.
+
+One module per concern; import from here, the split is not part of the API:
+
+- :mod:`graph.referral.index`: ``ReferralIndex`` (built once per data version), ``ReferralError``, candidates,
+- :mod:`graph.referral.context`: the request (school, district, ages, language, audience) resolved to ids,
+- :mod:`graph.referral.filters`: hard filters, widening past the district and the German explanation,
+- :mod:`graph.referral.ranking`: ``Offer``, topic hits, scores and German reasons,
+- :mod:`graph.referral.paths`: warm paths from a school through cached breadth-first trees,
+- :mod:`graph.referral.cards`: contact cards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import Dataset
+from graph.referral.cards import contact_card
+from graph.referral.context import _context
+from graph.referral.filters import FILTER_LABELS, _filter, _message
+from graph.referral.index import CANDIDATE_KINDS, ReferralError, ReferralIndex, _candidates, build_referral_index
+from graph.referral.paths import TREE_CACHE, _paths
+from graph.referral.ranking import PARENT_FACTOR, Offer, _offer, _topic_hits
+from graph.textmatch import Match
+
+__all__ = [
+    "CANDIDATE_KINDS",
+    "FILTER_LABELS",
+    "PARENT_FACTOR",
+    "TREE_CACHE",
+    "Offer",
+    "ReferralError",
+    "ReferralIndex",
+    "ReferralResult",
+    "build_referral_index",
+    "contact_card",
+    "refer",
+    "refer_topics",
+]
+
+
+@dataclass(frozen=True)
+class ReferralResult:
+    """Outcome of :func:`refer`: matched topics, ranked offers and what the filters excluded."""
+
+    query: str
+    topics: tuple[str, ...]
+    matches: tuple[Match, ...]
+    offers: tuple[Offer, ...]
+    excluded: tuple[tuple[str, int], ...]
+    widened: bool = False
+    message: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``python -m graph refer --format json``."""
+        return {
+            "topics": list(self.topics),
+            "results": [offer.to_dict() for offer in self.offers],
+            "excluded": [{"filter": name, "count": count} for name, count in self.excluded],
+            "widened": self.widened,
+            "message": self.message,
+        }
+
+
+def refer_topics(
+    index: ReferralIndex,
+    topic_scores: Mapping[str, float],
+    query: str = "",
+    matches: tuple[Match, ...] = (),
+    **options: Any,
+) -> ReferralResult:
+    """Rank offers for known topic scores; the filter options are those of :func:`refer`.
+
+    Used by :func:`refer` after text matching and by the handout, which starts from topics.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Term, Vocabulary
+    >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht")}, "languages": {"de": Term("de", "Deutsch")}})
+    >>> ds = Dataset(voc, {"b": Actor("b", "B", "beratung", topics=("sucht",))}, ())
+    >>> result = refer_topics(build_referral_index(ds), {"sucht": 1.0}, language="Deutsch", today=dt.date(2026, 1, 1))
+    >>> [(o.id, o.score, o.reasons) for o in result.offers]
+    [('b', 0.6, ('Thema Sucht', 'Zuständigkeitsgebiet nicht angegeben', 'spricht Deutsch', 'Prüfdatum fehlt'))]
+    """
+    ctx = _context(index, options)
+    hits = _topic_hits(index, topic_scores)
+    candidates = _candidates(index, hits)
+    passing, excluded, widened = _filter(index, candidates, ctx)
+    paths = _paths(index, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
+    offers = sorted(
+        (_offer(index, a, hits, ctx, paths, widened) for a in passing), key=lambda o: (-o.score, o.name, o.id)
+    )
+    message = _message(index, ctx, excluded, widened, len(offers))
+    if not topic_scores and query:
+        message = _no_topic_message(index, query)
+    elif topic_scores and not candidates:
+        labels = ", ".join(index.dataset.vocabulary.label("topics", t) for t in topic_scores)
+        message = f"Zum Thema {labels} ist noch kein Angebot eingetragen."
+    context = {
+        "school": ctx.school.id if ctx.school else None,
+        "district": ctx.district,
+        "ages": list(ctx.ages) if ctx.ages else None,
+        "language": ctx.language,
+        "audience": ctx.audience,
+        "as_of": ctx.as_of.isoformat(),
+    }
+    topics = tuple(topic_scores)
+    return ReferralResult(query, topics, matches, tuple(offers), tuple(excluded), widened, message, context)
+
+
+def _no_topic_message(index: ReferralIndex, query: str) -> str:
+    examples = [t.label for t in index.dataset.vocabulary.terms("topics").values() if t.parent is None][:4]
+    tip = f" Versuchen Sie ein Thema wie {', '.join(examples)}." if examples else ""
+    return f"Zu „{query}“ wurde kein Thema erkannt.{tip}"
+
+
+def refer(
+    index_or_dataset: ReferralIndex | Dataset,
+    query: str,
+    school: str | None = None,
+    district: str | None = None,
+    age: int | None = None,
+    school_level: str | None = None,
+    language: str | None = None,
+    audience: str | None = None,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+) -> ReferralResult:
+    """Find offers for a need described in free text.
+
+    Parameters
+    ----------
+    index_or_dataset : ReferralIndex or Dataset
+        Prefer an index from :func:`build_referral_index` when asking many queries.
+    query : str
+        The need in the caller's words, e.g. "schwänzt seit Wochen".
+    school : str, optional
+        School id: sets district and age range (from its school type) and is the start of warm paths.
+    district : str, optional
+        District id or label; overrides the school's district.
+    age : int, optional
+        Age of the pupil; overrides the school's age range and ``school_level``.
+    school_level : str, optional
+        Schulstufe id (e.g. ``sek1``) when the exact age is unknown.
+    language : str, optional
+        Language code or label (``ar`` or "Arabisch").
+    audience : str, optional
+        Audience id or label (``schueler``, ``eltern``, ``lehrkraefte``).
+    as_of : datetime.date, optional
+        Day on which relations must be active for a path (default: ``today``).
+    today : datetime.date, optional
+        Reference day for freshness (default: ``as_of``, else the current date).
+
+    Returns
+    -------
+    ReferralResult
+        Matched topics, ranked offers, excluded counts per filter, widening and a German message.
+
+    Raises
+    ------
+    ReferralError
+        For an unknown school, district, Schulstufe, language or audience, naming the value
+        with a "Meinten Sie …?" suggestion.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Term, Vocabulary
+    >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht", synonyms=("trinkt",))}})
+    >>> ds = Dataset(voc, {"b": Actor("b", "Suchtberatung", "beratung", topics=("sucht",))}, ())
+    >>> result = refer(ds, "Vater trinkt", today=dt.date(2026, 1, 1))
+    >>> result.topics, [o.name for o in result.offers]
+    (('sucht',), ['Suchtberatung'])
+    >>> refer(ds, "xyz").message
+    'Zu „xyz“ wurde kein Thema erkannt. Versuchen Sie ein Thema wie Sucht.'
+    """
+    index = index_or_dataset if isinstance(index_or_dataset, ReferralIndex) else build_referral_index(index_or_dataset)
+    matches = tuple(index.text.match(query))
+    scores = {m.owner: m.score for m in matches}
+    options = {
+        "school": school,
+        "district": district,
+        "age": age,
+        "school_level": school_level,
+        "language": language,
+        "audience": audience,
+        "as_of": as_of,
+        "today": today,
+    }
+    return refer_topics(index, scores, query, matches, **options)

@@ -1,0 +1,34 @@
+"""Contact cards: what a caller needs to pass an offer on, as plain strings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import Actor
+
+
+def contact_card(actor: Actor) -> dict[str, Any]:
+    """The contact card of an actor: plain strings, ``None`` for what is missing.
+
+    Examples
+    --------
+    >>> from graph.model import Address, Contact
+    >>> card = contact_card(Actor("b", "B", "beratung", address=Address("Weg 1", "06132", "Halle (Saale)"),
+    ...                           contact=Contact(phone="0345 1"), provenance="demo"))
+    >>> card["address"], card["phone"], card["email"], card["demo"]
+    ('Weg 1, 06132 Halle (Saale)', '0345 1', None, True)
+    """
+    contact = actor.contact
+    address = actor.address
+    place = " ".join(p for p in (address.postcode, address.city) if p) if address else ""
+    line = ", ".join(p for p in ((address.street if address else None), place) if p)
+    return {
+        "role": contact.role if contact else None,
+        "phone": contact.phone if contact else None,
+        "email": contact.email if contact else None,
+        "web": contact.web if contact else None,
+        "address": line or None,
+        "access": actor.access,
+        "verified": actor.verified.isoformat() if actor.verified else None,
+        "demo": actor.is_demo,
+    }

@@ -1,0 +1,86 @@
+"""The request of one referral query: school, district, ages, language and audience resolved to ids.
+
+Names the caller typed (ids, German labels, synonyms) become vocabulary ids here; anything unknown
+raises :class:`~graph.referral.index.ReferralError` with a German "Meinten Sie …?" hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import Actor, Term
+from graph.referral.index import ReferralError, ReferralIndex
+from graph.suggest import closest, did_you_mean
+from graph.textmatch import normalize
+
+
+@dataclass(frozen=True)
+class _Context:
+    school: Actor | None
+    district: str | None
+    ages: tuple[int | None, int | None] | None
+    language: str | None
+    audience: str | None
+    as_of: dt.date
+    today: dt.date
+
+
+def _resolve(value: str, terms: Mapping[str, Term], what: str) -> str:
+    """Term id for an id, a German label or a synonym; :class:`ReferralError` naming the value otherwise."""
+    if value in terms:
+        return value
+    names = {normalize(name): t.id for t in terms.values() for name in (t.label, *t.synonyms)}
+    if normalize(value) in names:
+        return names[normalize(value)]
+    match = closest(value, terms) or closest(normalize(value), names)
+    hint = f"Meinten Sie '{names.get(match, match)}'?" if match else ""
+    raise ReferralError(f"{what} '{value}' ist unbekannt. {hint}".strip())
+
+
+def _level_range(index: ReferralIndex, levels: tuple[str, ...]) -> tuple[int | None, int | None] | None:
+    terms = index.dataset.vocabulary.terms("school_levels")
+    known = [terms[level] for level in levels if level in terms]
+    if not known:
+        return None
+    lows = [t.age_min for t in known]
+    highs = [t.age_max for t in known]
+    low = None if None in lows else min(x for x in lows if x is not None)
+    high = None if None in highs else max(x for x in highs if x is not None)
+    return low, high
+
+
+def _school(index: ReferralIndex, school: str) -> Actor:
+    actors = index.dataset.actors
+    if school in actors and actors[school].kind == "schule":
+        return actors[school]
+    schools = {a.id: a for a in actors.values() if a.kind == "schule"}
+    hint = did_you_mean(school, schools, {a.name: a.id for a in schools.values()})
+    raise ReferralError(f"Schule '{school}' ist unbekannt. {hint}".strip())
+
+
+def _context(index: ReferralIndex, options: dict[str, Any]) -> _Context:
+    vocabulary = index.dataset.vocabulary
+    school = _school(index, options["school"]) if options.get("school") else None
+    district = options.get("district")
+    if district:
+        district = _resolve(district, vocabulary.terms("districts"), "Stadtteil")
+    elif school is not None:
+        district = school.district
+    ages: tuple[int | None, int | None] | None = None
+    if options.get("age") is not None:
+        ages = (options["age"], options["age"])
+    elif options.get("school_level"):
+        ages = _level_range(
+            index, (_resolve(options["school_level"], vocabulary.terms("school_levels"), "Schulstufe"),)
+        )
+    elif school is not None and school.subtype in vocabulary.terms("school_types"):
+        ages = _level_range(index, vocabulary.terms("school_types")[school.subtype].levels)
+    language = options.get("language")
+    language = _resolve(language, vocabulary.terms("languages"), "Sprache") if language else None
+    audience = options.get("audience")
+    audience = _resolve(audience, vocabulary.terms("audiences"), "Zielgruppe") if audience else None
+    today = options.get("today") or options.get("as_of") or dt.date.today()
+    return _Context(school, district, ages, language, audience, options.get("as_of") or today, today)

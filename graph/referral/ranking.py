@@ -1,0 +1,153 @@
+"""Soft ranking: topic hits, scores and the German reasons of each offer that passed the filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import Actor, Relation
+from graph.referral.cards import contact_card
+from graph.referral.context import _Context
+from graph.referral.filters import _actor_ages
+from graph.referral.index import ReferralIndex
+from graph.referral.paths import _path_text
+
+#: Score factor for an actor that offers only the parent of a matched topic.
+PARENT_FACTOR = 0.6
+_TOPIC_WEIGHT = 0.6
+_PATH_BONUS = (0.2, 0.15, 0.1)
+_LONG_PATH_BONUS = 0.05
+_LOCAL_BONUS = 0.1
+_FRESH = ((365, 0.1), (730, 0.05))
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One ranked offer: score, German reasons, matched topics, warm path and contact card."""
+
+    id: str
+    name: str
+    kind: str
+    score: float
+    reasons: tuple[str, ...]
+    topics: tuple[str, ...]
+    path: tuple[str, ...] | None
+    contact: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of one result of ``python -m graph refer``."""
+        path = list(self.path) if self.path is not None else None
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "topics": list(self.topics),
+            "path": path,
+            "contact": self.contact,
+        }
+
+
+def _topic_hits(index: ReferralIndex, scores: Mapping[str, float]) -> dict[str, tuple[float, str | None]]:
+    """Offered topic -> (score, matched child or None): matched topics and, lower, their parents."""
+    topics = index.dataset.vocabulary.terms("topics")
+    hits: dict[str, tuple[float, str | None]] = {}
+    for topic, score in scores.items():
+        if score > hits.get(topic, (0.0, None))[0]:
+            hits[topic] = (score, None)
+        parent = topics[topic].parent if topic in topics else None
+        if parent and score * PARENT_FACTOR > hits.get(parent, (0.0, None))[0]:
+            hits[parent] = (round(score * PARENT_FACTOR, 3), topic)
+    return hits
+
+
+def _fmt_date(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _freshness(actor: Actor, today: dt.date) -> tuple[float, str]:
+    if actor.verified is None:
+        return 0.0, "Prüfdatum fehlt"
+    age = (today - actor.verified).days
+    bonus = next((b for days, b in _FRESH if age <= days), 0.0)
+    if age <= _FRESH[0][0]:
+        return bonus, f"Angaben geprüft am {_fmt_date(actor.verified)}"
+    return bonus, f"Angaben zuletzt geprüft am {_fmt_date(actor.verified)} – bitte vor Weitergabe prüfen"
+
+
+def _area_reason(index: ReferralIndex, actor: Actor, ctx: _Context, widened: bool) -> str:
+    vocabulary = index.dataset.vocabulary
+    if actor.id in index.citywide:
+        return "stadtweit zuständig"
+    labels = [_area_label(index, a) for a in actor.service_area or ((actor.district,) if actor.district else ())]
+    if ctx.district and not widened:
+        return f"zuständig für {vocabulary.label('districts', ctx.district)}"
+    if not labels:
+        return "Zuständigkeitsgebiet nicht angegeben"
+    where = ", ".join(labels)
+    if ctx.district:
+        return f"zuständig für {where} (nicht für {vocabulary.label('districts', ctx.district)})"
+    return f"zuständig für {where}"
+
+
+def _area_label(index: ReferralIndex, area: str) -> str:
+    vocabulary = index.dataset.vocabulary
+    for name in ("districts", "stadtbezirke", "sozialraeume"):
+        if area in vocabulary.terms(name):
+            return vocabulary.label(name, area)
+    return area
+
+
+def _age_reason(index: ReferralIndex, actor: Actor) -> str:
+    low, high = _actor_ages(index, actor)
+    if low is not None and high is not None:
+        return f"für {low}–{high} Jahre"
+    if low is not None:
+        return f"ab {low} Jahren"
+    if high is not None:
+        return f"bis {high} Jahre"
+    return "ohne Altersgrenze"
+
+
+def _offer(
+    index: ReferralIndex,
+    actor: Actor,
+    hits: dict[str, tuple[float, str | None]],
+    ctx: _Context,
+    paths: dict[str, list[tuple[str, Relation]]] | None,
+    widened: bool,
+) -> Offer:
+    vocabulary = index.dataset.vocabulary
+    mine = sorted((t for t in actor.topics if t in hits), key=lambda t: (-hits[t][0], t))
+    values = [hits[t][0] for t in mine]
+    relevance = min(1.0, values[0] + 0.25 * sum(values[1:]))
+    reasons = []
+    for topic in mine:
+        child = hits[topic][1]
+        label = vocabulary.label("topics", topic)
+        reasons.append(f"Thema {label}" + (f" (übergeordnet zu {vocabulary.label('topics', child)})" if child else ""))
+    reasons.append(_area_reason(index, actor, ctx, widened))
+    local = bool(ctx.district) and not widened and actor.id not in index.citywide
+    if ctx.language:
+        reasons.append(f"spricht {vocabulary.label('languages', ctx.language)}")
+    if ctx.audience:
+        reasons.append(f"für {vocabulary.label('audiences', ctx.audience)}")
+    if ctx.ages is not None:
+        reasons.append(_age_reason(index, actor))
+    path_bonus = 0.0
+    path: tuple[str, ...] | None = None
+    if ctx.school is not None and paths is not None:
+        hops = paths.get(actor.id)
+        if hops:
+            path = (ctx.school.id, *(node for node, _ in hops))
+            path_bonus = _PATH_BONUS[len(hops) - 1] if len(hops) <= len(_PATH_BONUS) else _LONG_PATH_BONUS
+            reasons.append(_path_text(index, ctx.school.id, hops))
+        else:
+            reasons.append("keine bestehende Verbindung zur Schule bekannt")
+    fresh, fresh_reason = _freshness(actor, ctx.today)
+    reasons.append(fresh_reason)
+    score = round(_TOPIC_WEIGHT * relevance + path_bonus + (_LOCAL_BONUS if local else 0.0) + fresh, 3)
+    return Offer(actor.id, actor.name, actor.kind, score, tuple(reasons), tuple(mine), path, contact_card(actor))
