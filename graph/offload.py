@@ -44,11 +44,12 @@ class Pending(Generic[T]):
 
     def __init__(self, func: Callable[..., T], args: tuple[Any, ...], process: subprocess.Popen[bytes] | None) -> None:
         self._func, self._args, self._process = func, args, process
+        self._parallel = process is not None
 
     @property
     def parallel(self) -> bool:
-        """True while a second process runs (or ran) the call."""
-        return self._process is not None
+        """True when a second process was started for the call (even if it then failed)."""
+        return self._parallel
 
     def result(self) -> T:
         """The call's result; computed here if the second process failed."""
@@ -61,7 +62,14 @@ class Pending(Generic[T]):
                 result: T = pickle.loads(out)  # written by our own child process
                 return result
             log.warning("Zweiter Prozess endete mit %s: %s", process.returncode, err[-500:].decode(errors="replace"))
-        except (subprocess.TimeoutExpired, pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+        except (
+            subprocess.TimeoutExpired,
+            pickle.UnpicklingError,
+            EOFError,
+            ValueError,
+            TypeError,
+            AttributeError,
+        ) as exc:
             process.kill()
             process.communicate()
             log.warning("Zweiter Prozess unbrauchbar (%s); rechne selbst.", exc)

@@ -41,6 +41,7 @@ def test_a_failing_second_process_falls_back(monkeypatch: pytest.MonkeyPatch, ca
         pending = offload.start(did_you_mean, "schul", ["schule"])
         assert pending.parallel
         assert pending.result() == "Meinten Sie 'schule'?"
+    assert pending.parallel  # it was started, even though it failed
     assert "Zweiter Prozess endete mit 1" in caplog.text
     assert "ModuleNotFoundError" in caplog.text
 
