@@ -271,3 +271,13 @@ def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_app_profile_metrics_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "data", monkeypatch, actor="lernwerkstatt-sanddorn")
     assert "keine Beziehung im Netzwerk" in _text(at)
+
+
+def test_app_map_loads_vis_network_from_the_app_only_when_it_serves_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("karte", REPO / "data", monkeypatch)
+    (page,) = _iframes(at)
+    assert '<script src="./app/static/vis-network-9.1.2.min.js"></script>' in page
+    monkeypatch.setattr("views.common._VIS_SCRIPT_FILE", REPO / "static" / "missing.js")
+    at = run_page("karte", VALID, monkeypatch)  # other data: the map is not served from the cache
+    (page,) = _iframes(at)
+    assert "./app/static/" not in page and "vis.Network" in page and len(page) > 400_000

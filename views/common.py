@@ -183,7 +183,12 @@ def write_url(state: ViewState, today: dt.date, extra: dict[str, str] | None = N
 #: vis-network's script as a static file of the app (``server.enableStaticServing``). Relative, so it
 #: also resolves behind a reverse proxy with a path prefix: maps are srcdoc frames with the page's base URL.
 VIS_SCRIPT_URL = f"./app/static/{VIS_SCRIPT}"
-VIS_SCRIPT_SERVED = (Path(__file__).resolve().parent.parent / "static" / VIS_SCRIPT).is_file()
+_VIS_SCRIPT_FILE = Path(__file__).resolve().parent.parent / "static" / VIS_SCRIPT
+
+
+def _vis_script_served() -> bool:
+    """True when the app serves vis-network itself; otherwise each map carries the script inline (still offline)."""
+    return bool(st.get_option("server.enableStaticServing")) and _VIS_SCRIPT_FILE.is_file()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -200,7 +205,7 @@ def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: Map
 
     ``local`` lays out just this graph (for small ego maps) instead of reusing the whole network's layout.
     """
-    if VIS_SCRIPT_SERVED:
+    if _vis_script_served():
         options = replace(options, script_src=VIS_SCRIPT_URL)
     page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}|{local}", graph, ctx, options, local)
     st.iframe(page, height=options.height + 4)
