@@ -1,0 +1,40 @@
+"""The network map as one self-contained, offline HTML page (vis-network inlined, no CDN, no pyvis template).
+
+One module per concern; import from here, the split is not part of the API:
+
+- :mod:`graph.mapview.layout`: seeded layout (Kamada-Kawai, compiled force layout for large parts),
+- :mod:`graph.mapview.style`: colours, line styles, sizes, legend, plain-text tooltips, node and edge items,
+- :mod:`graph.mapview.page`: ``MapOptions``, the HTML page, escaped JSON, vis-network's files.
+"""
+
+from __future__ import annotations
+
+from graph.mapview.layout import FORCE_ROUNDS as FORCE_ROUNDS
+from graph.mapview.layout import KAMADA_KAWAI_LIMIT as KAMADA_KAWAI_LIMIT
+from graph.mapview.layout import layout_positions
+from graph.mapview.page import FULL_MAP_LIMIT, VIS_SCRIPT, MapOptions, map_html, safe_json, vis_library
+from graph.mapview.style import DASHES as DASHES
+from graph.mapview.style import EDGE_COLORS as EDGE_COLORS
+from graph.mapview.style import LABEL_LIMIT as LABEL_LIMIT
+from graph.mapview.style import MAX_SIZE as MAX_SIZE
+from graph.mapview.style import MIN_SIZE as MIN_SIZE
+from graph.mapview.style import PALETTE as PALETTE
+from graph.mapview.style import PLAIN_SIZE as PLAIN_SIZE
+from graph.mapview.style import EdgeStyle, Legend, degree_values, edge_styles, kind_colors, legend, node_title
+
+__all__ = [
+    "FULL_MAP_LIMIT",
+    "VIS_SCRIPT",
+    "EdgeStyle",
+    "Legend",
+    "MapOptions",
+    "degree_values",
+    "edge_styles",
+    "kind_colors",
+    "layout_positions",
+    "legend",
+    "map_html",
+    "node_title",
+    "safe_json",
+    "vis_library",
+]
