@@ -64,7 +64,8 @@ def _on_search(names: dict[str, str]) -> None:
         st.session_state.k_actor = hits[0]
 
 
-def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
+def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> None:
+    """The sidebar filters; their values live under their keys and are read by :func:`_state_from_session`."""
     vocabulary = ctx.dataset.vocabulary
     with st.sidebar:
         st.header(t.FILTERS)
@@ -77,24 +78,17 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> ViewState:
         options = ["", *sorted(names, key=lambda a: names[a].casefold())]
         actor = st.selectbox(t.F_ACTOR, options, key="k_actor", format_func=lambda a: names.get(a, t.F_NO_ACTOR))
         ego = st.checkbox(t.F_EGO, key="k_ego", disabled=not actor)
-        radius = st.select_slider(t.F_RADIUS, list(range(1, MAX_RADIUS + 1)), key="k_radius", disabled=not ego)
-        chosen = {}
-        for key, (attr, name, label) in MULTI.items():
-            terms = vocabulary.terms(name)
-            chosen[attr] = tuple(
-                st.multiselect(
-                    label,
-                    list(terms),
-                    key=key,
-                    placeholder=t.F_ALL,
-                    format_func=lambda term, n=name: vocabulary.label(n, term),
-                )
+        st.select_slider(t.F_RADIUS, list(range(1, MAX_RADIUS + 1)), key="k_radius", disabled=not ego)
+        for key, (_, name, label) in MULTI.items():
+            st.multiselect(
+                label,
+                list(vocabulary.terms(name)),
+                key=key,
+                placeholder=t.F_ALL,
+                format_func=lambda term, n=name: vocabulary.label(n, term),
             )
-        as_of = st.date_input(t.F_AS_OF, key="k_as_of", help=t.F_AS_OF_HELP, format="DD.MM.YYYY")
-        hide = st.checkbox(t.F_ISOLATED, key="k_isolated")
-    day = as_of if isinstance(as_of, dt.date) else ctx.today
-    view = ViewFilter(**chosen, as_of=day, hide_isolated=hide, ego=actor if ego and actor else None, radius=radius)
-    return ViewState(view, actor or None)
+        st.date_input(t.F_AS_OF, key="k_as_of", help=t.F_AS_OF_HELP, format="DD.MM.YYYY")
+        st.checkbox(t.F_ISOLATED, key="k_isolated")
 
 
 def _state_from_session(ctx: common.Context) -> ViewState:
@@ -119,11 +113,10 @@ def _size_label(size: str) -> str:
     return {"relations": t.SIZE_DEGREE, "none": t.SIZE_NONE}.get(size) or METRIC_INFO[size].label
 
 
-def _display_widgets() -> tuple[str, bool]:
+def _display_widgets() -> None:
     with st.sidebar:
-        size = st.selectbox(t.F_SIZE, SIZES, key="k_size", format_func=_size_label, help=t.F_SIZE_HELP)
-        physics = st.toggle(t.F_PHYSICS, key="k_physics", help=t.F_PHYSICS_HELP)
-    return size, physics
+        st.selectbox(t.F_SIZE, SIZES, key="k_size", format_func=_size_label, help=t.F_SIZE_HELP)
+        st.toggle(t.F_PHYSICS, key="k_physics", help=t.F_PHYSICS_HELP)
 
 
 def _sizes(ctx: common.Context, size: str, as_of: dt.date | None) -> dict[str, float] | None:
@@ -228,13 +221,19 @@ def render() -> None:
     st.title(t.PAGE_MAP)
     names = {a.id: a.name for a in ctx.dataset.actors.values()}
     _init_widgets(ctx)
-    state = _state_from_session(ctx)
-    size, physics = str(st.session_state.k_size), bool(st.session_state.get("k_physics"))
-    _map(ctx, state, size, physics, names)
-    # The sidebar comes after the map (see _state_from_session); should a widget still return
-    # something else (it never did in the tests), the page runs once more with the widget's value.
-    if (_filter_widgets(ctx, names), _display_widgets()) != (state, (size, physics)):
+    shown = _view_from_session(ctx)
+    _map(ctx, *shown, names)
+    # The sidebar comes after the map (see _state_from_session); should a widget still change its
+    # value while being drawn (it never did in the tests), the page runs once more with that value.
+    _filter_widgets(ctx, names)
+    _display_widgets()
+    if _view_from_session(ctx) != shown:
         st.rerun()
+
+
+def _view_from_session(ctx: common.Context) -> tuple[ViewState, str, bool]:
+    """Filters, node size and physics as the widgets' session keys hold them."""
+    return _state_from_session(ctx), str(st.session_state.k_size), bool(st.session_state.get("k_physics"))
 
 
 def _map(ctx: common.Context, state: ViewState, size: str, physics: bool, names: dict[str, str]) -> None:
