@@ -70,6 +70,9 @@ class Actor:
     legal_basis: tuple[str, ...] = ()
     service_area: tuple[str, ...] = ()
     parent: str | None = None
+    referable: bool | None = None
+    crisis: tuple[str, ...] = ()
+    hours: str | None = None
     provenance: str | None = None
     verified: dt.date | None = None
     notes: str | None = None
@@ -126,6 +129,9 @@ class Term:
     synonyms: tuple[str, ...] = ()
     parent: str | None = None
     core: bool = False
+    not_near: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    step: str | None = None
     levels: tuple[str, ...] = ()
     age_min: int | None = None
     age_max: int | None = None
@@ -180,8 +186,14 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A validated data set: vocabulary, actors by id (file order) and relations."""
+    """A validated data set: vocabulary, actors by id (file order) and relations.
+
+    ``reference_date`` is the day the data describe (``data/meta.yaml``), used as „today“ by
+    :mod:`graph.clock` unless ``NETZWERKKARTE_TODAY`` is set. It is not part of equality: two data
+    sets with the same entries are the same data.
+    """
 
     vocabulary: Vocabulary
     actors: dict[str, Actor]
     relations: tuple[Relation, ...]
+    reference_date: dt.date | None = field(default=None, compare=False)

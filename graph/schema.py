@@ -12,6 +12,7 @@ __all__ = [
     "ACTOR_FIELDS",
     "AREA",
     "CITYWIDE",
+    "META_FIELDS",
     "RELATION_FIELDS",
     "SLUG_PATTERN",
     "VOCABULARY_LISTS",
@@ -131,6 +132,20 @@ ACTOR_FIELDS: tuple[Field, ...] = (
         vocab=AREA,
     ),
     _f("parent", "slug", "Organisation, zu der der Akteur gehört (Kennung eines Akteurs).", vocab="@actor"),
+    _f(
+        "referable",
+        "bool",
+        "Vermittelbares Angebot (true/false): Familien oder Schulen können sich direkt hierhin wenden. "
+        "Ohne Angabe gilt true für Träger, Beratungsstellen und Bildungsanbieter, false für Behörden und Projekte.",
+    ),
+    _f(
+        "crisis",
+        "list",
+        "Krisendienst: bei welchen akuten Krisen dieser Dienst zuerst genannt wird (Kennungen aus crisis_kinds).",
+        item="slug",
+        vocab="crisis_kinds",
+    ),
+    _f("hours", "str", "Erreichbarkeit, z. B. 'rund um die Uhr' oder 'Mo–Fr 8–18 Uhr'.", max_length=300),
     _PROVENANCE,
     _VERIFIED,
     _NOTES,
@@ -215,6 +230,26 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
             _f("synonyms", "list", "Suchwörter, die zu diesem Thema führen.", item="str"),
             _f("parent", "slug", "Übergeordnetes Thema.", vocab="topics"),
             _f("core", "bool", "Kernthema, das jede Schule erreichen sollte (true/false)."),
+            _f(
+                "not_near",
+                "list",
+                "Wörter, die ein einzelnes Suchwort dieses Themas aufheben, wenn sie direkt daneben stehen "
+                "(z. B. 'Geld' bei 'fehlt': „Es fehlt Geld“ ist kein Schulabsentismus).",
+                item="str",
+            ),
+            _VOCAB_NOTES,
+        ),
+    ),
+    "crisis_kinds": (
+        "Akute Krisen",
+        (
+            _ID,
+            _LABEL,
+            _DESCRIPTION,
+            _f("synonyms", "list", "Wendungen, an denen die Krise erkannt wird.", item="str"),
+            _f("topics", "list", "Themen, zu denen danach Angebote gesucht werden.", item="slug", vocab="topics"),
+            _f("step", "str", "Was die anrufende Einrichtung jetzt tun muss.", max_length=2000),
+            _VOCAB_PROVENANCE,
             _VOCAB_NOTES,
         ),
     ),
@@ -238,6 +273,17 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
     ),
     "funding_programmes": ("Förderprogramme", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
 }
+
+
+#: Fields of the optional ``meta.yaml``: facts about the data set as a whole.
+META_FIELDS: tuple[Field, ...] = (
+    _f(
+        "reference_date",
+        "date",
+        "Stichtag der Daten (JJJJ-MM-TT): an diesem Tag gelten Aktualität, laufende Beziehungen und Fristen als "
+        "„heute“, solange NETZWERKKARTE_TODAY nicht gesetzt ist. Ohne Angabe gilt das heutige Datum.",
+    ),
+)
 
 
 def internal_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:

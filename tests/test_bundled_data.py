@@ -25,7 +25,7 @@ def test_bundled_data_has_no_errors() -> None:
 
 def test_bundled_data_graph_counts(halle: Dataset) -> None:
     graph = build_graph(halle)
-    assert (graph.number_of_nodes(), graph.number_of_edges()) == (78, 217)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (84, 217)
 
 
 def test_bundled_data_as_of_before_esf_drops_esf_relations(halle: Dataset) -> None:

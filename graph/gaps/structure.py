@@ -24,13 +24,16 @@ def _actor_row(h: nx.Graph, v: Hashable) -> dict[str, Any]:
 def isolated(h: nx.Graph) -> list[dict[str, Any]]:
     """Actors without any relation in the metric graph ``h`` (``id``, ``name``, ``kind``).
 
+    Crisis services (``crisis`` set, e.g. the police emergency line) are left out: they are a
+    directory for emergencies, not members of the local network, so having no relation is no gap.
+
     Examples
     --------
-    >>> h = nx.Graph([("a", "b")]); h.add_node("c")
+    >>> h = nx.Graph([("a", "b")]); h.add_node("c"); h.add_node("notruf", crisis=("suizid",))
     >>> [r["id"] for r in isolated(h)]
     ['c']
     """
-    return [_actor_row(h, v) for v in h if not h[v]]
+    return [_actor_row(h, v) for v in h if not h[v] and not h.nodes[v].get("crisis")]
 
 
 def single_relation(h: nx.Graph) -> list[dict[str, Any]]:
