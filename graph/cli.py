@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from graph import diff_report, fmt, importer, jsonschema, referral_cli
+from graph import clock, diff_report, fmt, importer, jsonschema, referral_cli
 from graph.annotations import github_output
 from graph.cliargs import parse_date
 from graph.loader import LoadResult, load_dataset
@@ -24,7 +24,11 @@ __all__ = ["COMMANDS", "main", "parse_date"]
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="Ausgabeformat")
-    parser.add_argument("--today", type=parse_date, help="Stichtag für Warnungen (Standard: heute)")
+    parser.add_argument(
+        "--today",
+        type=parse_date,
+        help="Stichtag für Warnungen (Standard: NETZWERKKARTE_TODAY, sonst Stichtag der Daten, sonst heute)",
+    )
 
 
 def validation_json(result: LoadResult) -> str:
@@ -80,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code.
 
+    An invalid ``NETZWERKKARTE_TODAY`` ends every command with its German message and exit code 2.
+
     Examples
     --------
     >>> main(["validate", "/nonexistent", "--today", "2026-01-01"])  # doctest: +ELLIPSIS
@@ -87,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     args = _parser().parse_args(argv)
-    return COMMANDS[args.command][2](args)
+    try:
+        return COMMANDS[args.command][2](args)
+    except clock.ClockError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -166,6 +166,32 @@ class Converter:
             result.append(entry)
         return result
 
+    def record(self, root: yaml.Node, fields: tuple[Field, ...], what: str = "Datei") -> Entry | None:
+        """Convert a top-level mapping of fields (``meta.yaml``); ``None`` when it is not one.
+
+        Examples
+        --------
+        >>> from graph.schema import META_FIELDS
+        >>> c = Converter("meta.yaml")
+        >>> c.record(yaml.compose("reference_date: 2026-11-28"), META_FIELDS).values
+        {'reference_date': datetime.date(2026, 11, 28)}
+        >>> c.record(yaml.compose("reference_date: 2026-02-30"), META_FIELDS).values, [p.code for p in c.problems]
+        ({}, ['invalid-date'])
+        """
+        if not self._usable(root):
+            return None
+        if not isinstance(root, yaml.MappingNode):
+            self.report(
+                root,
+                "wrong-root",
+                f"Die {what} muss aus Zeilen 'feld: wert' bestehen, nicht aus einer Liste oder einem einzelnen Wert.",
+                "Siehe data/README.md.",
+            )
+            return None
+        entry = Entry({}, {"": root.start_mark})
+        entry.values = self._mapping(root, fields, "", entry)
+        return entry
+
     def keyed_lists(self, root: yaml.Node, lists: dict[str, tuple[str, tuple[Field, ...]]]) -> dict[str, list[Entry]]:
         """Convert a top-level mapping of named lists (the vocabulary file)."""
         result: dict[str, list[Entry]] = {}

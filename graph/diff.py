@@ -14,7 +14,7 @@ import networkx as nx
 
 from graph.build import build_graph
 from graph.gaps import coverage, isolated, schools_without_school_social_work
-from graph.loader import DATA_FILES, LoadResult, load_dataset
+from graph.loader import DATA_FILES, META_FILE, LoadResult, load_dataset
 from graph.metrics import actor_metrics, metric_graph
 from graph.model import Actor, Dataset, Relation
 
@@ -42,7 +42,7 @@ class Side:
 def read_revision(revision: str, data_path: str, target: Path, cwd: str | Path = ".") -> None:
     """Write the data files of ``revision`` (``git show REV:./data/…``) into the folder ``target``.
 
-    A file missing in that revision is left out, so validation reports it as missing.
+    A file missing in that revision is left out, so validation reports it as missing (``meta.yaml`` is optional).
 
     Raises
     ------
@@ -54,7 +54,7 @@ def read_revision(revision: str, data_path: str, target: Path, cwd: str | Path =
     )
     if check.returncode != 0:
         raise RevisionError(f"'{revision}' ist weder ein Ordner noch eine git-Revision.")
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, META_FILE):
         shown = subprocess.run(
             ["git", "show", f"{revision}:./{Path(data_path, name).as_posix()}"], cwd=cwd, capture_output=True
         )

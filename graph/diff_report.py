@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from graph import clock
 from graph.cliargs import parse_date
 from graph.diff import RevisionError, Side, compare, load_side
 from graph.model import Actor, Dataset, Relation
@@ -263,17 +264,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("base", help="Ausgangsstand: git-Revision (z. B. main) oder Datenordner")
     parser.add_argument("head", nargs="?", help="Neuer Stand: git-Revision oder Datenordner (Standard: Arbeitskopie)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="Ausgabeformat")
-    parser.add_argument("--as-of", type=parse_date, help="Stichtag (Standard: heute)")
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        help="Stichtag (Standard: NETZWERKKARTE_TODAY, sonst Stichtag der Daten, sonst heute)",
+    )
     parser.add_argument("--data", default="data", help="Datenordner im Repository (Standard: data)")
     parser.add_argument("--repo", default=".", help="git-Repository bzw. Ausgangsordner (Standard: .)")
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
-    """Run ``python -m graph diff``: exit code 1 when a side is invalid or a revision is unknown."""
-    as_of = args.as_of or dt.date.today()
+    """Run ``python -m graph diff``: exit code 1 when a side is invalid or a revision is unknown.
+
+    Without ``--as-of`` the new state decides the day (:mod:`graph.clock`: ``NETZWERKKARTE_TODAY``,
+    its ``meta.yaml``, the real date) and the base is read on that same day.
+    """
     try:
+        head = load_side(args.head, args.data, args.as_of, args.repo)
+        as_of = args.as_of or (head.result.today or clock.resolve()).day
         base = load_side(args.base, args.data, as_of, args.repo)
-        head = load_side(args.head, args.data, as_of, args.repo)
     except RevisionError as exc:
         out(f"Fehler: {exc}")
         return 1

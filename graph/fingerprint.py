@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from graph.loader import DATA_FILES
+from graph.loader import DATA_FILES, META_FILE
 
 __all__ = ["data_fingerprint"]
 
 
 def data_fingerprint(data_dir: str | Path) -> str:
-    """Hash of the data files' contents (missing files count as empty).
+    """Hash of the data files' contents, ``meta.yaml`` included (missing files count as empty).
 
     Content rather than modification time, so that a ``git pull`` that changes a
     file is always seen and a mere ``touch`` does not throw the caches away.
@@ -26,7 +26,7 @@ def data_fingerprint(data_dir: str | Path) -> str:
     (False, 16)
     """
     digest = hashlib.sha256()
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, META_FILE):
         path = Path(data_dir) / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from graph import clock
 from graph.referral import Offer, ReferralError, ReferralIndex, refer_topics
 from graph.suggest import did_you_mean
 
@@ -137,7 +138,7 @@ def handout_data(
     >>> data.title, [(s.label, [o.name for o in s.offers]) for s in data.sections]
     ('Unterstützungsangebote zum Thema Sucht', [('Sucht', ['B'])])
     """
-    today = today or dt.date.today()
+    today = today or clock.today(index.dataset)
     topic_ids = _topic_ids(index, topic)
     result = refer_topics(index, dict.fromkeys(topic_ids, 1.0), school=school, district=district, today=today)
     order = list(index.dataset.vocabulary.terms("topics"))

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph import offload
+from graph import clock, offload
 from graph.checks import (
     CheckContext,
     check_actor,
@@ -22,13 +22,15 @@ from graph.gcpause import gc_paused
 from graph.model import Actor, Dataset, Relation, Term, Vocabulary
 from graph.problems import Problem, Report
 from graph.records import make_actor, make_relation, make_term
-from graph.schema import ACTOR_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
+from graph.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
 from graph.yamlread import read_yaml
 
-__all__ = ["DATA_FILES", "LoadResult", "load_dataset"]
+__all__ = ["DATA_FILES", "META_FILE", "LoadResult", "load_dataset", "read_meta"]
 
 #: The files of a data folder, in the order they are read.
 DATA_FILES = ("vocabulary.yaml", "actors.yaml", "relations.yaml")
+#: Optional file with facts about the data set as a whole (its reference date).
+META_FILE = "meta.yaml"
 
 
 @dataclass
@@ -38,11 +40,13 @@ class LoadResult:
     ``dataset`` is ``None`` when the report holds an error; it is never a
     partial data set, so nothing downstream works on silently shortened data.
     ``counts`` says how many actors and relations were read either way.
+    ``today`` is the day the freshness checks used and where it came from (see :mod:`graph.clock`).
     """
 
     dataset: Dataset | None
     report: Report
     counts: dict[str, int]
+    today: clock.Today | None = None
 
     @property
     def valid(self) -> bool:
@@ -125,12 +129,18 @@ def load_dataset(data_dir: str | Path = "data", today: dt.date | None = None) ->
         Folder holding ``vocabulary.yaml``, ``actors.yaml`` and ``relations.yaml``.
         File names in problems are shown relative to it as given (``data/actors.yaml``).
     today : datetime.date, optional
-        Reference day for freshness warnings (default: today).
+        Reference day for freshness warnings (default: :func:`graph.clock.resolve`, i.e.
+        ``NETZWERKKARTE_TODAY``, else ``reference_date`` from ``meta.yaml``, else the real date).
 
     Returns
     -------
     LoadResult
         The data set (or ``None`` if there is any error) and the full report.
+
+    Raises
+    ------
+    graph.clock.ClockError
+        When ``today`` is not given and ``NETZWERKKARTE_TODAY`` is not a date.
 
     Examples
     --------
@@ -143,8 +153,41 @@ def load_dataset(data_dir: str | Path = "data", today: dt.date | None = None) ->
     >>> result.valid, [(p.code, p.line, p.column, p.hint) for p in result.report.errors]
     (False, [('unknown-term', 1, 26, "Meinten Sie 'schule'?")])
     """
+    base = Path(data_dir)
+    reference, meta_problems = read_meta(base)
+    day = clock.Today(today, "given") if today else clock.resolve(reference)
     with gc_paused():
-        return _load(Path(data_dir), today or dt.date.today())
+        result = _load(base, day.day, reference, meta_problems)
+    result.today = day
+    return result
+
+
+def read_meta(data_dir: str | Path) -> tuple[dt.date | None, list[Problem]]:
+    """Read the optional ``meta.yaml`` of a data folder: its reference date and the problems met.
+
+    A missing file, or one holding only comments, means no reference date.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> read_meta(d)
+    (None, [])
+    >>> _ = (d / "meta.yaml").write_text("# Stichtag\\nreference_date: 2026-11-31\\n", encoding="utf-8")
+    >>> day, problems = read_meta(d)
+    >>> day, [(p.code, p.line, p.column) for p in problems]
+    (None, [('invalid-date', 2, 17)])
+    """
+    path = Path(data_dir) / META_FILE
+    if not path.exists():
+        return None, []
+    read = read_yaml(path, str(path))
+    if read.node is None:
+        return None, [p for p in read.problems if p.code != "empty-file"]
+    converter = Converter(str(path))
+    entry = converter.record(read.node, META_FIELDS, f"Datei {META_FILE}")
+    reference = entry.values.get("reference_date") if entry is not None else None
+    return reference, converter.problems
 
 
 #: Both files must be at least this large before actors are read in a second process:
@@ -222,9 +265,9 @@ def _worth_a_second_process(*paths: Path) -> bool:
         return False  # a missing file is reported by the normal path
 
 
-def _load(base: Path, today: dt.date) -> LoadResult:
+def _load(base: Path, today: dt.date, reference: dt.date | None, meta_problems: list[Problem]) -> LoadResult:
     """Body of :func:`load_dataset`: actors and relations side by side, then the relation checks."""
-    report = Report()
+    report = Report(list(meta_problems))
     files = {name: (base / name, str(base / name)) for name in DATA_FILES}
     (actors_path, actors_shown), (relations_path, relations_shown) = files["actors.yaml"], files["relations.yaml"]
     pending = offload.start(
@@ -253,5 +296,5 @@ def _load(base: Path, today: dt.date) -> LoadResult:
 
     if not report.valid:
         return LoadResult(None, report, counts)
-    dataset = Dataset(vocabulary, side.actors, relations)
+    dataset = Dataset(vocabulary, side.actors, relations, reference_date=reference)
     return LoadResult(dataset, report, counts)

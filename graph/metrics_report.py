@@ -10,6 +10,7 @@ import io
 import json
 from typing import Any
 
+from graph import clock
 from graph.build import build_graph
 from graph.cliargs import load_valid, parse_date
 from graph.gaps import GAP_INFO, gap_report
@@ -53,7 +54,11 @@ METRIC_COLUMNS = (
 def _common_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     parser.add_argument("--format", choices=formats, default=formats[0], help="Ausgabeformat")
-    parser.add_argument("--as-of", type=parse_date, help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        help="Stichtag JJJJ-MM-TT (Standard: NETZWERKKARTE_TODAY, sonst Stichtag der Daten, sonst heute)",
+    )
 
 
 def add_metrics_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,10 +74,14 @@ def add_gaps_arguments(parser: argparse.ArgumentParser) -> None:
     _common_arguments(parser, ("json", "markdown"))
 
 
-def _load(args: argparse.Namespace) -> tuple[Dataset | None, dt.date]:
-    """Validated data set and the day, or ``None`` after printing the validation problems to stderr."""
-    day = args.as_of or dt.date.today()
-    return load_valid(args.data_dir, today=day), day
+def _load(args: argparse.Namespace) -> tuple[Dataset | None, clock.Today]:
+    """Validated data set and the day, or ``None`` after printing the validation problems to stderr.
+
+    The day is ``--as-of`` when given, else :func:`graph.clock.resolve` (``NETZWERKKARTE_TODAY``,
+    the data's reference date, the real date).
+    """
+    dataset = load_valid(args.data_dir, today=args.as_of)
+    return dataset, clock.Today(args.as_of, "given") if args.as_of else clock.resolve(dataset)
 
 
 def _plain(value: object) -> object:
@@ -111,9 +120,10 @@ def metrics_csv(rows: list[dict[str, Any]]) -> str:
 
 def run_metrics(args: argparse.Namespace) -> int:
     """Print the per-actor metrics of the data folder; exit code 1 when the data does not validate."""
-    dataset, day = _load(args)
+    dataset, today = _load(args)
     if dataset is None:
         return 1
+    day = today.day
     types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
     rows = actor_metrics(metric_graph(build_graph(dataset, as_of=day), types=types))
     print(to_json(rows) if args.format == "json" else metrics_csv(rows), end="\n" if args.format == "json" else "")
@@ -143,10 +153,11 @@ def _markdown_table(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date) -> str:
+def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date, note: str | None = None) -> str:
     """The gap report as Markdown: one section per analysis with its German explanation.
 
     The coverage section lists only the empty cells (no offer) of areas where there are schools.
+    ``note`` (e.g. „Stichtag: … (Stichtag der Daten, meta.yaml)“) goes below the heading.
 
     Examples
     --------
@@ -155,6 +166,8 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date) -> str:
     '| a | &lt;b&gt;A\\\\|B&lt;/b&gt; | traeger |'
     """
     lines = [f"# Lückenanalyse zum {day:%d.%m.%Y}"]
+    if note:
+        lines += ["", note]
     for key, rows in report.items():
         info = GAP_INFO[key]
         shown = [r for r in rows if r["actors"] == 0 and r["schools"] > 0] if key == "coverage" else rows
@@ -166,12 +179,12 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date) -> str:
 
 def run_gaps(args: argparse.Namespace) -> int:
     """Print every gap analysis of the data folder; exit code 1 when the data does not validate."""
-    dataset, day = _load(args)
+    dataset, today = _load(args)
     if dataset is None:
         return 1
-    report = gap_report(dataset, day)
+    report = gap_report(dataset, today.day)
     print(
-        to_json(report) if args.format == "json" else gaps_markdown(report, day),
+        to_json(report) if args.format == "json" else gaps_markdown(report, today.day, today.note()),
         end="\n" if args.format == "json" else "",
     )
     return 0

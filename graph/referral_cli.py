@@ -71,7 +71,7 @@ def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``refer``: exit 0 with results (possibly none), 1 on invalid data, 2 on an unknown id."""
-    today = args.as_of or dt.date.today()
+    today: dt.date | None = args.as_of  # None: graph.clock decides (NETZWERKKARTE_TODAY, meta.yaml, real date)
     dataset = load_valid(args.data, today=today)
     if dataset is None:
         return 1

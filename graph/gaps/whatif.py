@@ -57,7 +57,7 @@ def _scenario(dataset: Dataset, remove: set[str], programme: str | None, end: dt
             relation = replace(relation, until=min(relation.until or end, end))
         relations.append(relation)
     actors = {k: a for k, a in dataset.actors.items() if k not in remove}
-    return Dataset(dataset.vocabulary, actors, tuple(relations))
+    return replace(dataset, actors=actors, relations=tuple(relations))
 
 
 def _school_changes(dataset: Dataset, before: _Snapshot, after: _Snapshot) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph import clock
 from graph.model import Actor, Term
 from graph.referral.index import ReferralError, ReferralIndex
 from graph.suggest import closest, did_you_mean
@@ -82,5 +83,5 @@ def _context(index: ReferralIndex, options: dict[str, Any]) -> _Context:
     language = _resolve(language, vocabulary.terms("languages"), "Sprache") if language else None
     audience = options.get("audience")
     audience = _resolve(audience, vocabulary.terms("audiences"), "Zielgruppe") if audience else None
-    today = options.get("today") or options.get("as_of") or dt.date.today()
+    today = options.get("today") or options.get("as_of") or clock.today(index.dataset)
     return _Context(school, district, ages, language, audience, options.get("as_of") or today, today)
