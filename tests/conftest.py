@@ -38,6 +38,12 @@ def run_page(page: str, data: Path, monkeypatch: pytest.MonkeyPatch, **params: s
     return at
 
 
+@pytest.fixture(autouse=True)
+def _no_clock_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see „today“ only through the data's reference date or their own NETZWERKKARTE_TODAY."""
+    monkeypatch.delenv("NETZWERKKARTE_TODAY", raising=False)
+
+
 @pytest.fixture
 def small() -> Dataset:
     """The validated reference network of ``tests/data/valid``."""

@@ -281,3 +281,39 @@ def test_app_map_loads_vis_network_from_the_app_only_when_it_serves_it(monkeypat
     at = run_page("karte", VALID, monkeypatch)  # other data: the map is not served from the cache
     (page,) = _iframes(at)
     assert "./app/static/" not in page and "vis.Network" in page and len(page) > 400_000
+
+
+def _sidebar_captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.sidebar.caption]
+
+
+def test_app_sidebar_names_the_reference_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("karte", VALID, monkeypatch)
+    assert "Stichtag: 28.11.2026 (Stichtag der Daten, meta.yaml)" in _sidebar_captions(at)
+    assert at.date_input(key="k_as_of").value == dt.date(2026, 11, 28)
+
+
+def test_app_sidebar_names_the_environment_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETZWERKKARTE_TODAY", "2027-07-01")
+    at = run_page("kennzahlen", VALID, monkeypatch)
+    assert "Stichtag: 01.07.2027 (gesetzt über NETZWERKKARTE_TODAY)" in _sidebar_captions(at)
+    assert at.date_input(key="km_as_of").value == dt.date(2027, 7, 1)
+
+
+def test_app_sidebar_silent_on_the_real_date(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph import clock
+
+    (data_copy / "meta.yaml").unlink()
+    monkeypatch.setattr(clock, "system_date", lambda: dt.date(2026, 12, 24))
+    at = run_page("karte", data_copy, monkeypatch)
+    assert not [c for c in _sidebar_captions(at) if c.startswith("Stichtag")]
+    assert at.date_input(key="k_as_of").value == dt.date(2026, 12, 24)
+
+
+def test_app_invalid_clock_override_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETZWERKKARTE_TODAY", "morgen")
+    at = run_page("daten", VALID, monkeypatch)
+    assert [e.value for e in at.error] == [
+        "Die Umgebungsvariable NETZWERKKARTE_TODAY enthält 'morgen', das ist kein gültiges Datum. "
+        "Schreiben Sie das Datum als JJJJ-MM-TT (z. B. NETZWERKKARTE_TODAY=2026-11-28) oder entfernen Sie die Variable."
+    ]

@@ -10,7 +10,7 @@ import pytest
 from graph import fmt
 from graph.cli import main
 from graph.fmt import canonical_text, format_folder, write_atomic
-from graph.loader import DATA_FILES
+from graph.loader import DATA_FILES, META_FILE
 from tests.conftest import REPO, TESTS
 
 FIXTURES = TESTS / "data" / "fmt"
@@ -116,7 +116,7 @@ def test_fmt_refuses_when_result_would_not_validate(data_copy: Path, monkeypatch
     assert result.written is False
     assert result.problems[0] == "Das formatierte Ergebnis wäre ungültig; nichts geschrieben:"
     assert {name: (data_copy / name).read_text(encoding="utf-8") for name in DATA_FILES} == originals
-    assert sorted(p.name for p in data_copy.iterdir()) == sorted(DATA_FILES)
+    assert sorted(p.name for p in data_copy.iterdir()) == sorted((*DATA_FILES, META_FILE))
 
 
 def test_fmt_refuses_when_result_would_change_the_data(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -191,3 +192,79 @@ def test_reading_actors_in_a_second_process_changes_nothing(folder: Path, monkey
     assert len(parallel.report) == len(serial.report)
     assert parallel.counts == serial.counts
     assert parallel.dataset == serial.dataset
+
+
+def test_meta_reference_date_is_read(data_copy: Path) -> None:
+    (data_copy / "meta.yaml").write_text("# Stichtag\nreference_date: 2027-03-01\n", encoding="utf-8")
+    result = load_dataset(data_copy, today=TODAY)
+    assert result.dataset is not None and result.dataset.reference_date == dt.date(2027, 3, 1)
+
+
+def test_meta_is_optional(data_copy: Path) -> None:
+    (data_copy / "meta.yaml").unlink()
+    result = load_dataset(data_copy, today=TODAY)
+    assert result.valid and result.dataset is not None and result.dataset.reference_date is None
+    (data_copy / "meta.yaml").write_text("# nur ein Kommentar\n", encoding="utf-8")
+    result = load_dataset(data_copy, today=TODAY)
+    assert result.valid and result.dataset is not None and result.dataset.reference_date is None
+    assert not [p for p in result.report if p.file.endswith("meta.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# Stichtag\nreference_date: 2026-11-31\n",
+            (
+                "invalid-date",
+                2,
+                17,
+                "'2026-11-31' in 'reference_date' ist kein gültiges Datum.",
+                "Schreibe das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
+            ),
+        ),
+        (
+            'reference_date: "28.11.2026"\n',
+            (
+                "invalid-date",
+                1,
+                17,
+                "'28.11.2026' in 'reference_date' ist kein gültiges Datum.",
+                "Schreibe das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
+            ),
+        ),
+        (
+            "reference_date: 2026-11-28\nstichtag: 2026-11-28\n",
+            ("unknown-field", 2, 1, "Unbekanntes Feld 'stichtag'.", "Erlaubte Felder: reference_date."),
+        ),
+        (
+            "- reference_date: 2026-11-28\n",
+            (
+                "wrong-root",
+                1,
+                1,
+                "Die Datei meta.yaml muss aus Zeilen 'feld: wert' bestehen, nicht aus einer Liste oder einem "
+                "einzelnen Wert.",
+                "Siehe data/README.md.",
+            ),
+        ),
+        (
+            "reference_date: 2026-11-28: x\n",
+            (
+                "yaml-syntax",
+                1,
+                27,
+                "YAML-Syntaxfehler: Unerwarteter Doppelpunkt. (Parser: mapping values are not allowed in this context)",
+                "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen.",
+            ),
+        ),
+    ],
+    ids=["impossible-date", "german-date", "unknown-field", "list", "syntax"],
+)
+def test_meta_problems_are_exact(data_copy: Path, text: str, expected: tuple[str, int, int, str, str]) -> None:
+    (data_copy / "meta.yaml").write_text(text, encoding="utf-8")
+    result = load_dataset(data_copy, today=TODAY)
+    found = [(p.code, p.line, p.column, p.message, p.hint) for p in result.report.errors]
+    assert found == [expected]
+    assert result.report.errors[0].file == str(data_copy / "meta.yaml")
+    assert result.dataset is None

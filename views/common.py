@@ -15,7 +15,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import Dataset, LoadResult, build_graph, load_dataset
+from graph import Dataset, LoadResult, build_graph, clock, load_dataset
 from graph.export import problem_table, spreadsheet_safe
 from graph.fingerprint import data_fingerprint
 from graph.gaps import gap_report, what_if
@@ -82,9 +82,9 @@ def data_dir() -> Path:
 # (at 2,000 actors 216 ms of a 265 ms filter re-run went into copying the LoadResult). The cached objects are
 # shared by all sessions and must be treated as read-only by the pages.
 @st.cache_resource(show_spinner=t.LOADING, max_entries=8)
-def _load(folder: str, fingerprint: str, today: dt.date) -> LoadResult:
-    del fingerprint  # only part of the cache key
-    return load_dataset(folder, today=today)
+def _load(folder: str, fingerprint: str, clock_inputs: tuple[dt.date | None, dt.date]) -> LoadResult:
+    del fingerprint, clock_inputs  # only part of the cache key; the loader asks graph.clock which day it is
+    return load_dataset(folder)
 
 
 @st.cache_resource(show_spinner=t.LOADING, max_entries=4)
@@ -123,10 +123,18 @@ def show_report(result: LoadResult, folder: Path, banner: bool = True) -> None:
 
 
 def require_context() -> Context:
-    """Load the data (cached per content fingerprint); on invalid data show the report and stop the page."""
-    folder, today = data_dir(), dt.date.today()
+    """Load the data (cached per content fingerprint); on invalid data show the report and stop the page.
+
+    „Today“ comes from :mod:`graph.clock`; when it is not the real date the sidebar says which day is used.
+    """
+    folder = data_dir()
+    try:
+        clock_inputs = clock.inputs()
+    except clock.ClockError as exc:
+        st.error(str(exc))
+        st.stop()
     fingerprint = data_fingerprint(folder)
-    result = _load(str(folder), fingerprint, today)
+    result = _load(str(folder), fingerprint, clock_inputs)
     if result.dataset is None:
         last = _last_valid().get(str(folder))
         if last is None:
@@ -139,8 +147,11 @@ def require_context() -> Context:
     else:
         _last_valid()[str(folder)] = (fingerprint, result)
     assert result.dataset is not None
+    today = result.today or clock.resolve(result.dataset)
+    if note := today.note():
+        st.sidebar.caption(note, help=t.CLOCK_HELP)
     graph = _graph(fingerprint, result.dataset)
-    return Context(folder, fingerprint, result, result.dataset, graph, today)
+    return Context(folder, fingerprint, result, result.dataset, graph, today.day)
 
 
 def _login_configured() -> bool:

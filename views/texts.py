@@ -25,6 +25,12 @@ STALE_DATA = (
 STALE_REPORT = "Prüfbericht der ungültigen Daten"
 INVALID = "Die Daten in `{folder}` enthalten {errors} Fehler und können nicht angezeigt werden. Bitte korrigiere die unten genannten Stellen (Datei, Zeile, Hinweis)."
 REPORT = "Prüfbericht"
+CLOCK_HELP = (
+    "Alle Auswertungen (Aktualität, „Stand am“, bald endende Schulsozialarbeit) rechnen mit diesem Tag statt mit dem "
+    "heutigen Datum, damit die Demo-Daten an jedem Tag dasselbe Bild zeigen. Festgelegt wird er mit "
+    "`reference_date` in der Datei `meta.yaml` des Datenordners oder mit der Umgebungsvariablen "
+    "`NETZWERKKARTE_TODAY` (hat Vorrang)."
+)
 
 # Filters (Netzwerkkarte)
 FILTERS = "Filter"
