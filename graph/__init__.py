@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from graph.loader import DATA_FILES, LoadResult, load_dataset
     from graph.model import Actor, Dataset, Relation, Term, Vocabulary
     from graph.problems import Problem, Report
+    from graph.provenance import provenance_label
 
 __all__ = [
     "DATA_FILES",
@@ -28,6 +29,7 @@ __all__ = [
     "Vocabulary",
     "build_graph",
     "load_dataset",
+    "provenance_label",
 ]
 
 _HOME = {
@@ -42,6 +44,7 @@ _HOME = {
     "Vocabulary": "graph.model",
     "Problem": "graph.problems",
     "Report": "graph.problems",
+    "provenance_label": "graph.provenance",
 }
 
 
