@@ -210,7 +210,7 @@ def _id_list(
         return ()
     for item in value:
         if item not in known:
-            problems.append(f"{line}: unbekannte {what} „{item}“ in „{key}“.{_suggest(item, known)}")
+            problems.append(f"{line}: {what} „{item}“ in „{key}“.{_suggest(item, known)}")
     return tuple(value)
 
 
@@ -237,9 +237,11 @@ def _check_entry(
         problems.append(f"{line}: Eintrag ohne „text“: jedes Anliegen braucht seinen Wortlaut.")
     elif not isinstance(text, str) or not text.strip():
         problems.append(f"{lines['text']}: „text“ muss ein nicht leerer Text sein (in Anführungszeichen setzen).")
-    found_topics = _id_list(value.get("topics"), lines.get("topics", line), "topics", topics, "Thema", problems)
+    found_topics = _id_list(
+        value.get("topics"), lines.get("topics", line), "topics", topics, "unbekanntes Thema", problems
+    )
     not_topics = _id_list(
-        value.get("not_topics"), lines.get("not_topics", line), "not_topics", topics, "Thema", problems
+        value.get("not_topics"), lines.get("not_topics", line), "not_topics", topics, "unbekanntes Thema", problems
     )
     both = sorted(set(found_topics) & set(not_topics))
     if both:
@@ -251,7 +253,12 @@ def _check_entry(
             f"{where}: „crisis“ fehlt oder ist nicht true/false: bei jedem Eintrag angeben, ob eine Krise vorliegt."
         )
     crisis_kinds = _id_list(
-        value.get("crisis_kinds"), lines.get("crisis_kinds", line), "crisis_kinds", kinds, "Krisenart", problems
+        value.get("crisis_kinds"),
+        lines.get("crisis_kinds", line),
+        "crisis_kinds",
+        kinds,
+        "unbekannte Krisenart",
+        problems,
     )
     if crisis_kinds and crisis is False:
         problems.append(f"{lines['crisis_kinds']}: „crisis_kinds“ nur bei „crisis: true“.")
