@@ -142,7 +142,7 @@ def _source(value: str) -> Provenance:
     return Provenance("source", False, SOURCE_PREFIX + shown, shown, url, link_text, note)
 
 
-def provenance(entry: Any) -> Provenance:
+def provenance(entry: Any, relation: bool | None = None) -> Provenance:
     """Where ``entry`` comes from, with its German mark.
 
     Parameters
@@ -150,6 +150,9 @@ def provenance(entry: Any) -> Provenance:
     entry : Actor, Relation or mapping
         An actor or relation record, or the attributes of a graph node or edge (:func:`graph.build_graph`).
         Relations are told apart by ``type`` and ``target`` without ``kind``.
+    relation : bool, optional
+        Say whether ``entry`` is a relation instead of guessing it from the fields (edge attributes of a
+        hand-built graph may lack ``type``).
 
     Returns
     -------
@@ -171,7 +174,7 @@ def provenance(entry: Any) -> Provenance:
     (True, 'Ohne Quelle – gilt als erfunden')
     """
     value = _field(entry, "provenance")
-    relation = _is_relation(entry)
+    relation = _is_relation(entry) if relation is None else relation
     if value == DEMO:
         return Provenance("demo", True, LABEL_RELATION_DEMO if relation else LABEL_ACTOR_DEMO)
     if not isinstance(value, str) or not value.strip():
@@ -179,10 +182,11 @@ def provenance(entry: Any) -> Provenance:
     return _source(value)
 
 
-def provenance_label(entry: Any) -> str:
+def provenance_label(entry: Any, relation: bool | None = None) -> str:
     """The German one-line mark of where ``entry`` comes from (see :func:`provenance` for the rule).
 
     Use it wherever an actor or relation is shown as plain text: tooltips, table cells, cards, handouts.
+    ``relation`` as in :func:`provenance`.
 
     Examples
     --------
@@ -193,4 +197,4 @@ def provenance_label(entry: Any) -> str:
     >>> provenance_label({"kind": "schule"})
     'Ohne Quellenangabe'
     """
-    return provenance(entry).label
+    return provenance(entry, relation).label

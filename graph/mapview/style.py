@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from graph.model import Vocabulary
+from graph.provenance import provenance_label
 
 __all__ = [
     "DASHES",
@@ -119,15 +120,17 @@ def _labels(vocabulary: Vocabulary, name: str, ids: Any) -> str:
 
 
 def node_title(attrs: Mapping[str, Any], vocabulary: Vocabulary) -> str:
-    """Plain-text tooltip of an actor: name, kind, district, topics, contact.
+    """Plain-text tooltip of an actor: name, kind, district, topics, contact, where the entry comes from.
 
     It is plain text on purpose: vis-network 9 shows string titles with ``innerText``,
-    so markup in the data is displayed literally and never parsed.
+    so markup in the data is displayed literally and never parsed. The last line is
+    :func:`graph.provenance.provenance_label` („Erfundener Demo-Eintrag“, „Quelle: …“).
 
     Examples
     --------
-    >>> node_title({"name": "<b>A</b>", "kind": "schule", "contact": {"phone": "0345"}}, Vocabulary())
-    '<b>A</b>\\nArt: schule\\nKontakt: Tel. 0345'
+    >>> node_title({"name": "<b>A</b>", "kind": "schule", "contact": {"phone": "0345"}, "provenance": "demo"},
+    ...            Vocabulary())
+    '<b>A</b>\\nArt: schule\\nKontakt: Tel. 0345\\nErfundener Demo-Eintrag'
     """
     lines = [str(attrs.get("name", "")), f"Art: {vocabulary.label('actor_kinds', attrs.get('kind'))}"]
     if attrs.get("district"):
@@ -142,6 +145,7 @@ def node_title(attrs: Mapping[str, Any], vocabulary: Vocabulary) -> str:
     parts.append(contact.get("web"))
     if any(parts):
         lines.append("Kontakt: " + ", ".join(str(p) for p in parts if p))
+    lines.append(provenance_label(attrs, relation=False))
     return "\n".join(lines)
 
 
@@ -202,6 +206,7 @@ def _edges(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> list[dict[str, Any
         title = style.label or str(attrs.get("type", ""))
         if attrs.get("since") or attrs.get("until"):
             title += f"\n{attrs.get('since') or '…'} bis {attrs.get('until') or 'heute'}"
+        title += "\n" + provenance_label(attrs, relation=True)
         edges.append(
             {
                 "id": str(key),
