@@ -14,10 +14,10 @@ from html import escape
 from typing import Any
 
 from graph import clock
-from graph.referral import Offer, ReferralError, ReferralIndex, refer_topics
+from graph.referral import CrisisService, CrisisStep, Offer, ReferralError, ReferralIndex, refer, refer_topics
 from graph.suggest import did_you_mean
 
-__all__ = ["Handout", "HandoutSection", "handout_data", "render_handout"]
+__all__ = ["Handout", "HandoutSection", "handout_data", "render_handout", "tel_uri"]
 
 _CSS = """
 @page { size: A4; margin: 10mm; }
@@ -38,6 +38,11 @@ h3 { font-size: 7.8pt; margin: 0; }
 p { margin: 0; }
 .kind, .path, .verified { color: #444; font-weight: normal; }
 .demo { font-weight: normal; color: #c77d00; }
+.crisis { border: 0.8mm solid #b00020; padding: 1.5mm 2.5mm; margin: 0 0 2.5mm; font-size: 10pt; }
+.crisis h2 { color: #b00020; font-size: 11pt; margin: 0 0 1mm; }
+.crisis li { margin: 0 0 0.6mm; }
+.crisis ul { margin: 0 0 1mm; padding-left: 4mm; }
+.crisis .phone { font-weight: bold; font-size: 11pt; }
 a { color: inherit; text-decoration: none; }
 footer { margin-top: 2mm; border-top: 0.3mm solid #bbb; padding-top: 1mm; color: #444; font-size: 6.8pt; }
 """
@@ -63,6 +68,9 @@ class Handout:
     message: str
     today: dt.date
     fingerprint: str
+    #: Crisis services and steps, printed above everything when the handout comes from a crisis query.
+    crisis: tuple[CrisisService, ...] = ()
+    crisis_steps: tuple[CrisisStep, ...] = ()
 
 
 def _topic_ids(index: ReferralIndex, topic: str | None) -> list[str]:
@@ -104,6 +112,8 @@ def handout_data(
     topic: str | None = None,
     district: str | None = None,
     today: dt.date | None = None,
+    query: str | None = None,
+    limit: int = 8,
 ) -> Handout:
     """Collect the offers of a handout, grouped by topic.
 
@@ -117,7 +127,13 @@ def handout_data(
         What the handout is for; a school sets district and ages, a topic narrows to that
         topic (and, lower ranked, offers on its parent topic). Without any: all topics, whole city.
     today : datetime.date, optional
-        Date printed on the page and used for paths and freshness (default: today).
+        Date printed on the page and used for paths and freshness (default: :func:`graph.clock.today`).
+    query : str, optional
+        A handout for one case: the caller's words as in the search, the best ``limit`` offers
+        (with ``school`` and ``district`` as filters). When the words name a crisis, the crisis
+        services and steps head the page.
+    limit : int
+        Most offers of a handout for a query.
 
     Returns
     -------
@@ -139,6 +155,8 @@ def handout_data(
     ('Unterstützungsangebote zum Thema Sucht', [('Sucht', ['B'])])
     """
     today = today or clock.today(index.dataset)
+    if query is not None:
+        return _query_handout(index, fingerprint, query, school, district, today, limit)
     topic_ids = _topic_ids(index, topic)
     result = refer_topics(index, dict.fromkeys(topic_ids, 1.0), school=school, district=district, today=today)
     order = list(index.dataset.vocabulary.terms("topics"))
@@ -155,10 +173,66 @@ def handout_data(
     return Handout(title, _scope(index, result.context), sections, message, today, fingerprint)
 
 
+def _query_handout(
+    index: ReferralIndex,
+    fingerprint: str,
+    query: str,
+    school: str | None,
+    district: str | None,
+    today: dt.date,
+    limit: int,
+) -> Handout:
+    result = refer(index, query, school=school, district=district, today=today)
+    offers = result.offers[:limit]
+    label = ", ".join(index.dataset.vocabulary.label("topics", t) for t in result.topics) or "Anliegen"
+    sections = (HandoutSection("anliegen", label, offers),) if offers else ()
+    message = result.message or ("" if offers else "Für dieses Anliegen ist kein Angebot eingetragen.")
+    title = "Hilfe und Ansprechpartner" + (f" – {index.dataset.actors[school].name}" if school else "")
+    return Handout(
+        title,
+        _scope(index, result.context),
+        sections,
+        message,
+        today,
+        fingerprint,
+        result.crisis,
+        result.crisis_steps,
+    )
+
+
+def tel_uri(phone: str) -> str:
+    """``tel:`` URI of a German phone number as written in the data ("0800 111 0 111" -> "tel:08001110111").
+
+    Examples
+    --------
+    >>> tel_uri("0345 221-6992"), _tel("116 111")
+    ('tel:03452216992', 'tel:116111')
+    """
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+
+
+def _crisis_html(handout: Handout) -> str:
+    if not handout.crisis:
+        return ""
+    items = []
+    for service in handout.crisis:
+        phone = (
+            f'<a class="phone" href="{escape(tel_uri(service.phone))}">{escape(service.phone)}</a>'
+            if service.phone
+            else "ohne Telefonnummer"
+        )
+        hours = f" · {escape(service.hours)}" if service.hours else ""
+        items.append(f"<li><strong>{escape(service.name)}</strong>: {phone}{hours}</li>")
+    steps = "".join(f"<p><strong>{escape(s.label)}:</strong> {escape(s.step)}</p>" for s in handout.crisis_steps)
+    return (
+        f'<section class="crisis"><h2>Akute Krise – zuerst Hilfe holen</h2><ul>{"".join(items)}</ul>{steps}</section>'
+    )
+
+
 def _contact_html(contact: dict[str, Any]) -> list[str]:
     lines = []
     if contact["phone"]:
-        lines.append(f"Tel. {escape(contact['phone'])}")
+        lines.append(f'Tel. <a href="{escape(tel_uri(contact["phone"]))}">{escape(contact["phone"])}</a>')
     if contact["email"]:
         lines.append(f'<a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>')
     web = contact["web"]
@@ -225,7 +299,7 @@ def render_handout(index: ReferralIndex, handout: Handout) -> str:
         f"<title>{escape(handout.title)}</title><style>{_CSS}</style></head>"
         f"<body><main><header><h1>{escape(handout.title)}</h1>"
         f'<p class="meta">{escape(handout.scope)} · Stand: {stand} · Datenversion {escape(handout.fingerprint)}</p>'
-        f'</header>{note}<div class="sections">{sections}</div>'
+        f'</header>{_crisis_html(handout)}{note}<div class="sections">{sections}</div>'
         "<footer>Netzwerkstelle „Schulerfolg für Halle“ · Angaben ohne Gewähr; bitte vor Weitergabe das "
         "Prüfdatum beachten. Einträge mit „Demo-Eintrag“ sind erfunden.</footer></main></body></html>\n"
     )

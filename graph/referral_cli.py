@@ -46,6 +46,21 @@ def _contact_line(contact: dict[str, Any]) -> str:
     return line
 
 
+def _crisis_lines(result: ReferralResult) -> list[str]:
+    """The crisis block printed before everything else; empty for an ordinary need."""
+    if not result.crisis_kinds:
+        return []
+    lines = ["!!! KRISE – zuerst Hilfe holen !!!"]
+    for service in result.crisis:
+        phone = f"Tel. {service.phone}" if service.phone else "ohne Telefonnummer"
+        hours = f"; {service.hours}" if service.hours else ""
+        lines.append(f"  {service.name}: {phone} ({service.why}{hours})")
+    for step in result.crisis_steps:
+        lines.append(f"  Schritt bei {step.label}: {step.step}")
+    lines.append("")
+    return lines
+
+
 def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
     """Plain-text rendering of a referral result, one block per offer.
 
@@ -55,8 +70,11 @@ def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
     Anliegen: „xyz“ – Themen: keine erkannt
     Hinweis: Kein Thema.
     """
+    lines = _crisis_lines(result)
     topics = ", ".join(vocabulary.label("topics", t) for t in result.topics) or "keine erkannt"
-    lines = [f"Anliegen: „{result.query}“ – Themen: {topics}"]
+    lines.append(f"Anliegen: „{result.query}“ – Themen: {topics}")
+    if result.evidence:
+        lines.append("Erkannt: " + "; ".join(e.text() for e in result.evidence))
     for rank, offer in enumerate(result.offers, 1):
         lines.append(f"{rank}. {offer.name} ({offer.id}) – Punktzahl {offer.score}")
         lines.append("   " + " · ".join(offer.reasons))

@@ -1,39 +1,56 @@
-"""German-tolerant matching of free text against vocabulary phrases (labels, synonyms, descriptions).
+"""Matching what people say against vocabulary phrases: word forms, compounds, typos, context.
 
-How a query token finds a vocabulary token, best first (the number is the match quality):
+A vocabulary phrase (a label or a synonym) matches when **every** one of its words is found
+in the query, close together (within :data:`SPAN_SLACK` extra words, in any order, since German
+word order moves verbs: "will sich umbringen", "umbringen will er sich"). Articles,
+prepositions and conjunctions are left out on both sides (:data:`STOPWORDS`); words such as
+"nicht", "sich" or "mehr" count, so "will nicht mehr leben" needs all of them.
+
+How a query word finds a vocabulary word, best first (the number is the match quality):
 
 ========== ===== ==========================================================================
-exact      1.0   same light stem: "schwänzt", "schwänzen", "Schwaenzen" -> ``schwaenz``
-participle 0.9   ``ge…t`` stripped: "geschwänzt" -> ``schwaenz``, "gemobbt" -> ``mobb``
-typo       0.8   one edit (insert, delete, substitute, swap) for tokens of 5+ letters,
-           0.7   two edits for tokens of 8+ letters: "Mobing" -> "mobbing"
-compound   0.6   a stem inside a compound: "Chat" in "Klassenchat", "Angst" in "Schulangst"
+exact      1.0   same lemma or light stem: "schwänzt", "geschwänzt", "Schwaenzen" -> ``schwaenz``;
+                 the lemma comes from simplemma ("geschlagen" -> "schlagen", "Mütter" -> "Mutter")
+typo       0.8   one edit (insert, delete, substitute, swap) for words of 5+ letters,
+           0.7   two edits for words of 8+ letters: "Mobing" -> "Mobbing" (rapidfuzz, OSA distance)
+compound   0.6   a vocabulary word of 5+ letters starting or ending a longer word:
+                 "Angst" in "Zukunftsangst", "Drogen" in "Drogenprobleme"
 ========== ===== ==========================================================================
 
-A phrase scores ``weight * coverage``: coverage is the share of its tokens the query matched,
-each token weighted by its inverse document frequency over owners (so "Schule", which
-occurs in many topics, counts little and "schwänzt" counts fully) and by match quality.
-Labels and synonyms have weight 1.0; each word of a description is its own phrase with
-weight :data:`DESCRIPTION_WEIGHT` scaled by the word's rarity, so only distinctive
-description words can reach :data:`MATCH_THRESHOLD`, and only by an exact match.
-An owner (a topic id) scores the best of its phrases.
+Typos and compounds are only looked for when a word has no exact match. A phrase scores the mean
+quality of its words. Three rules keep everyday words from firing:
+
+- **Longer evidence wins.** A match whose query words are all used by a longer match of another
+  owner, or by an equally long one of better quality, is dropped: "Klinikaufenthalt" is
+  psychische Gesundheit (exact synonym), not Migration (compound on "Aufenthalt"); "Übergang
+  Kita – Grundschule" is not "Übergang Schule" (compound on "Grundschule").
+- **Negative context** (``not_near`` of a term): a match is dropped when a listed word stands
+  directly before or after it in the same clause: "fehlt" is absenteeism, "Es fehlt Geld" and
+  "Vater fehlt" are not. Punctuation ends a clause.
+- Descriptions are never matched: only labels and synonyms, which are written for it.
+
+The index is built once and never changes afterwards, so one index can serve many sessions.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from simplemma import lemmatize
 
 from graph.model import Term
 
 __all__ = [
-    "DESCRIPTION_WEIGHT",
     "MATCH_THRESHOLD",
-    "PARTIAL_FACTOR",
+    "QUALITY",
+    "SPAN_SLACK",
     "STOPWORDS",
     "Match",
     "TextIndex",
@@ -46,29 +63,34 @@ __all__ = [
 
 #: Owners scoring below this are not reported as matches.
 MATCH_THRESHOLD = 0.45
-#: Weight of a single description word (times its rarity); labels and synonyms weigh 1.0.
-DESCRIPTION_WEIGHT = 0.5
-#: Factor for a multi-word phrase of which the query reached only some words.
-PARTIAL_FACTOR = 0.85
+#: How many extra query words may stand between the words of one phrase.
+SPAN_SLACK = 3
 #: Match qualities, see the module docstring.
-QUALITY = {"exact": 1.0, "participle": 0.9, "typo1": 0.8, "typo2": 0.7, "compound": 0.6}
+QUALITY = {"exact": 1.0, "typo1": 0.8, "typo2": 0.7, "compound": 0.6}
 
-#: Function words that never carry a need (normalised spelling).
+#: Function words that never carry a need (normalised spelling): articles, prepositions, conjunctions.
 _STOPWORD_TEXT = """
-der die das den dem des ein eine einer eines einem einen und oder aber in im ins an am auf aus bei mit
-nach seit von vom vor zu zum zur fuer ueber unter um bis nicht kein keine keinen keiner ist sind war
-hat haben wird werden sich er sie es ich wir ihr man mein meine sein seine ihre ihren unser unsere schon
-noch sehr auch wie was wenn dass als oft mal immer dann denn weil so the
+der die das den dem des ein eine einer eines einem einen und oder aber in im ins an am auf aus bei beim mit
+nach seit von vom vor zu zum zur fuer ueber unter bis durch gegen ohne als wie dass the
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
+# Words of the original text (letters incl. umlauts, digits) and clause punctuation.
+_RAW = re.compile(r"[^\W_]+|[.,;:!?()\[\]–—/]", re.UNICODE)
+_PUNCT = frozenset(".,;:!?()[]–—/")
 # Inflection endings, longest first; at most two are removed and a stem keeps 4+ letters.
 _SUFFIXES = ("innen", "ing", "ern", "em", "en", "er", "es", "e", "n", "s", "t")
 _MIN_STEM = 4
 _MIN_TYPO = 5
 _MIN_TYPO2 = 8
+_MIN_COMPOUND = 5
+_MIN_REST = 3
+# Reflexive and personal object pronouns say the same thing in a need: "bringe mich um" = "bringt sich um".
+_REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir", "ich"})
+# A clause break puts more distance between the words on either side than a phrase may span.
+_CLAUSE_GAP = SPAN_SLACK + 1
 
 
 def normalize(text: str) -> str:
@@ -89,7 +111,7 @@ def tokens(text: str) -> list[str]:
     Examples
     --------
     >>> tokens("Kommt nicht zur Schule")
-    ['kommt', 'schule']
+    ['kommt', 'nicht', 'schule']
     """
     return [word for word in normalize(text).split() if word not in STOPWORDS]
 
@@ -123,186 +145,185 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     >>> edit_distance("mobing", "mobbing", 2), edit_distance("mobbnig", "mobbing", 2), edit_distance("abc", "xyz", 1)
     (1, 1, 2)
     """
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] = []
-    row = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        before, row = row, current
-    return min(row[-1], limit + 1)
+    return int(OSA.distance(a, b, score_cutoff=limit))
 
 
-def _deletes(word: str, depth: int) -> set[str]:
-    """Every string reachable from ``word`` by removing up to ``depth`` letters."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
+@lru_cache(maxsize=65536)
+def _keys(word: str) -> frozenset[str]:
+    """Comparison keys of one word as typed (lower case, umlauts kept): light stem and stem of its lemma.
+
+    A pure function of its argument, so the cache is safe to share between sessions.
+    """
+    folded = normalize(word).replace(" ", "")
+    if folded in _REFLEXIVE:
+        return frozenset({"sich"})
+    keys = {stem(folded)}
+    lemma = normalize(lemmatize(word, lang="de")).replace(" ", "")
+    if lemma:
+        keys.add(stem(lemma))
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # lower case, umlauts kept (what the lemmatiser reads)
+    folded: str  # normalised, no spaces
+    position: int  # clause breaks add distance
+    typed: str = ""  # as typed, for explanations
+
+
+def _words(text: str) -> list[_Word]:
+    """Content words of ``text`` with positions; punctuation widens the gap between clauses."""
+    found: list[_Word] = []
+    position = 0
+    for raw in _RAW.findall(text):
+        if raw in _PUNCT:
+            position += _CLAUSE_GAP
+            continue
+        folded = normalize(raw).replace(" ", "")
+        if not folded or folded in STOPWORDS:
+            continue
+        found.append(_Word(raw.lower(), folded, position, raw))
+        position += 1
     return found
-
-
-def _part_of(part: str, word: str) -> bool:
-    """True when ``part`` starts ``word`` or ends it (allowing a short inflection ending)."""
-    return word.startswith(part) or part in word[-(len(part) + 3) :]
 
 
 def _max_edits(word: str) -> int:
     return 2 if len(word) >= _MIN_TYPO2 else 1 if len(word) >= _MIN_TYPO else 0
 
 
-def term_entries(terms: Mapping[str, Term]) -> list[tuple[str, str, float, bool]]:
-    """Phrases of vocabulary terms as ``(owner, text, weight, per_word)`` for :meth:`TextIndex.build`.
+def term_entries(terms: Mapping[str, Term]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Phrases of vocabulary terms as ``(owner, text, not_near)`` for :meth:`TextIndex.build`.
 
-    Labels and synonyms are split at "und", commas, slashes and dashes, so that
-    "Familie und Erziehung" is found by "Familie" alone. Descriptions are indexed word by word.
+    The label and every synonym is one phrase; descriptions are not matched.
 
     Examples
     --------
-    >>> term_entries({"familie": Term("familie", "Familie und Erziehung", synonyms=("Pubertät",))})
-    [('familie', 'Familie', 1.0, False), ('familie', 'Erziehung', 1.0, False), ('familie', 'Pubertät', 1.0, False)]
+    >>> term_entries({"familie": Term("familie", "Familie und Erziehung", synonyms=("Pubertät",), not_near=("Geld",))})
+    [('familie', 'Familie und Erziehung', ('Geld',)), ('familie', 'Pubertät', ('Geld',))]
     """
-    entries: list[tuple[str, str, float, bool]] = []
-    for term in terms.values():
-        for text in (term.label, *term.synonyms):
-            for part in re.split(r"\s+und\s+|[,/–—]|\s-\s", text):
-                if part.strip():
-                    entries.append((term.id, part.strip(), 1.0, False))
-        if term.description:
-            entries.append((term.id, term.description, DESCRIPTION_WEIGHT, True))
-    return entries
+    return [(term.id, text, term.not_near) for term in terms.values() for text in (term.label, *term.synonyms)]
 
 
 @dataclass(frozen=True)
 class Match:
-    """One owner found for a query: its id, score (0–1) and the phrase that matched best."""
+    """One owner found for a query: its id, score (0–1), the phrase that matched and the query words it used."""
 
     owner: str
     score: float
     phrase: str
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Phrase:
     owner: str
     text: str
-    weight: float
-    stems: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]
+    not_near: frozenset[str]
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Hit:
+    phrase: _Phrase
+    positions: frozenset[int]
+    score: float
+
+
+@dataclass(frozen=True)
 class TextIndex:
-    """Prebuilt lookup structures over the phrases of a vocabulary; build once, query often.
+    """Prebuilt, read-only lookup over the phrases of a vocabulary; build once, query often.
 
     Examples
     --------
-    >>> index = TextIndex.build([("sucht", "trinkt", 1.0, False), ("mobbing", "Mobbing", 1.0, False)])
+    >>> index = TextIndex.build([("sucht", "trinkt", ()), ("mobbing", "Mobbing", ())])
     >>> index.match("Vater trinkt"), [m.owner for m in index.match("gemobbt")]
-    ([Match(owner='sucht', score=1.0, phrase='trinkt')], ['mobbing'])
+    ([Match(owner='sucht', score=1.0, phrase='trinkt', words=('trinkt',))], ['mobbing'])
     """
 
-    phrases: list[_Phrase]
-    by_stem: dict[str, list[int]]
-    idf: dict[str, float]
-    forms: dict[str, str]
-    deletes: dict[str, set[str]]
-    _memo: dict[str, dict[str, float]] = field(default_factory=dict)
+    phrases: tuple[_Phrase, ...]
+    by_key: dict[str, tuple[int, ...]] = field(repr=False)
+    forms: dict[str, frozenset[str]] = field(repr=False)
+    singles: tuple[tuple[str, frozenset[str]], ...] = field(repr=False)
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[str, str, float, bool]]) -> TextIndex:
-        """Index ``(owner, text, weight, per_word)`` entries (see :func:`term_entries`)."""
-        raw: list[tuple[str, str, float, tuple[str, ...]]] = []
-        forms: dict[str, str] = {}
-        for owner, text, weight, per_word in entries:
-            words = tokens(text)
+    def build(cls, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> TextIndex:
+        """Index ``(owner, text, not_near)`` entries (see :func:`term_entries`)."""
+        phrases: list[_Phrase] = []
+        forms: dict[str, set[str]] = defaultdict(set)
+        single_forms: set[str] = set()
+        for owner, text, not_near in entries:
+            words = _words(text)
+            if not words:
+                continue
             for word in words:
-                forms[word] = stem(word)
-            groups = [[w] for w in words if len(w) >= _MIN_TYPO] if per_word else [words]
-            raw.extend((owner, g[0] if per_word else text, weight, tuple(stem(w) for w in g)) for g in groups if g)
-        owners_of: dict[str, set[str]] = defaultdict(set)
-        for owner, _, _, stems in raw:
-            for s in stems:
-                owners_of[s].add(owner)
-        total = len({r[0] for r in raw}) or 1
-        idf = {s: math.log(1 + total / len(o)) for s, o in owners_of.items()}
-        top = max(idf.values(), default=1.0)
-        phrases = []
-        for owner, text, weight, stems in raw:
-            # A description word counts by its rarity: common words cannot reach the threshold.
-            scaled = weight * idf[stems[0]] / top if len(stems) == 1 and weight < 1.0 else weight
-            phrases.append(_Phrase(owner, text, scaled, stems))
-        by_stem: dict[str, list[int]] = defaultdict(list)
+                forms[word.folded] |= _keys(word.text)
+            single_forms.update(w.folded for w in words)
+            avoid = frozenset(k for w in not_near for word in _words(w) for k in _keys(word.text))
+            phrases.append(_Phrase(owner, text, tuple(_keys(w.text) for w in words), avoid))
+        by_key: dict[str, list[int]] = defaultdict(list)
         for i, phrase in enumerate(phrases):
-            for s in set(phrase.stems):
-                by_stem[s].append(i)
-        deletes: dict[str, set[str]] = defaultdict(set)
-        for form in forms:
-            for variant in _deletes(form, _max_edits(form)):
-                deletes[variant].add(form)
-        return cls(phrases, dict(by_stem), idf, forms, dict(deletes))
+            for key in set().union(*phrase.keys):
+                by_key[key].append(i)
+        singles = tuple((w, frozenset(forms[w])) for w in sorted(single_forms) if len(w) >= _MIN_COMPOUND)
+        return cls(
+            tuple(phrases),
+            {k: tuple(v) for k, v in by_key.items()},
+            {k: frozenset(v) for k, v in forms.items()},
+            singles,
+        )
 
-    def _typos(self, word: str) -> dict[str, float]:
-        limit = _max_edits(word)
+    def _typos(self, word: _Word) -> dict[str, float]:
+        limit = _max_edits(word.folded)
         found: dict[str, float] = {}
         if not limit:
             return found
-        candidates = set().union(*(self.deletes.get(v, set()) for v in _deletes(word, limit)))
-        for form in candidates:
-            distance = edit_distance(word, form, limit)
+        for form, distance, _ in process.extract(
+            word.folded, list(self.forms), scorer=OSA.distance, score_cutoff=limit, limit=None
+        ):
             if 0 < distance <= min(limit, _max_edits(form)):
                 quality = QUALITY["typo1"] if distance == 1 else QUALITY["typo2"]
-                target = self.forms[form]
-                found[target] = max(found.get(target, 0.0), quality)
+                for key in self.forms[form]:
+                    found[key] = max(found.get(key, 0.0), quality)
         return found
 
-    def _compounds(self, word: str, word_stem: str) -> dict[str, float]:
+    def _compounds(self, word: _Word) -> dict[str, float]:
         found: dict[str, float] = {}
-        for form, form_stem in self.forms.items():
-            inside = len(word_stem) >= _MIN_STEM and len(form) > len(word_stem) + 2 and _part_of(word_stem, form)
-            contains = len(form_stem) >= _MIN_STEM and len(word) > len(form_stem) + 2 and _part_of(form_stem, word)
-            if inside or contains:
-                found[form_stem] = QUALITY["compound"]
+        for form, keys in self.singles:
+            rest = len(word.folded) - len(form)
+            if rest >= _MIN_REST and (word.folded.startswith(form) or stem(word.folded).endswith(stem(form))):
+                for key in keys:
+                    found[key] = QUALITY["compound"]
         return found
 
-    def token_matches(self, word: str) -> dict[str, float]:
-        """Index stems a normalised query word reaches, with their match quality (memoised).
+    def word_matches(self, word: str) -> dict[str, float]:
+        """Index keys one query word reaches, with their match quality.
 
-        A word found exactly (or as a participle) is taken as it is: typos and compound
-        parts are only looked for when it is not, so "Angst" does not also find "Schulangst".
+        A word found exactly is taken as it is: typos and compound parts are only looked
+        for when it is not, so "Angst" does not also find "Schulangst".
 
         Examples
         --------
-        >>> index = TextIndex.build([("t", "Schulangst", 1.0, False), ("u", "Angst", 1.0, False)])
-        >>> index.token_matches("schulangsd"), index.token_matches("angst"), index.token_matches("angstzustand")
-        ({'angs': 0.6, 'schulang': 0.8}, {'angs': 1.0}, {'angs': 0.6})
+        >>> index = TextIndex.build([("t", "Schulangst", ()), ("u", "Angst", ())])
+        >>> index.word_matches("schulangsd"), index.word_matches("Angst"), index.word_matches("Zukunftsangst")
+        ({'schulang': 0.8}, {'angs': 1.0}, {'angs': 0.6})
         """
-        if word in self._memo:
-            return self._memo[word]
-        word_stem = stem(word)
-        found: dict[str, float] = {}
-        if word_stem in self.by_stem:
-            found[word_stem] = QUALITY["exact"]
-        elif word.startswith("ge") and len(word) >= 6 and stem(word[2:]) in self.by_stem:
-            found[stem(word[2:])] = QUALITY["participle"]
-        else:
-            found = self._compounds(word, word_stem)
-            for target, quality in self._typos(word).items():
-                found[target] = max(found.get(target, 0.0), quality)
-        if len(self._memo) > 10_000:
-            self._memo.clear()
-        self._memo[word] = found
+        found_words = _words(word)
+        if not found_words:
+            return {}
+        return self._reach(found_words[0])
+
+    def _reach(self, word: _Word) -> dict[str, float]:
+        exact = {key: QUALITY["exact"] for key in _keys(word.text) if key in self.by_key}
+        if exact:
+            return exact
+        found = self._compounds(word)
+        for key, quality in self._typos(word).items():
+            found[key] = max(found.get(key, 0.0), quality)
         return found
 
     def match(self, query: str, threshold: float = MATCH_THRESHOLD) -> list[Match]:
-        """Owners whose phrases the query matches, best first (ties by owner id).
+        """Owners whose phrases the query matches, best first (ties: longer phrase, then owner id).
 
         Parameters
         ----------
@@ -314,27 +335,91 @@ class TextIndex:
         Returns
         -------
         list of Match
-            Score rounded to three decimals and the best-matching phrase per owner.
+            Score rounded to three decimals, the best phrase per owner and the query words it used.
 
         Examples
         --------
-        >>> index = TextIndex.build(term_entries({"m": Term("m", "Mobbing", synonyms=("im Klassenchat fertiggemacht",))}))
-        >>> [(m.owner, m.score, m.phrase) for m in index.match("Mobing")]
-        [('m', 0.8, 'Mobbing')]
-        >>> [m.score for m in index.match("Klassenchat")], [m.score for m in index.match("Klassenchat", threshold=0.4)]
-        ([], [0.425])
+        >>> index = TextIndex.build(term_entries({
+        ...     "m": Term("m", "Mobbing"), "s": Term("s", "Schulabsentismus", synonyms=("fehlt",), not_near=("Geld",)),
+        ...     "a": Term("a", "Armut", synonyms=("fehlt Geld",))}))
+        >>> [(m.owner, m.score, m.phrase, m.words) for m in index.match("Mobing")]
+        [('m', 0.8, 'Mobbing', ('mobing',))]
+        >>> [m.owner for m in index.match("Er fehlt seit Montag")], [m.owner for m in index.match("Es fehlt Geld")]
+        (['s'], ['a'])
         """
-        reached: dict[str, float] = {}
-        for word in tokens(query):
-            for target, quality in self.token_matches(word).items():
-                reached[target] = max(reached.get(target, 0.0), quality)
-        best: dict[str, Match] = {}
-        for i in sorted({i for s in reached for i in self.by_stem[s]}):
-            phrase = self.phrases[i]
-            weights = [self.idf[s] for s in phrase.stems]
-            coverage = sum(w * reached.get(s, 0.0) for w, s in zip(weights, phrase.stems, strict=True)) / sum(weights)
-            partial = PARTIAL_FACTOR if any(s not in reached for s in phrase.stems) else 1.0
-            score = round(phrase.weight * coverage * partial, 3)
-            if score >= threshold and score > (best[phrase.owner].score if phrase.owner in best else 0.0):
-                best[phrase.owner] = Match(phrase.owner, score, phrase.text)
-        return sorted(best.values(), key=lambda m: (-m.score, m.owner))
+        return _best(self._hits(query, threshold), _words(query))
+
+    def _hits(self, query: str, threshold: float) -> list[_Hit]:
+        words = _words(query)
+        reached: list[dict[str, float]] = [self._reach(w) for w in words]
+        candidates = sorted({i for r in reached for key in r for i in self.by_key.get(key, ())})
+        hits = []
+        for i in candidates:
+            hit = _place(self.phrases[i], words, reached)
+            if hit is not None and hit.score >= threshold and not _vetoed(hit, words):
+                hits.append(hit)
+        return _drop_covered(hits)
+
+
+def _place(phrase: _Phrase, words: list[_Word], reached: list[dict[str, float]]) -> _Hit | None:
+    """The tightest placement of all phrase words among the query words, or None when one is missing."""
+    options: list[list[tuple[int, float]]] = []
+    for keys in phrase.keys:
+        found = [
+            (w.position, max(r[k] for k in keys if k in r))
+            for w, r in zip(words, reached, strict=True)
+            if keys & r.keys()
+        ]
+        if not found:
+            return None
+        options.append(found)
+    best: _Hit | None = None
+    for anchor, _ in options[0]:
+        chosen = [min(opts, key=lambda o: (abs(o[0] - anchor), -o[1])) for opts in options]
+        positions = [p for p, _ in chosen]
+        if len(set(positions)) < len(set(phrase.keys)):
+            continue
+        if max(positions) - min(positions) > len(phrase.keys) - 1 + SPAN_SLACK:
+            continue
+        score = round(sum(q for _, q in chosen) / len(chosen), 3)
+        if best is None or score > best.score:
+            best = _Hit(phrase, frozenset(positions), score)
+    return best
+
+
+def _vetoed(hit: _Hit, words: list[_Word]) -> bool:
+    """True when a ``not_near`` word stands directly before or after the hit (same clause)."""
+    if not hit.phrase.not_near:
+        return False
+    edges = {min(hit.positions) - 1, max(hit.positions) + 1}
+    return any(w.position in edges and _keys(w.text) & hit.phrase.not_near for w in words)
+
+
+def _drop_covered(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits whose query words a longer hit of another owner uses, or an equal one of better quality."""
+    kept = []
+    for hit in hits:
+        covered = any(
+            other.phrase.owner != hit.phrase.owner
+            and hit.positions <= other.positions
+            and (len(other.positions) > len(hit.positions) or other.score > hit.score)
+            for other in hits
+        )
+        if not covered:
+            kept.append(hit)
+    return kept
+
+
+def _best(hits: list[_Hit], words: list[_Word]) -> list[Match]:
+    by_position = {w.position: w.typed for w in words}
+    best: dict[str, tuple[_Hit, int]] = {}
+    for hit in hits:
+        rank = (hit.score, len(hit.positions))
+        current = best.get(hit.phrase.owner)
+        if current is None or rank > (current[0].score, current[1]):
+            best[hit.phrase.owner] = (hit, len(hit.positions))
+    matches = [
+        Match(owner, hit.score, hit.phrase.text, tuple(by_position[p] for p in sorted(hit.positions)))
+        for owner, (hit, _) in best.items()
+    ]
+    return sorted(matches, key=lambda m: (-m.score, -len(m.words), m.owner))

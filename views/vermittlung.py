@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from graph.handout import handout_data, render_handout
+from graph.handout import handout_data, render_handout, tel_uri
 from graph.mapview import MapOptions
 from graph.referral import FILTER_LABELS, Offer, ReferralError, ReferralResult, refer
 from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
@@ -19,7 +19,6 @@ __all__ = ["EXAMPLES", "render"]
 
 #: Example needs shown before the first search.
 EXAMPLES = ("schwänzt seit Wochen", "Schulangst", "Mobbing im Klassenchat", "Vater trinkt")
-PATH_PREFIX = "bestehende Verbindung"
 #: Widget keys each hard filter is set by; widening clears them (the school last, it also sets district and age).
 FILTER_KEYS = {
     "district": ("v_district",),
@@ -72,11 +71,50 @@ def _widen(name: str) -> None:
         st.session_state[key] = None if key == "v_age" else ""
 
 
-def _topics_line(ctx: common.Context, result: ReferralResult) -> None:
-    vocabulary = ctx.dataset.vocabulary
-    found = [f"{common.md(vocabulary.label('topics', m.owner))} („{common.md(m.phrase)}“)" for m in result.matches]
-    if found:
-        st.caption(t.REFERRAL_TOPICS.format(topics=", ".join(found)))
+def _crisis(result: ReferralResult) -> None:
+    """Crisis help above everything else: who to call now (tel: links) and the caller's own step."""
+    if not result.crisis_kinds:
+        return
+    kinds = ", ".join(s.label for s in result.crisis_steps) or ", ".join(result.crisis_kinds)
+    with st.container(border=True, key="crisis_box"):
+        st.error(
+            f"**{t.CRISIS_TITLE}**  \n{t.CRISIS_INTRO.format(kinds=common.md(kinds))}", icon=":material/emergency:"
+        )
+        lines = []
+        for service in result.crisis:
+            phone = f"[{common.md(service.phone)}]({tel_uri(service.phone)})" if service.phone else t.CRISIS_NO_PHONE
+            hours = f" · {common.md(service.hours)}" if service.hours else ""
+            lines.append(f"- **{common.md(service.name)}**: {phone}{hours} · {common.md(service.why)}")
+        st.markdown("\n".join(lines))
+        for step in result.crisis_steps:
+            st.markdown(t.CRISIS_STEP.format(label=common.md(step.label), step=common.md(step.step)))
+
+
+def _recognised(result: ReferralResult) -> None:
+    items = " · ".join(common.md(e.text()) for e in result.evidence)
+    st.markdown(t.REFERRAL_RECOGNISED.format(items=items) if items else t.REFERRAL_RECOGNISED_NONE)
+
+
+def _corrected(ctx: common.Context, result: ReferralResult, options: dict[str, Any]) -> ReferralResult:
+    """„Nicht das Richtige?“: the user removes or adds topics; the search runs again with them."""
+    terms = ctx.dataset.vocabulary.terms("topics")
+    labels = {k: v.label for k, v in terms.items()}
+    with st.expander(t.REFERRAL_CORRECT, icon=":material/tune:"):
+        chosen = st.multiselect(
+            t.REFERRAL_CORRECT_TOPICS,
+            sorted(labels, key=lambda k: labels[k].casefold()),
+            default=list(result.topics),
+            key=f"v_topics::{result.query}",
+            format_func=labels.__getitem__,
+            help=t.REFERRAL_CORRECT_HELP,
+        )
+    if set(chosen) == set(result.topics):
+        return result
+    without = set(result.topics) - set(chosen)
+    also = [topic for topic in chosen if topic not in result.topics]
+    corrected = refer(common.referral_index(ctx), result.query, without=without, also=also, **options)
+    st.caption(t.REFERRAL_CORRECTED.format(topics=", ".join(labels[k] for k in chosen) or "–"))
+    return corrected
 
 
 def _message(result: ReferralResult) -> None:
@@ -122,11 +160,16 @@ def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date) -> None:
         st.caption(f"{common.md(kind)} · {score}{demo}")
         why, contact = st.columns([3, 2])
         with why:
-            reasons = [r for r in offer.reasons if not r.startswith(PATH_PREFIX)]
+            path = offer.path_text()
+            reasons = [r for r in offer.reasons if r != path]
             st.markdown(f"**{t.REFERRAL_REASONS}:** " + " · ".join(common.md(r) for r in reasons))
-            paths = [r for r in offer.reasons if r.startswith(PATH_PREFIX)]
-            if paths:
-                st.markdown(t.REFERRAL_PATH.format(path=common.md(paths[0].split(":", 1)[1].strip())))
+            if offer.steps:
+                chain = " → ".join(
+                    [common.md(offer.steps[0].source_name)]
+                    + [f"{common.md(s.relation_label)} {common.md(s.target_name)}" for s in offer.steps]
+                )
+                badge = f" :orange-badge[{t.REFERRAL_DEMO_PATH}]" if offer.demo_path else ""
+                st.markdown(t.REFERRAL_PATH.format(path=chain) + badge)
         with contact:
             _contact(offer)
         _links(ctx, offer, day)
@@ -165,49 +208,71 @@ def _search(ctx: common.Context) -> None:
         except ReferralError as error:
             st.error(common.md(error))
             return
-        _topics_line(ctx, result)
+        _crisis(result)
+        _recognised(result)
+        result = _corrected(ctx, result, options)
         _message(result)
         if result.offers:
-            st.markdown(t.REFERRAL_COUNT.format(count=len(result.offers)))
+            count = len(result.offers)
+            st.markdown(t.REFERRAL_COUNT_ONE if count == 1 else t.REFERRAL_COUNT.format(count=count))
         for rank, offer in enumerate(result.offers, start=1):
             _card(ctx, rank, offer, options["as_of"])
 
 
-def _handout(ctx: common.Context) -> None:
+def _handout_target(ctx: common.Context, kind: str) -> dict[str, str] | None:
+    """What the handout is for, as keyword arguments of ``handout_data``; None when nothing is chosen."""
+    if kind == "search":
+        query = str(st.session_state.get("v_query") or "").strip()
+        if not query:
+            st.info(t.HANDOUT_SEARCH_NONE)
+            return None
+        found = {"query": query}
+        for key, name in (("v_school", "school"), ("v_district", "district")):
+            if st.session_state.get(key):
+                found[name] = str(st.session_state[key])
+        return found
     vocabulary = ctx.dataset.vocabulary
-    st.caption(t.HANDOUT_INTRO)
-    kind = st.segmented_control(
-        t.HANDOUT_FOR, list(t.HANDOUT_KINDS), default="school", key="h_kind", format_func=t.HANDOUT_KINDS.get
-    )
     schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
     targets = {
         "school": (t.REFERRAL_SCHOOL, schools),
         "topic": (t.HANDOUT_TOPIC, {k: v.label for k, v in vocabulary.terms("topics").items()}),
         "district": (t.REFERRAL_DISTRICT, {k: v.label for k, v in vocabulary.terms("districts").items()}),
     }
-    label, names = targets[kind or "school"]
+    label, names = targets[kind]
     options = sorted(names, key=lambda k: names[k].casefold())
     if not options:
-        return
-    key, index = f"h_{kind or 'school'}", 0
+        return None
+    key, index = f"h_{kind}", 0
     search_school = st.session_state.get("v_school") or ""
-    if kind in (None, "school") and search_school in names:
+    if kind == "school" and search_school in names:
         # The handout follows the school of the search. A widget of its own per search school, starting
         # there, instead of copying the value in a callback: when the search reruns quickly twice, the
         # browser sends the old widget's stale value back and it would win over the copy.
         key, index = f"h_school_for_{search_school}", options.index(search_school)
     target = st.selectbox(label, options, index=index, key=key, format_func=names.__getitem__, width=520)
+    return {kind: str(target)}
+
+
+def _handout(ctx: common.Context) -> None:
+    st.caption(t.HANDOUT_INTRO)
+    kind = st.segmented_control(
+        t.HANDOUT_FOR, list(t.HANDOUT_KINDS), default="search", key="h_kind", format_func=t.HANDOUT_KINDS.get
+    )
+    chosen = _handout_target(ctx, kind or "search")
+    if chosen is None:
+        return
     index = common.referral_index(ctx)
     try:
-        data = handout_data(index, ctx.fingerprint, today=ctx.today, **{kind or "school": target})
+        data = handout_data(index, ctx.fingerprint, today=ctx.today, **chosen)
     except ReferralError as error:
         st.error(common.md(error))
         return
     page = render_handout(index, data)
+    name = chosen.get("school") or chosen.get("topic") or chosen.get("district") or "anliegen"
     st.download_button(
         t.HANDOUT_DOWNLOAD,
         page,
-        f"handreichung-{target}-{ctx.today.isoformat()}.html",
+        f"handreichung-{name}-{ctx.today.isoformat()}.html",
         "text/html",
         on_click="ignore",
         icon=":material/download:",

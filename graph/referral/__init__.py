@@ -40,17 +40,32 @@ One module per concern; import from here, the split is not part of the API:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Dataset
 from graph.referral.cards import contact_card
 from graph.referral.context import _context
+from graph.referral.crisis import (
+    CrisisService,
+    CrisisStep,
+    crisis_kinds,
+    crisis_services,
+    crisis_steps,
+    split_matches,
+)
 from graph.referral.filters import FILTER_LABELS, _filter, _message
-from graph.referral.index import CANDIDATE_KINDS, ReferralError, ReferralIndex, _candidates, build_referral_index
+from graph.referral.index import (
+    CANDIDATE_KINDS,
+    ReferralError,
+    ReferralIndex,
+    _candidates,
+    build_referral_index,
+    is_offer,
+)
 from graph.referral.paths import TREE_CACHE, _paths
-from graph.referral.ranking import PARENT_FACTOR, Offer, _offer, _topic_hits
+from graph.referral.ranking import PARENT_FACTOR, Offer, PathStep, _offer, _topic_hits
 from graph.textmatch import Match
 
 __all__ = [
@@ -58,15 +73,47 @@ __all__ = [
     "FILTER_LABELS",
     "PARENT_FACTOR",
     "TREE_CACHE",
+    "CrisisService",
+    "CrisisStep",
+    "Evidence",
     "Offer",
+    "PathStep",
     "ReferralError",
     "ReferralIndex",
     "ReferralResult",
     "build_referral_index",
     "contact_card",
+    "is_offer",
     "refer",
     "refer_topics",
 ]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a topic or crisis was recognised: the words as typed, the phrase they matched, where it leads.
+
+    ``crisis`` is the crisis kind id for crisis evidence, else ``None``; ``topics`` are the topic ids it
+    adds to the search (for a crisis: the crisis kind's topics).
+    """
+
+    words: tuple[str, ...]
+    phrase: str
+    label: str
+    topics: tuple[str, ...]
+    crisis: str | None = None
+
+    def text(self) -> str:
+        """German one-liner: „‚ritzt sich‘ → Selbstverletzung → Krise“.
+
+        Examples
+        --------
+        >>> Evidence(("ritzt", "sich"), "ritzt sich", "Selbstverletzung", ("psychische-gesundheit",), "x").text()
+        '‚ritzt sich‘ → Selbstverletzung → Krise'
+        >>> Evidence(("macht", "blau"), "macht blau", "Schulabsentismus", ("schulabsentismus",)).text()
+        '‚macht blau‘ → Schulabsentismus'
+        """
+        return f"‚{' '.join(self.words)}‘ → {self.label}" + (" → Krise" if self.crisis else "")
 
 
 @dataclass(frozen=True)
@@ -81,10 +128,32 @@ class ReferralResult:
     widened: bool = False
     message: str = ""
     context: dict[str, Any] = field(default_factory=dict)
+    #: Matched crisis kind ids (empty for an ordinary need), the services to call and the steps to take.
+    crisis_kinds: tuple[str, ...] = ()
+    crisis: tuple[CrisisService, ...] = ()
+    crisis_steps: tuple[CrisisStep, ...] = ()
+    #: Which words led to which topic or crisis, for the „erkannt: …“ line and its correction.
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document of ``python -m graph refer --format json``."""
+        """The JSON document of ``python -m graph refer --format json``.
+
+        ``crisis`` lists the services to call now (id, name, phone, hours, web, why, kinds); it is
+        empty when no crisis phrase matched. ``crisis_steps`` says what the caller's institution must do.
+        """
         return {
+            "crisis": [service.to_dict() for service in self.crisis],
+            "crisis_steps": [{"kind": s.kind, "label": s.label, "step": s.step} for s in self.crisis_steps],
+            "recognised": [
+                {
+                    "words": list(e.words),
+                    "phrase": e.phrase,
+                    "label": e.label,
+                    "topics": list(e.topics),
+                    "crisis": e.crisis,
+                }
+                for e in self.evidence
+            ],
             "topics": list(self.topics),
             "results": [offer.to_dict() for offer in self.offers],
             "excluded": [{"filter": name, "count": count} for name, count in self.excluded],
@@ -98,6 +167,8 @@ def refer_topics(
     topic_scores: Mapping[str, float],
     query: str = "",
     matches: tuple[Match, ...] = (),
+    crises: tuple[str, ...] = (),
+    evidence: tuple[Evidence, ...] = (),
     **options: Any,
 ) -> ReferralResult:
     """Rank offers for known topic scores; the filter options are those of :func:`refer`.
@@ -136,7 +207,20 @@ def refer_topics(
         "as_of": ctx.as_of.isoformat(),
     }
     topics = tuple(topic_scores)
-    return ReferralResult(query, topics, matches, tuple(offers), tuple(excluded), widened, message, context)
+    return ReferralResult(
+        query,
+        topics,
+        matches,
+        tuple(offers),
+        tuple(excluded),
+        widened,
+        message,
+        context,
+        crises,
+        crisis_services(index, crises),
+        crisis_steps(index, crises),
+        evidence,
+    )
 
 
 def _no_topic_message(index: ReferralIndex, query: str) -> str:
@@ -156,8 +240,10 @@ def refer(
     audience: str | None = None,
     as_of: dt.date | None = None,
     today: dt.date | None = None,
+    without: Iterable[str] = (),
+    also: Iterable[str] = (),
 ) -> ReferralResult:
-    """Find offers for a need described in free text.
+    """Find offers for a need described in free text; crisis help first when the text names a crisis.
 
     Parameters
     ----------
@@ -180,12 +266,17 @@ def refer(
     as_of : datetime.date, optional
         Day on which relations must be active for a path (default: ``today``).
     today : datetime.date, optional
-        Reference day for freshness (default: ``as_of``, else the current date).
+        Reference day for freshness (default: ``as_of``, else :func:`graph.clock.today`).
+    without : iterable of str, optional
+        Recognised topic ids the user removed („Nicht das Richtige?“); crisis help stays.
+    also : iterable of str, optional
+        Topic ids the user added by hand.
 
     Returns
     -------
     ReferralResult
-        Matched topics, ranked offers, excluded counts per filter, widening and a German message.
+        Crisis kinds, services and steps (empty for an ordinary need), matched topics with their
+        evidence, ranked offers, excluded counts per filter, widening and a German message.
 
     Raises
     ------
@@ -205,8 +296,10 @@ def refer(
     'Zu „xyz“ wurde kein Thema erkannt. Versuchen Sie ein Thema wie Sucht.'
     """
     index = index_or_dataset if isinstance(index_or_dataset, ReferralIndex) else build_referral_index(index_or_dataset)
-    matches = tuple(index.text.match(query))
-    scores = {m.owner: m.score for m in matches}
+    matches, crisis_matches = split_matches(index.text.match(query))
+    crises = crisis_kinds(index, crisis_matches)
+    evidence = _evidence(index, matches, crisis_matches)
+    scores = _scores(index, matches, crises, set(without), also)
     options = {
         "school": school,
         "district": district,
@@ -217,4 +310,32 @@ def refer(
         "as_of": as_of,
         "today": today,
     }
-    return refer_topics(index, scores, query, matches, **options)
+    return refer_topics(index, scores, query, matches, crises, evidence, **options)
+
+
+def _scores(
+    index: ReferralIndex, matches: tuple[Match, ...], crises: tuple[str, ...], without: set[str], also: Iterable[str]
+) -> dict[str, float]:
+    """Topic scores: matched topics, then the topics of matched crises (1.0), then hand-added ones."""
+    terms = index.dataset.vocabulary.terms("crisis_kinds")
+    scores = {m.owner: m.score for m in matches}
+    for kind in crises:
+        for topic in terms[kind].topics:
+            scores.setdefault(topic, 1.0)
+    for topic in also:
+        if topic not in index.dataset.vocabulary.terms("topics"):
+            raise ReferralError(f"Thema '{topic}' ist unbekannt.")
+        scores.setdefault(topic, 1.0)
+    return {topic: score for topic, score in scores.items() if topic not in without}
+
+
+def _evidence(index: ReferralIndex, matches: tuple[Match, ...], crises: tuple[Match, ...]) -> tuple[Evidence, ...]:
+    vocabulary = index.dataset.vocabulary
+    terms = vocabulary.terms("crisis_kinds")
+    found = [
+        Evidence(m.words, m.phrase, vocabulary.label("crisis_kinds", m.owner), terms[m.owner].topics, m.owner)
+        for m in crises
+        if m.owner in terms
+    ]
+    found += [Evidence(m.words, m.phrase, vocabulary.label("topics", m.owner), (m.owner,)) for m in matches]
+    return tuple(found)

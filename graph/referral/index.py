@@ -10,8 +10,30 @@ from graph.model import Actor, Dataset, Relation
 from graph.schema import CITYWIDE
 from graph.textmatch import TextIndex, term_entries
 
-#: Actor kinds that can be referred to.
-CANDIDATE_KINDS = ("beratung", "traeger", "bildungsanbieter", "projekt", "behoerde")
+#: Actor kinds that are offers unless they say ``referable: false``; any other kind only with ``referable: true``.
+CANDIDATE_KINDS = ("beratung", "traeger", "bildungsanbieter")
+#: Owner prefix of crisis phrases in the shared text index (topics and crisis kinds are matched together,
+#: so that the longer phrase wins between them: "Alkoholmissbrauch" is Sucht, not sexual abuse).
+CRISIS_PREFIX = "krise:"
+
+
+def is_offer(actor: Actor) -> bool:
+    """True when a family or school can contact ``actor`` for help: what the referral ranks.
+
+    Träger, Beratungsstellen and Bildungsanbieter are offers unless ``referable: false``;
+    authorities, projects, committees and schools only with ``referable: true`` (e.g. the ASD),
+    so a pilot, a programme or a committee is never offered as help. Schools and committees never.
+
+    Examples
+    --------
+    >>> is_offer(Actor("b", "B", "beratung")), is_offer(Actor("p", "Pilot", "projekt"))
+    (True, False)
+    >>> is_offer(Actor("asd", "ASD", "behoerde", referable=True)), is_offer(Actor("g", "AG", "gremium", referable=True))
+    (True, False)
+    """
+    if actor.kind in ("schule", "gremium"):
+        return False
+    return actor.referable if actor.referable is not None else actor.kind in CANDIDATE_KINDS
 
 
 class ReferralError(ValueError):
@@ -22,7 +44,7 @@ class ReferralError(ValueError):
 class ReferralIndex:
     """Everything a query needs, prepared once per data set (text index, coverage, adjacency).
 
-    ``offering`` lists, per topic, the candidate actors (kinds :data:`CANDIDATE_KINDS`) that offer
+    ``offering`` lists, per topic, the offers (:func:`is_offer`) that offer
     it as positions in ``dataset.actors`` order, so a query touches only actors with a matched topic.
     ``trees`` keeps the last :data:`graph.referral.paths.TREE_CACHE` breadth-first trees from a school
     (several needs of one school in a row pay the search once); it is the only part that changes after building.
@@ -34,6 +56,8 @@ class ReferralIndex:
     citywide: frozenset[str]
     adjacency: dict[str, tuple[tuple[str, Relation], ...]]
     offering: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: Crisis kind -> ids of the actors marked ``crisis`` for it, in data set order (the order they are shown).
+    crisis_services: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Breadth-first trees by (school, day), filled by queries: node -> (parent, relation). Internal memo.
     trees: dict[tuple[str, dt.date], dict[str, tuple[str, Relation] | None]] = field(
         default_factory=dict, compare=False, repr=False
@@ -74,14 +98,21 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
         neighbours[relation.source].append((relation.target, relation))
         neighbours[relation.target].append((relation.source, relation))
     adjacency = {a: tuple(sorted(n, key=lambda x: (x[0], x[1].id))) for a, n in neighbours.items()}
-    text = TextIndex.build(term_entries(vocabulary.terms("topics")))
+    crises = [
+        (CRISIS_PREFIX + owner, text, avoid) for owner, text, avoid in term_entries(vocabulary.terms("crisis_kinds"))
+    ]
+    text = TextIndex.build(term_entries(vocabulary.terms("topics")) + crises)
     offering: dict[str, list[int]] = {}
+    services: dict[str, list[str]] = {}
     for position, actor in enumerate(dataset.actors.values()):
-        if actor.kind in CANDIDATE_KINDS:
+        if is_offer(actor):
             for topic in dict.fromkeys(actor.topics):
                 offering.setdefault(topic, []).append(position)
+        for kind in actor.crisis:
+            services.setdefault(kind, []).append(actor.id)
     topics = {topic: tuple(positions) for topic, positions in offering.items()}
-    return ReferralIndex(dataset, text, coverage, frozenset(citywide), adjacency, topics)
+    crisis = {kind: tuple(ids) for kind, ids in services.items()}
+    return ReferralIndex(dataset, text, coverage, frozenset(citywide), adjacency, topics, crisis)
 
 
 def _candidates(index: ReferralIndex, hits: Mapping[str, object]) -> list[Actor]:

@@ -54,18 +54,3 @@ def _paths(index: ReferralIndex, start: str, day: dt.date, targets: set[str]) ->
             node = step[0]
         paths[target] = hops[::-1]
     return paths
-
-
-def _path_text(index: ReferralIndex, start: str, hops: list[tuple[str, Relation]]) -> str:
-    actors = index.dataset.actors
-    types = index.dataset.vocabulary.terms("relation_types")
-    parts = [actors[start].name]
-    node = start
-    for other, relation in hops:
-        term = types.get(relation.type)
-        label = relation.type if term is None else term.label
-        if term is not None and relation.source != node and term.label_reverse:
-            label = term.label_reverse
-        parts.append(f"{label} {actors[other].name}")
-        node = other
-    return "bestehende Verbindung: " + " → ".join(parts)

@@ -12,7 +12,6 @@ from graph.referral.cards import contact_card
 from graph.referral.context import _Context
 from graph.referral.filters import _actor_ages
 from graph.referral.index import ReferralIndex
-from graph.referral.paths import _path_text
 
 #: Score factor for an actor that offers only the parent of a matched topic.
 PARENT_FACTOR = 0.6
@@ -21,11 +20,44 @@ _PATH_BONUS = (0.2, 0.15, 0.1)
 _LONG_PATH_BONUS = 0.05
 _LOCAL_BONUS = 0.1
 _FRESH = ((365, 0.1), (730, 0.05))
+#: Bonus for an offer with a phone number: on a live call, a number beats an e-mail inbox.
+PHONE_BONUS = 0.05
+#: How much a relation type counts as "we know them" on a warm path (the weakest step counts):
+#: working together or referring counts fully; sitting in the same committee counts little.
+RELATION_WARMTH = {
+    "schulsozialarbeit": 1.0,
+    "kooperation": 1.0,
+    "verweist": 1.0,
+    "traegerschaft": 0.8,
+    "foerderung": 0.6,
+    "mitglied": 0.4,
+}
+#: Recency of a step: confirmed (``verified``) within 365 days counts fully, within 730 days 0.85, else 0.7.
+RECENCY = ((365, 1.0), (730, 0.85))
+_OLD = 0.7
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a warm path: from an actor over a relation (German label as seen from ``source``) to the next."""
+
+    source: str
+    source_name: str
+    relation: str
+    relation_type: str
+    relation_label: str
+    target: str
+    target_name: str
+    demo: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON."""
+        return dict(vars(self))
 
 
 @dataclass(frozen=True)
 class Offer:
-    """One ranked offer: score, German reasons, matched topics, warm path and contact card."""
+    """One ranked offer: score, German reasons, matched topics, warm path (ids and steps) and contact card."""
 
     id: str
     name: str
@@ -35,6 +67,16 @@ class Offer:
     topics: tuple[str, ...]
     path: tuple[str, ...] | None
     contact: dict[str, Any]
+    steps: tuple[PathStep, ...] = ()
+
+    def path_text(self) -> str | None:
+        """The German warm-path reason (also one of ``reasons``), or None without a path."""
+        return _path_reason(self.steps) if self.steps else None
+
+    @property
+    def demo_path(self) -> bool:
+        """True when an invented (demo) relation carries the warm path."""
+        return any(step.demo for step in self.steps)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of one result of ``python -m graph refer``."""
@@ -47,6 +89,7 @@ class Offer:
             "reasons": list(self.reasons),
             "topics": list(self.topics),
             "path": path,
+            "path_steps": [step.to_dict() for step in self.steps],
             "contact": self.contact,
         }
 
@@ -112,6 +155,47 @@ def _age_reason(index: ReferralIndex, actor: Actor) -> str:
     return "ohne Altersgrenze"
 
 
+def _steps(index: ReferralIndex, start: str, hops: list[tuple[str, Relation]]) -> tuple[PathStep, ...]:
+    actors = index.dataset.actors
+    types = index.dataset.vocabulary.terms("relation_types")
+    steps = []
+    node = start
+    for other, relation in hops:
+        term = types.get(relation.type)
+        label = relation.type if term is None else term.label
+        if term is not None and relation.source != node and term.label_reverse:
+            label = term.label_reverse
+        steps.append(
+            PathStep(
+                node, actors[node].name, relation.id, relation.type, label, other, actors[other].name, relation.is_demo
+            )
+        )
+        node = other
+    return tuple(steps)
+
+
+def _recency(relation: Relation, today: dt.date) -> float:
+    if relation.verified is None:
+        return _OLD
+    age = (today - relation.verified).days
+    return next((factor for days, factor in RECENCY if age <= days), _OLD)
+
+
+def _warmth(hops: list[tuple[str, Relation]], today: dt.date) -> float:
+    """Path bonus: by length, times the weakest relation type and the oldest confirmation on the path."""
+    base = _PATH_BONUS[len(hops) - 1] if len(hops) <= len(_PATH_BONUS) else _LONG_PATH_BONUS
+    kind = min(RELATION_WARMTH.get(relation.type, 0.5) for _, relation in hops)
+    recency = min(_recency(relation, today) for _, relation in hops)
+    return round(base * kind * recency, 4)
+
+
+def _path_reason(steps: tuple[PathStep, ...]) -> str:
+    """German reason naming the relation that carries the path; invented relations say so."""
+    parts = [steps[0].source_name] + [f"{s.relation_label} {s.target_name}" for s in steps]
+    prefix = "erfundene Demo-Verbindung" if any(s.demo for s in steps) else "bestehende Verbindung"
+    return f"{prefix}: " + " → ".join(parts)
+
+
 def _offer(
     index: ReferralIndex,
     actor: Actor,
@@ -139,15 +223,22 @@ def _offer(
         reasons.append(_age_reason(index, actor))
     path_bonus = 0.0
     path: tuple[str, ...] | None = None
+    steps: tuple[PathStep, ...] = ()
     if ctx.school is not None and paths is not None:
         hops = paths.get(actor.id)
         if hops:
             path = (ctx.school.id, *(node for node, _ in hops))
-            path_bonus = _PATH_BONUS[len(hops) - 1] if len(hops) <= len(_PATH_BONUS) else _LONG_PATH_BONUS
-            reasons.append(_path_text(index, ctx.school.id, hops))
+            path_bonus = _warmth(hops, ctx.today)
+            steps = _steps(index, ctx.school.id, hops)
+            reasons.append(_path_reason(steps))
         else:
             reasons.append("keine bestehende Verbindung zur Schule bekannt")
+    phone = bool(actor.contact and actor.contact.phone)
+    if phone:
+        reasons.append("telefonisch erreichbar")
     fresh, fresh_reason = _freshness(actor, ctx.today)
     reasons.append(fresh_reason)
-    score = round(_TOPIC_WEIGHT * relevance + path_bonus + (_LOCAL_BONUS if local else 0.0) + fresh, 3)
-    return Offer(actor.id, actor.name, actor.kind, score, tuple(reasons), tuple(mine), path, contact_card(actor))
+    bonus = path_bonus + (_LOCAL_BONUS if local else 0.0) + (PHONE_BONUS if phone else 0.0) + fresh
+    score = round(_TOPIC_WEIGHT * relevance + bonus, 3)
+    card = contact_card(actor)
+    return Offer(actor.id, actor.name, actor.kind, score, tuple(reasons), tuple(mine), path, card, steps)
