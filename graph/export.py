@@ -12,6 +12,7 @@ import pandas as pd  # type: ignore[import-untyped]
 
 from graph.model import Vocabulary
 from graph.problems import Problem
+from graph.provenance import provenance
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -41,9 +42,22 @@ ACTOR_COLUMNS = [
     "Kontakt",
     "Geprüft am",
     "Veraltet",
-    "Demo",
+    "Erfunden",
+    "Herkunft",
 ]
-RELATION_COLUMNS = ["Kennung", "Von", "Art", "An", "Gerichtet", "Seit", "Bis", "Themen", "Stärke", "Demo"]
+RELATION_COLUMNS = [
+    "Kennung",
+    "Von",
+    "Art",
+    "An",
+    "Gerichtet",
+    "Seit",
+    "Bis",
+    "Themen",
+    "Stärke",
+    "Erfunden",
+    "Herkunft",
+]
 
 
 def _labels(vocabulary: Vocabulary, name: str, ids: Any) -> str:
@@ -56,6 +70,12 @@ def _contact(contact: dict[str, Any] | None) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
+def _origin(attrs: dict[str, Any], relation: bool) -> tuple[bool, str]:
+    """``Erfunden`` and ``Herkunft`` of one actor or relation."""
+    origin = provenance(attrs, relation=relation)
+    return origin.invented, origin.full_label
+
+
 def _stale(verified: dt.date | None, today: dt.date) -> bool:
     return verified is None or (today - verified).days > STALE_AFTER_DAYS
 
@@ -64,7 +84,8 @@ def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) 
     """One row per actor of ``graph`` with German column names (:data:`ACTOR_COLUMNS`).
 
     ``Beziehungen`` counts relations in the graph, ``Partner`` distinct actors linked to,
-    ``Veraltet`` is true when the entry was not verified within the last 12 months.
+    ``Veraltet`` is true when the entry was not verified within the last 12 months, ``Erfunden`` and
+    ``Herkunft`` follow :func:`graph.provenance.provenance` (invented, or the source in words).
 
     Examples
     --------
@@ -73,8 +94,8 @@ def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) 
     >>> g.add_node("b", name="B", kind="traeger", contact={"phone": "0345 1"})
     >>> _ = g.add_edge("b", "a", key="r1"); _ = g.add_edge("b", "a", key="r2")
     >>> t = actor_table(g, Vocabulary(), dt.date(2026, 1, 1))
-    >>> t[["Kennung", "Beziehungen", "Partner", "Kontakt", "Veraltet", "Demo"]].values.tolist()
-    [['a', 2, 1, '', True, True], ['b', 2, 1, '0345 1', True, False]]
+    >>> t[["Kennung", "Beziehungen", "Partner", "Kontakt", "Veraltet", "Erfunden", "Herkunft"]].values.tolist()
+    [['a', 2, 1, '', True, True, 'Erfundener Demo-Eintrag'], ['b', 2, 1, '0345 1', True, False, 'Ohne Quellenangabe']]
     """
     undirected = nx.Graph(graph.to_undirected(as_view=True))
     rows = [
@@ -90,7 +111,7 @@ def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) 
             _contact(attrs.get("contact")),
             attrs.get("verified"),
             _stale(attrs.get("verified"), today),
-            attrs.get("provenance") == "demo",
+            *_origin(attrs, relation=False),
         ]
         for node, attrs in graph.nodes(data=True)
     ]
@@ -99,6 +120,8 @@ def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) 
 
 def relation_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> pd.DataFrame:
     """One row per relation of ``graph`` with actor names and German labels (:data:`RELATION_COLUMNS`).
+
+    ``Erfunden`` and ``Herkunft`` as in :func:`actor_table`: a relation without a source counts as invented.
 
     Examples
     --------
@@ -120,7 +143,7 @@ def relation_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> pd.DataFra
             attrs.get("until"),
             _labels(vocabulary, "topics", attrs.get("topics")),
             attrs.get("strength"),
-            attrs.get("provenance") == "demo",
+            *_origin(attrs, relation=True),
         ]
         for u, v, key, attrs in graph.edges(keys=True, data=True)
     ]
@@ -219,21 +242,28 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in plain.items() if v is not None}
 
 
+def _marks(attrs: dict[str, Any], relation: bool) -> dict[str, Any]:
+    invented, label = _origin(attrs, relation)
+    return {"invented": invented, "provenance_label": label}
+
+
 def writable_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are only strings, numbers and booleans (what GraphML and GEXF accept).
 
-    Dates become ISO strings, lists ``"a; b"``, nested dicts JSON; empty values are left out.
+    Dates become ISO strings, lists ``"a; b"``, nested dicts JSON; empty values are left out. Every actor
+    and relation gets ``invented`` (bool) and ``provenance_label`` (German, as the CSV column ``Herkunft``).
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", topics=("x", "y"), verified=dt.date(2025, 1, 2), contact={"phone": "1", "email": None})
     >>> writable_graph(g).nodes["a"]
-    {'topics': 'x; y', 'verified': '2025-01-02', 'contact': '{"phone": "1"}'}
+    {'topics': 'x; y', 'verified': '2025-01-02', 'contact': '{"phone": "1"}', 'invented': False, 'provenance_label': 'Ohne Quellenangabe'}
     """
     result = nx.MultiDiGraph()
-    result.add_nodes_from((n, _clean(attrs)) for n, attrs in graph.nodes(data=True))
-    result.add_edges_from((u, v, k, _clean(attrs)) for u, v, k, attrs in graph.edges(keys=True, data=True))
+    result.add_nodes_from((n, _clean(attrs) | _marks(attrs, False)) for n, attrs in graph.nodes(data=True))
+    edges = graph.edges(keys=True, data=True)
+    result.add_edges_from((u, v, k, _clean(attrs) | _marks(attrs, True)) for u, v, k, attrs in edges)
     return result
 
 

@@ -64,7 +64,7 @@ class Provenance:
     label : str
         The German one-line mark: „Erfundener Demo-Eintrag“, „Quelle: villajuehling.de (Seite …)“, ….
     text : str
-        The source as readable text without the „Quelle:“ prefix (link text and note); empty unless ``source``.
+        The source as written (whitespace collapsed, full web address); empty unless ``source``.
     url : str or None
         The source's first ``http(s)`` address, safe as a link target; None when the source has none.
     link_text : str or None
@@ -85,6 +85,17 @@ class Provenance:
     def sourced(self) -> bool:
         """True when the entry cites a source (with or without a web address)."""
         return self.status == "source"
+
+    @property
+    def full_label(self) -> str:
+        """The label with the source as written, full web address included (for exports).
+
+        Examples
+        --------
+        >>> provenance({"kind": "x", "provenance": "https://halle.de/a/b (Seite B)"}).full_label
+        'Quelle: https://halle.de/a/b (Seite B)'
+        """
+        return SOURCE_PREFIX + self.text if self.sourced else self.label
 
 
 def _field(entry: Any, name: str) -> Any:
@@ -139,7 +150,7 @@ def _source(value: str) -> Provenance:
         return Provenance("source", False, SOURCE_PREFIX + text, text)
     link_text, note = _link_text(raw), _note(text, raw)
     shown = f"{link_text} ({note})" if note else link_text
-    return Provenance("source", False, SOURCE_PREFIX + shown, shown, url, link_text, note)
+    return Provenance("source", False, SOURCE_PREFIX + shown, text, url, link_text, note)
 
 
 def provenance(entry: Any, relation: bool | None = None) -> Provenance:

@@ -29,7 +29,7 @@ def test_actor_table_values(small: Dataset, graph: nx.MultiDiGraph) -> None:
         "Südstadt",
         "Süd",
     )
-    assert (row["Themen"], row["Beziehungen"], row["Partner"], row["Veraltet"], row["Demo"]) == (
+    assert (row["Themen"], row["Beziehungen"], row["Partner"], row["Veraltet"], row["Erfunden"]) == (
         "Schulabsentismus, Familie",
         3,
         2,
