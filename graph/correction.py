@@ -50,7 +50,8 @@ Forge = Literal["github", "gitlab", "gitea"]
 FORGES: tuple[Forge, ...] = ("github", "gitlab", "gitea")
 
 _SSH = re.compile(r"^(?:ssh://)?git@(?P<host>[^:/\s]+)[:/](?P<path>[^\s]+)$")
-_EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+$")
+#: One plain address: no second ``@``, no ``?``/``&``/``#`` that would add headers to a ``mailto:`` link.
+_EMAIL = re.compile(r"^[^@\s<>\"(),;:?&#=/%]+@[^@\s<>\"(),;:?&#=/%]+\.[^@\s<>\"(),;:?&#=/%]+$")
 #: Path parts of an edit or view link keep their slashes; everything else is encoded.
 _PATH_SAFE = "/"
 
