@@ -67,14 +67,6 @@ TARGETS = {"recall": 0.95, "precision": 0.85, "wrong": 0, "crisis_recall": 1.0, 
 _FIELDS = ("text", "topics", "not_topics", "crisis", "crisis_kinds", "near_miss", "school", "age", "note")
 
 
-# --- TEMPORARY SHIM: remove once ReferralResult has ``crisis_kinds`` (the new matcher has landed) ---------------
-def _crisis_kinds(result: ReferralResult) -> tuple[str, ...]:
-    return tuple(getattr(result, "crisis_kinds", ()))
-
-
-# --- END OF TEMPORARY SHIM ---------------------------------------------------------------------------------------
-
-
 class PhraseError(ValueError):
     """The phrase file is broken; the message is German and names file and line of every problem."""
 
@@ -404,7 +396,7 @@ def evaluate(index: ReferralIndex, phrases: Sequence[Phrase], repeat: int = 3, t
 
 def _score(report: QualityReport, phrase: Phrase, result: ReferralResult, parents: Mapping[str, str | None]) -> None:
     recognised = tuple(result.topics)
-    kinds = _crisis_kinds(result)
+    kinds = tuple(result.crisis_kinds)
     report.phrases += 1
     missing = tuple(e for e in phrase.topics if not any(t == e or parents.get(t) == e for t in recognised))
     report.expected += len(phrase.topics)

@@ -445,6 +445,44 @@ def _browser_rows(size: int, runs: int) -> list[Row]:
     return rows
 
 
+_BROWSER_REFERRAL = """
+import json, sys
+sys.path.insert(0, '.')
+from bench.browser_referral import measure
+print(json.dumps(measure()))
+"""
+
+
+def _browser_referral_rows(label: str) -> list[Row]:
+    """The referral page in headless Chromium: Enter in the query box until the first result card (bench/browser_referral.py)."""
+    from bench.appserver import CHROMIUM
+
+    what = "Vermittlung im Browser"
+    if not CHROMIUM.exists():
+        return [Row(label, what, None, None, note=f"{CHROMIUM} fehlt")]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _BROWSER_REFERRAL],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        found: dict[str, Any] = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+    except (subprocess.TimeoutExpired, StopIteration, json.JSONDecodeError):
+        return [Row(label, what, None, None, note="Messung fehlgeschlagen")]
+    n = found["queries"]
+    note = (
+        f"Chromium headless, Enter bis erste Trefferkarte sichtbar; {n} verschiedene Anliegen ohne Filter, "
+        f"Aufwärmanfrage {_fmt(found['first'], 's')}"
+    )
+    return [
+        Row(label, f"{what} p50 ({n} Anfragen)", found["p50"], None, note=note),
+        Row(label, f"{what} p95 ({n} Anfragen)", found["p95"], None),
+    ]
+
+
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -522,6 +560,9 @@ def main(argv: list[str] | None = None) -> int:
         for size in [] if args.quick else args.browser:
             print(f"… Karte im Browser, {size}", file=sys.stderr, flush=True)
             rows += _browser_rows(size, max(3, args.runs // 2 + 1))
+        if not args.quick and args.browser:
+            print("… Vermittlung im Browser", file=sys.stderr, flush=True)
+            rows += _browser_referral_rows(targets[0][0])
     print(table(rows))
     print(f"Dauer des Laufs: {time.perf_counter() - started:.0f} s; Median aus {args.runs} Läufen je Zeile.")
     return 0
