@@ -205,7 +205,7 @@ def tel_uri(phone: str) -> str:
 
     Examples
     --------
-    >>> tel_uri("0345 221-6992"), _tel("116 111")
+    >>> tel_uri("0345 221-6992"), tel_uri("116 111")
     ('tel:03452216992', 'tel:116111')
     """
     return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")

@@ -237,6 +237,24 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
                 "(z. B. 'Geld' bei 'fehlt': „Es fehlt Geld“ ist kein Schulabsentismus).",
                 item="str",
             ),
+            _f(
+                "topics",
+                "list",
+                "Themen, die neben diesem erkannt bleiben, auch wenn ihr Suchwort in einer Wendung dieses Themas "
+                "steckt („Vater trinkt“: Kinder suchtkranker Eltern und Sucht).",
+                item="slug",
+                vocab="topics",
+            ),
+            _VOCAB_NOTES,
+        ),
+    ),
+    "idioms": (
+        "Redewendungen ohne Anliegen",
+        (
+            _ID,
+            _LABEL,
+            _f("synonyms", "list", "Weitere Wendungen derselben Art.", item="str"),
+            _DESCRIPTION,
             _VOCAB_NOTES,
         ),
     ),
@@ -247,6 +265,12 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
             _LABEL,
             _DESCRIPTION,
             _f("synonyms", "list", "Wendungen, an denen die Krise erkannt wird.", item="str"),
+            _f(
+                "not_near",
+                "list",
+                "Wörter, die eine Wendung aufheben, wenn sie direkt daneben stehen (z. B. 'Fortbildung', 'Prävention').",
+                item="str",
+            ),
             _f("topics", "list", "Themen, zu denen danach Angebote gesucht werden.", item="slug", vocab="topics"),
             _f("step", "str", "Was die anrufende Einrichtung jetzt tun muss.", max_length=2000),
             _VOCAB_PROVENANCE,

@@ -11,8 +11,9 @@ How a query word finds a vocabulary word, best first (the number is the match qu
 ========== ===== ==========================================================================
 exact      1.0   same lemma or light stem: "schwänzt", "geschwänzt", "Schwaenzen" -> ``schwaenz``;
                  the lemma comes from simplemma ("geschlagen" -> "schlagen", "Mütter" -> "Mutter")
-typo       0.8   one edit (insert, delete, substitute, swap) for words of 5+ letters,
-           0.7   two edits for words of 8+ letters: "Mobing" -> "Mobbing" (rapidfuzz, OSA distance)
+typo       0.8   one edit (insert, delete, substitute, swap) for words of 4+ letters,
+           0.7   two edits for words of 8+ letters: "Mobing" -> "Mobbing" (rapidfuzz, OSA distance);
+                 only for words the German lexicon does not know: "braucht" is no typo of "raucht"
 compound   0.6   a vocabulary word of 5+ letters starting or ending a longer word:
                  "Angst" in "Zukunftsangst", "Drogen" in "Drogenprobleme"
 ========== ===== ==========================================================================
@@ -43,12 +44,13 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from simplemma import lemmatize
+from simplemma import is_known, lemmatize
 
 from graph.model import Term
 
 __all__ = [
     "MATCH_THRESHOLD",
+    "Entry",
     "QUALITY",
     "SPAN_SLACK",
     "STOPWORDS",
@@ -78,12 +80,14 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
 # Words of the original text (letters incl. umlauts, digits) and clause punctuation.
-_RAW = re.compile(r"[^\W_]+|[.,;:!?()\[\]–—/]", re.UNICODE)
-_PUNCT = frozenset(".,;:!?()[]–—/")
+# An ordinal ("10. Klasse") is a word, not the end of a sentence; dashes and slashes join ("Schule–Beruf").
+_RAW = re.compile(r"\d+\.(?=\s)|[^\W_]+|[.,;:!?()\[\]]", re.UNICODE)
+_PUNCT = frozenset(".,;:!?()[]")
 # Inflection endings, longest first; at most two are removed and a stem keeps 4+ letters.
-_SUFFIXES = ("innen", "ing", "ern", "em", "en", "er", "es", "e", "n", "s", "t")
+# No "t": verb forms come from the lemma, and stripping it would make the noun "Sucht" the stem of "suchen".
+_SUFFIXES = ("innen", "ing", "ern", "em", "en", "er", "es", "e", "n", "s")
 _MIN_STEM = 4
-_MIN_TYPO = 5
+_MIN_TYPO = 4
 _MIN_TYPO2 = 8
 _MIN_COMPOUND = 5
 _MIN_REST = 3
@@ -125,7 +129,7 @@ def stem(word: str) -> str:
     Examples
     --------
     >>> [stem(w) for w in ("schwaenzt", "schwaenzen", "mobbing", "kinder", "angst")]
-    ['schwaenz', 'schwaenz', 'mobb', 'kind', 'angs']
+    ['schwaenzt', 'schwaenz', 'mobb', 'kind', 'angst']
     """
     for _ in range(2):
         for suffix in _SUFFIXES:
@@ -150,18 +154,25 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 @lru_cache(maxsize=65536)
 def _keys(word: str) -> frozenset[str]:
-    """Comparison keys of one word as typed (lower case, umlauts kept): light stem and stem of its lemma.
+    """Comparison key of one word as typed: the light stem of its lemma.
+
+    Case is kept for the lemmatiser: „Sucht“ is the noun, „sucht“ a form of „suchen“.
 
     A pure function of its argument, so the cache is safe to share between sessions.
     """
     folded = normalize(word).replace(" ", "")
     if folded in _REFLEXIVE:
         return frozenset({"sich"})
-    keys = {stem(folded)}
-    lemma = normalize(lemmatize(word, lang="de")).replace(" ", "")
-    if lemma:
-        keys.add(stem(lemma))
-    return frozenset(keys)
+    # Only the lemma's stem: an inflected form is read as its lemma, so the verb form "sucht" (suchen)
+    # never meets the noun "Sucht", while "schwänzt", "geschwänzt" and "schwänzen" all meet.
+    lemma = normalize(lemmatize(word, lang="de")).replace(" ", "") or folded
+    return frozenset({stem(lemma)})
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    """True for a real German word (simplemma's lexicon): such a word is meant as typed, never a typo."""
+    return bool(is_known(word, lang="de"))
 
 
 @dataclass(frozen=True)
@@ -192,17 +203,27 @@ def _max_edits(word: str) -> int:
     return 2 if len(word) >= _MIN_TYPO2 else 1 if len(word) >= _MIN_TYPO else 0
 
 
-def term_entries(terms: Mapping[str, Term]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Phrases of vocabulary terms as ``(owner, text, not_near)`` for :meth:`TextIndex.build`.
+#: One phrase for :meth:`TextIndex.build`: owner, text, ``not_near`` words and the owners it keeps (see there).
+Entry = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
-    The label and every synonym is one phrase; descriptions are not matched.
+
+def term_entries(terms: Mapping[str, Term], prefix: str = "") -> list[Entry]:
+    """Phrases of vocabulary terms as ``(owner, text, not_near, keeps)`` for :meth:`TextIndex.build`.
+
+    The label and every synonym is one phrase; descriptions are not matched. ``keeps`` are the
+    term's ``topics``: a phrase of this term does not swallow their matches (``prefix`` is put
+    before the owner id only).
 
     Examples
     --------
     >>> term_entries({"familie": Term("familie", "Familie und Erziehung", synonyms=("Pubertät",), not_near=("Geld",))})
-    [('familie', 'Familie und Erziehung', ('Geld',)), ('familie', 'Pubertät', ('Geld',))]
+    [('familie', 'Familie und Erziehung', ('Geld',), ()), ('familie', 'Pubertät', ('Geld',), ())]
     """
-    return [(term.id, text, term.not_near) for term in terms.values() for text in (term.label, *term.synonyms)]
+    return [
+        (prefix + term.id, text, term.not_near, term.topics)
+        for term in terms.values()
+        for text in (term.label, *term.synonyms)
+    ]
 
 
 @dataclass(frozen=True)
@@ -221,6 +242,7 @@ class _Phrase:
     text: str
     keys: tuple[frozenset[str], ...]
     not_near: frozenset[str]
+    keeps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -236,7 +258,7 @@ class TextIndex:
 
     Examples
     --------
-    >>> index = TextIndex.build([("sucht", "trinkt", ()), ("mobbing", "Mobbing", ())])
+    >>> index = TextIndex.build([("sucht", "trinkt", (), ()), ("mobbing", "Mobbing", (), ())])
     >>> index.match("Vater trinkt"), [m.owner for m in index.match("gemobbt")]
     ([Match(owner='sucht', score=1.0, phrase='trinkt', words=('trinkt',))], ['mobbing'])
     """
@@ -247,20 +269,24 @@ class TextIndex:
     singles: tuple[tuple[str, frozenset[str]], ...] = field(repr=False)
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> TextIndex:
-        """Index ``(owner, text, not_near)`` entries (see :func:`term_entries`)."""
+    def build(cls, entries: Iterable[Entry]) -> TextIndex:
+        """Index ``(owner, text, not_near, keeps)`` entries (see :func:`term_entries`).
+
+        A match of an owner in ``keeps`` stays even when this phrase covers its words: "Vater trinkt"
+        (Kinder suchtkranker Eltern, keeps Sucht) does not swallow "trinkt" (Sucht).
+        """
         phrases: list[_Phrase] = []
         forms: dict[str, set[str]] = defaultdict(set)
         single_forms: set[str] = set()
-        for owner, text, not_near in entries:
+        for owner, text, not_near, keeps in entries:
             words = _words(text)
             if not words:
                 continue
             for word in words:
-                forms[word.folded] |= _keys(word.text)
+                forms[word.folded] |= _keys(word.typed)
             single_forms.update(w.folded for w in words)
-            avoid = frozenset(k for w in not_near for word in _words(w) for k in _keys(word.text))
-            phrases.append(_Phrase(owner, text, tuple(_keys(w.text) for w in words), avoid))
+            avoid = frozenset(k for w in not_near for word in _words(w) for k in _keys(word.typed))
+            phrases.append(_Phrase(owner, text, tuple(_keys(w.typed) for w in words), avoid, frozenset(keeps)))
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, phrase in enumerate(phrases):
             for key in set().union(*phrase.keys):
@@ -276,7 +302,7 @@ class TextIndex:
     def _typos(self, word: _Word) -> dict[str, float]:
         limit = _max_edits(word.folded)
         found: dict[str, float] = {}
-        if not limit:
+        if not limit or _known(word.typed):
             return found
         for form, distance, _ in process.extract(
             word.folded, list(self.forms), scorer=OSA.distance, score_cutoff=limit, limit=None
@@ -304,9 +330,9 @@ class TextIndex:
 
         Examples
         --------
-        >>> index = TextIndex.build([("t", "Schulangst", ()), ("u", "Angst", ())])
+        >>> index = TextIndex.build([("t", "Schulangst", (), ()), ("u", "Angst", (), ())])
         >>> index.word_matches("schulangsd"), index.word_matches("Angst"), index.word_matches("Zukunftsangst")
-        ({'schulang': 0.8}, {'angs': 1.0}, {'angs': 0.6})
+        ({'schulangst': 0.8}, {'angst': 1.0}, {'angst': 0.6})
         """
         found_words = _words(word)
         if not found_words:
@@ -314,7 +340,7 @@ class TextIndex:
         return self._reach(found_words[0])
 
     def _reach(self, word: _Word) -> dict[str, float]:
-        exact = {key: QUALITY["exact"] for key in _keys(word.text) if key in self.by_key}
+        exact = {key: QUALITY["exact"] for key in _keys(word.typed) if key in self.by_key}
         if exact:
             return exact
         found = self._compounds(word)
@@ -343,7 +369,7 @@ class TextIndex:
         ...     "m": Term("m", "Mobbing"), "s": Term("s", "Schulabsentismus", synonyms=("fehlt",), not_near=("Geld",)),
         ...     "a": Term("a", "Armut", synonyms=("fehlt Geld",))}))
         >>> [(m.owner, m.score, m.phrase, m.words) for m in index.match("Mobing")]
-        [('m', 0.8, 'Mobbing', ('mobing',))]
+        [('m', 0.8, 'Mobbing', ('Mobing',))]
         >>> [m.owner for m in index.match("Er fehlt seit Montag")], [m.owner for m in index.match("Es fehlt Geld")]
         (['s'], ['a'])
         """
@@ -388,11 +414,11 @@ def _place(phrase: _Phrase, words: list[_Word], reached: list[dict[str, float]])
 
 
 def _vetoed(hit: _Hit, words: list[_Word]) -> bool:
-    """True when a ``not_near`` word stands directly before or after the hit (same clause)."""
+    """True when a ``not_near`` word stands inside the hit's span or directly before or after it (same clause)."""
     if not hit.phrase.not_near:
         return False
-    edges = {min(hit.positions) - 1, max(hit.positions) + 1}
-    return any(w.position in edges and _keys(w.text) & hit.phrase.not_near for w in words)
+    low, high = min(hit.positions) - 1, max(hit.positions) + 1
+    return any(low <= w.position <= high and _keys(w.typed) & hit.phrase.not_near for w in words)
 
 
 def _drop_covered(hits: list[_Hit]) -> list[_Hit]:
@@ -401,6 +427,7 @@ def _drop_covered(hits: list[_Hit]) -> list[_Hit]:
     for hit in hits:
         covered = any(
             other.phrase.owner != hit.phrase.owner
+            and hit.phrase.owner not in other.phrase.keeps
             and hit.positions <= other.positions
             and (len(other.positions) > len(hit.positions) or other.score > hit.score)
             for other in hits

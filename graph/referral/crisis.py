@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.referral.index import CRISIS_PREFIX, ReferralIndex
+from graph.referral.index import CRISIS_PREFIX, IDIOM_PREFIX, ReferralIndex
 from graph.textmatch import Match
 
 #: The ``hours`` text of a service that is always open (shown first).
@@ -56,7 +56,7 @@ class CrisisStep:
 
 
 def split_matches(matches: Iterable[Match]) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
-    """Topic matches and crisis matches (owner without the crisis prefix) of one query.
+    """Topic matches and crisis matches (owner without the crisis prefix) of one query; idioms are dropped.
 
     Examples
     --------
@@ -67,6 +67,8 @@ def split_matches(matches: Iterable[Match]) -> tuple[tuple[Match, ...], tuple[Ma
     topics: list[Match] = []
     crises: list[Match] = []
     for match in matches:
+        if match.owner.startswith(IDIOM_PREFIX):
+            continue
         if match.owner.startswith(CRISIS_PREFIX):
             crises.append(Match(match.owner[len(CRISIS_PREFIX) :], match.score, match.phrase, match.words))
         else:

@@ -15,6 +15,9 @@ CANDIDATE_KINDS = ("beratung", "traeger", "bildungsanbieter")
 #: Owner prefix of crisis phrases in the shared text index (topics and crisis kinds are matched together,
 #: so that the longer phrase wins between them: "Alkoholmissbrauch" is Sucht, not sexual abuse).
 CRISIS_PREFIX = "krise:"
+#: Owner prefix of idioms ("schlägt sich gut"): they swallow the topic words inside them and are never reported.
+#: They never swallow a crisis phrase: a crisis shown once too often is cheaper than one missed.
+IDIOM_PREFIX = "redewendung:"
 
 
 def is_offer(actor: Actor) -> bool:
@@ -98,10 +101,12 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
         neighbours[relation.source].append((relation.target, relation))
         neighbours[relation.target].append((relation.source, relation))
     adjacency = {a: tuple(sorted(n, key=lambda x: (x[0], x[1].id))) for a, n in neighbours.items()}
-    crises = [
-        (CRISIS_PREFIX + owner, text, avoid) for owner, text, avoid in term_entries(vocabulary.terms("crisis_kinds"))
+    crises = term_entries(vocabulary.terms("crisis_kinds"), prefix=CRISIS_PREFIX)
+    every_crisis = tuple(CRISIS_PREFIX + kind for kind in vocabulary.terms("crisis_kinds"))
+    idioms = [
+        (owner, text, (), every_crisis) for owner, text, _, _ in term_entries(vocabulary.terms("idioms"), IDIOM_PREFIX)
     ]
-    text = TextIndex.build(term_entries(vocabulary.terms("topics")) + crises)
+    text = TextIndex.build(term_entries(vocabulary.terms("topics")) + crises + idioms)
     offering: dict[str, list[int]] = {}
     services: dict[str, list[str]] = {}
     for position, actor in enumerate(dataset.actors.values()):
