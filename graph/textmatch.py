@@ -50,10 +50,10 @@ from graph.model import Term
 
 __all__ = [
     "MATCH_THRESHOLD",
-    "Entry",
     "QUALITY",
     "SPAN_SLACK",
     "STOPWORDS",
+    "Entry",
     "Match",
     "TextIndex",
     "edit_distance",
@@ -181,20 +181,23 @@ class _Word:
     folded: str  # normalised, no spaces
     position: int  # clause breaks add distance
     typed: str = ""  # as typed, for explanations
+    start: int = 0  # offsets in the text, for quoting the stretch a phrase matched
+    end: int = 0
 
 
 def _words(text: str) -> list[_Word]:
     """Content words of ``text`` with positions; punctuation widens the gap between clauses."""
     found: list[_Word] = []
     position = 0
-    for raw in _RAW.findall(text):
+    for found_raw in _RAW.finditer(text):
+        raw = found_raw.group()
         if raw in _PUNCT:
             position += _CLAUSE_GAP
             continue
         folded = normalize(raw).replace(" ", "")
         if not folded or folded in STOPWORDS:
             continue
-        found.append(_Word(raw.lower(), folded, position, raw))
+        found.append(_Word(raw.lower(), folded, position, raw, found_raw.start(), found_raw.end()))
         position += 1
     return found
 
@@ -234,6 +237,8 @@ class Match:
     score: float
     phrase: str
     words: tuple[str, ...] = ()
+    #: The stretch of the query from the first to the last matched word, as typed ("Umgang mit dem Handy").
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,7 +265,7 @@ class TextIndex:
     --------
     >>> index = TextIndex.build([("sucht", "trinkt", (), ()), ("mobbing", "Mobbing", (), ())])
     >>> index.match("Vater trinkt"), [m.owner for m in index.match("gemobbt")]
-    ([Match(owner='sucht', score=1.0, phrase='trinkt', words=('trinkt',))], ['mobbing'])
+    ([Match(owner='sucht', score=1.0, phrase='trinkt', words=('trinkt',), text='trinkt')], ['mobbing'])
     """
 
     phrases: tuple[_Phrase, ...]
@@ -373,7 +378,7 @@ class TextIndex:
         >>> [m.owner for m in index.match("Er fehlt seit Montag")], [m.owner for m in index.match("Es fehlt Geld")]
         (['s'], ['a'])
         """
-        return _best(self._hits(query, threshold), _words(query))
+        return _best(self._hits(query, threshold), _words(query), query)
 
     def _hits(self, query: str, threshold: float) -> list[_Hit]:
         words = _words(query)
@@ -437,16 +442,17 @@ def _drop_covered(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _best(hits: list[_Hit], words: list[_Word]) -> list[Match]:
-    by_position = {w.position: w.typed for w in words}
+def _best(hits: list[_Hit], words: list[_Word], query: str) -> list[Match]:
+    by_position = {w.position: w for w in words}
     best: dict[str, tuple[_Hit, int]] = {}
     for hit in hits:
         rank = (hit.score, len(hit.positions))
         current = best.get(hit.phrase.owner)
         if current is None or rank > (current[0].score, current[1]):
             best[hit.phrase.owner] = (hit, len(hit.positions))
-    matches = [
-        Match(owner, hit.score, hit.phrase.text, tuple(by_position[p] for p in sorted(hit.positions)))
-        for owner, (hit, _) in best.items()
-    ]
+    matches = []
+    for owner, (hit, _) in best.items():
+        used = [by_position[p] for p in sorted(hit.positions)]
+        stretch = query[used[0].start : used[-1].end]
+        matches.append(Match(owner, hit.score, hit.phrase.text, tuple(w.typed for w in used), stretch))
     return sorted(matches, key=lambda m: (-m.score, -len(m.words), m.owner))

@@ -102,6 +102,8 @@ class Evidence:
     label: str
     topics: tuple[str, ...]
     crisis: str | None = None
+    #: The stretch of the query as typed ("Umgang mit dem Handy"); falls back to the words.
+    stretch: str = ""
 
     def text(self) -> str:
         """German one-liner: „‚ritzt sich‘ → Selbstverletzung → Krise“.
@@ -113,7 +115,8 @@ class Evidence:
         >>> Evidence(("macht", "blau"), "macht blau", "Schulabsentismus", ("schulabsentismus",)).text()
         '‚macht blau‘ → Schulabsentismus'
         """
-        return f"‚{' '.join(self.words)}‘ → {self.label}" + (" → Krise" if self.crisis else "")
+        said = self.stretch or " ".join(self.words)
+        return f"‚{said}‘ → {self.label}" + (" → Krise" if self.crisis else "")
 
 
 @dataclass(frozen=True)
@@ -333,9 +336,11 @@ def _evidence(index: ReferralIndex, matches: tuple[Match, ...], crises: tuple[Ma
     vocabulary = index.dataset.vocabulary
     terms = vocabulary.terms("crisis_kinds")
     found = [
-        Evidence(m.words, m.phrase, vocabulary.label("crisis_kinds", m.owner), terms[m.owner].topics, m.owner)
+        Evidence(m.words, m.phrase, vocabulary.label("crisis_kinds", m.owner), terms[m.owner].topics, m.owner, m.text)
         for m in crises
         if m.owner in terms
     ]
-    found += [Evidence(m.words, m.phrase, vocabulary.label("topics", m.owner), (m.owner,)) for m in matches]
+    found += [
+        Evidence(m.words, m.phrase, vocabulary.label("topics", m.owner), (m.owner,), None, m.text) for m in matches
+    ]
     return tuple(found)

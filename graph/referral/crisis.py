@@ -70,7 +70,7 @@ def split_matches(matches: Iterable[Match]) -> tuple[tuple[Match, ...], tuple[Ma
         if match.owner.startswith(IDIOM_PREFIX):
             continue
         if match.owner.startswith(CRISIS_PREFIX):
-            crises.append(Match(match.owner[len(CRISIS_PREFIX) :], match.score, match.phrase, match.words))
+            crises.append(Match(match.owner[len(CRISIS_PREFIX) :], match.score, match.phrase, match.words, match.text))
         else:
             topics.append(match)
     return tuple(topics), tuple(crises)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Actor, Dataset, Relation
 from graph.schema import CITYWIDE
-from graph.textmatch import TextIndex, term_entries
+from graph.textmatch import Entry, TextIndex, term_entries
 
 #: Actor kinds that are offers unless they say ``referable: false``; any other kind only with ``referable: true``.
 CANDIDATE_KINDS = ("beratung", "traeger", "bildungsanbieter")
@@ -103,7 +103,7 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
     adjacency = {a: tuple(sorted(n, key=lambda x: (x[0], x[1].id))) for a, n in neighbours.items()}
     crises = term_entries(vocabulary.terms("crisis_kinds"), prefix=CRISIS_PREFIX)
     every_crisis = tuple(CRISIS_PREFIX + kind for kind in vocabulary.terms("crisis_kinds"))
-    idioms = [
+    idioms: list[Entry] = [
         (owner, text, (), every_crisis) for owner, text, _, _ in term_entries(vocabulary.terms("idioms"), IDIOM_PREFIX)
     ]
     text = TextIndex.build(term_entries(vocabulary.terms("topics")) + crises + idioms)

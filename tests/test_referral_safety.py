@@ -1,0 +1,106 @@
+"""The misreadings staff found, answered right on the bundled data: in the library, the CLI and on the page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from graph import load_dataset
+from graph.referral import ReferralIndex, build_referral_index, refer
+from tests.conftest import REPO, TODAY, run_page
+
+#: The table of issue 13: what was typed, the topics that must be recognised, those that must not, crisis or not.
+TABLE = [
+    ("will sich umbringen", {"psychische-gesundheit"}, {"schulangst", "schulabsentismus"}, True),
+    ("sexueller Übergriff", {"kinderschutz", "gewalt"}, {"sexualpaedagogik"}, True),
+    ("macht blau", {"schulabsentismus"}, {"mobbing"}, False),
+    ("Es fehlt Geld für die Klassenfahrt", {"armut"}, {"schulabsentismus"}, False),
+    ("Vater fehlt", {"familie"}, {"schulabsentismus"}, False),
+    ("Umgang mit dem Handy", {"medien"}, {"trennung-scheidung"}, False),
+    ("Klinikaufenthalt", {"psychische-gesundheit"}, {"migration"}, False),
+    ("Übergang Kita – Grundschule", {"uebergang-kita-schule"}, {"berufsorientierung"}, False),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ReferralIndex:
+    dataset = load_dataset(REPO / "data", today=TODAY).dataset
+    assert dataset is not None
+    return build_referral_index(dataset)
+
+
+@pytest.mark.parametrize(("query", "must", "must_not", "crisis"), TABLE, ids=[row[0] for row in TABLE])
+def test_table_of_misreadings(
+    index: ReferralIndex, query: str, must: set[str], must_not: set[str], crisis: bool
+) -> None:
+    result = refer(index, query, today=TODAY)
+    assert (set(result.topics) >= must, set(result.topics) & must_not, bool(result.crisis)) == (True, set(), crisis)
+
+
+def test_crisis_help_comes_first_and_names_the_step(index: ReferralIndex) -> None:
+    result = refer(index, "Sie hat Suizidgedanken", school="gym-am-ulmenplatz", today=TODAY)
+    assert [s.id for s in result.crisis][:3] == ["notruf-polizei", "notruf-rettungsdienst", "telefonseelsorge"]
+    assert (result.crisis[0].phone, result.crisis[0].hours) == ("110", "rund um die Uhr")
+    assert [s.kind for s in result.crisis_steps] == ["suizid"]
+    assert result.evidence[0].text() == "‚Suizidgedanken‘ → Suizidgefahr → Krise"
+    # The Netzwerkstelle (an e-mail inbox for professionals) is no offer for a family.
+    assert "netzwerkstelle-schulerfolg" not in [o.id for o in result.offers]
+
+
+def test_cli_json_has_crisis_key() -> None:
+    def run(query: str) -> dict[str, object]:
+        out = subprocess.run(
+            [sys.executable, "-m", "graph", "refer", query, "--format", "json", "--data", str(REPO / "data")],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        ).stdout
+        return dict(json.loads(out))
+
+    crisis = run("ritzt sich")["crisis"]
+    assert isinstance(crisis, list)
+    assert [(c["id"], c["phone"], c["why"]) for c in crisis][:2] == [
+        ("notruf-rettungsdienst", "112", "bei Selbstverletzung"),
+        ("telefonseelsorge", "0800 111 0 111", "bei Selbstverletzung"),
+    ]
+    assert run("schwänzt seit Wochen")["crisis"] == []
+
+
+def test_cli_text_prints_crisis_block_first() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "graph", "refer", "will nicht mehr leben", "--data", str(REPO / "data")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
+    lines = out.splitlines()
+    assert lines[0] == "!!! KRISE – zuerst Hilfe holen !!!"
+    assert lines[1] == "  Polizei – Notruf 110: Tel. 110 (bei Suizidgefahr; rund um die Uhr)"
+
+
+def test_app_shows_crisis_help_above_offers(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.text_input(key="v_query").input("will sich umbringen").run()
+    assert not at.exception
+    assert at.error[0].value.startswith("**Akute Krise – zuerst Hilfe holen**")
+    markdown = [m.value for m in at.markdown]
+    services = next(m for m in markdown if "tel:110" in m)
+    assert services.splitlines()[0] == "- **Polizei – Notruf 110**: [110](tel:110) · rund um die Uhr · bei Suizidgefahr"
+    assert markdown.index(services) < min(i for i, m in enumerate(markdown) if m.startswith("**Erkannt:**"))
+    handout_at = at.segmented_control(key="h_kind").set_value("search").run()
+    page = next(f for f in handout_at.get("iframe") if "Akute Krise" in f.proto.srcdoc)
+    assert 'href="tel:110"' in page.proto.srcdoc
+
+
+def test_app_normal_need_has_no_crisis_and_can_be_corrected(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.text_input(key="v_query").input("Umgang mit dem Handy").run()
+    assert not at.error
+    assert "**Erkannt:** ‚Umgang mit dem Handy‘ → Medien" in [m.value for m in at.markdown]
+    at.multiselect(key="v_topics::Umgang mit dem Handy").set_value(["sucht"]).run()
+    assert "Themen von Hand geändert: Sucht" in [c.value for c in at.caption]
