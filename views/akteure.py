@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 import streamlit as st
 
+from graph.correction import ENV_BRANCH, ENV_EMAIL, ENV_REPO, correction_links, correction_settings
 from graph.export import actor_table, relation_table
 from graph.mapview import MapOptions
 from graph.metrics import METRIC_INFO
+from graph.provenance import provenance
 from graph.search import find_actors
 from graph.viewfilter import ViewFilter, actor_relations, filter_graph
 from views import common
@@ -18,6 +21,45 @@ from views import texts as t
 __all__ = ["render"]
 
 TABLE_COLUMNS = ["Name", "Art", "Stadtteil", "Themen", "Beziehungen", "Geprüft am"]
+#: Shown under the heading (with a link or a badge), not again in the list of attributes.
+ABOVE = {"provenance"}
+#: The data file of actors, relative to the data folder (``Actor.line`` counts in it).
+ACTORS_FILE = "actors.yaml"
+
+
+def _cell(value: Any) -> str:
+    """A table cell as text: German dates, whole numbers without „.0“, nothing for missing values."""
+    if value is None or (isinstance(value, float) and value != value):  # NaN from pandas
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _address(address: dict[str, Any]) -> str:
+    """„Weg 1, 06132 Halle (Saale)“."""
+    place = " ".join(str(address[k]) for k in ("postcode", "city") if address.get(k))
+    return ", ".join(p for p in (address.get("street"), place) if p)
+
+
+def _ages(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return t.AGES_RANGE.format(low=low, high=high)
+    if low is not None:
+        return t.AGES_FROM.format(low=low)
+    return t.AGES_TO.format(high=high) if high is not None else ""
+
+
+def _target_groups(ctx: common.Context, groups: dict[str, Any]) -> str:
+    """„Schüler:innen, Eltern · 6–18 Jahre · Primarstufe“."""
+    parts = [
+        _value(ctx, "audiences", groups.get("audiences") or ()),
+        _ages(groups.get("age_min"), groups.get("age_max")),
+        _value(ctx, "school_levels", groups.get("school_levels") or ()),
+    ]
+    return " · ".join(p for p in parts if p)
 
 
 def _value(ctx: common.Context, field: str, value: Any) -> str:
@@ -29,6 +71,11 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
         "sozialraum": "sozialraeume",
     }
     lists |= {"topics": "topics", "languages": "languages", "audiences": "audiences", "school_levels": "school_levels"}
+    lists |= {"legal_basis": "legal_bases"}
+    if field == "address" and isinstance(value, dict):
+        return _address(value)
+    if field == "target_groups" and isinstance(value, dict):
+        return _target_groups(ctx, value)
     if field == "service_area":
         areas = ("districts", "stadtbezirke", "sozialraeume")
         return ", ".join(next((vocabulary.label(a, v) for a in areas if v in vocabulary.terms(a)), v) for v in value)
@@ -47,7 +94,7 @@ def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> None:
     lines = [
         f"**{label}:** {common.md(_value(ctx, field, attrs[field]))}"
         for field, label in t.FIELD_LABELS.items()
-        if attrs.get(field) not in (None, (), [], {})
+        if attrs.get(field) not in (None, (), [], {}) and field not in ABOVE
     ]
     st.markdown("  \n".join(lines))
 
@@ -64,8 +111,55 @@ def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
         st.info(t.PROFILE_UNVERIFIED)
     elif (ctx.today - verified).days > 365:
         st.warning(t.PROFILE_STALE.format(day=verified.strftime("%d.%m.%Y")))
-    if attrs.get("provenance") == "demo":
-        st.info(t.PROFILE_DEMO)
+
+
+def _origin(attrs: dict[str, Any]) -> None:
+    """Invented entries get a badge; sourced ones „Quelle: <link>“ (rule and wording: graph.provenance)."""
+    origin = provenance(attrs, relation=False)
+    if origin.invented:
+        st.badge(origin.label, icon=":material/science:", color="orange")
+        st.caption(t.PROFILE_DEMO)
+    elif origin.url is not None:
+        # A link button, not a Markdown link: no Markdown is ever built around a URL from the data.
+        st.link_button(common.md(origin.label), origin.url, type="tertiary", icon=":material/open_in_new:")
+    elif origin.sourced:
+        st.markdown(common.md(origin.label))
+    else:
+        st.badge(origin.label, icon=":material/help:", color="gray")
+        st.caption(t.PROFILE_NO_SOURCE)
+
+
+def _corrections(ctx: common.Context, actor: str) -> None:
+    """„Eintrag bearbeiten“ and „Fehler melden“; how to set them up where the settings are missing."""
+    record = ctx.dataset.actors[actor]
+    settings = correction_settings(os.environ)
+    links = correction_links(settings, record.id, record.name, ACTORS_FILE, record.line)
+    if links.report is None:
+        report_help = t.CORRECTION_OFF_HELP
+    elif settings.repo_url is None:
+        report_help = t.CORRECTION_REPORT_MAIL_HELP.format(email=settings.email)
+    else:
+        report_help = t.CORRECTION_REPORT_ISSUE_HELP
+    path = f"{settings.data_path}/{ACTORS_FILE}" if settings.data_path else ACTORS_FILE
+    edit_help = t.CORRECTION_EDIT_HELP.format(file=path, line=record.line) if links.edit else t.CORRECTION_OFF_HELP
+    with st.container(horizontal=True):
+        st.link_button(
+            t.CORRECTION_EDIT, links.edit or "", icon=":material/edit:", disabled=links.edit is None, help=edit_help
+        )
+        st.link_button(
+            t.CORRECTION_REPORT,
+            links.report or "",
+            icon=":material/flag:",
+            disabled=links.report is None,
+            help=report_help,
+        )
+    names = {"repo": ENV_REPO, "branch": ENV_BRANCH, "email": ENV_EMAIL}
+    if not settings.configured:
+        st.caption(t.CORRECTION_SETUP.format(**names))
+    elif links.edit is None:
+        st.caption(t.CORRECTION_EDIT_SETUP.format(**names))
+    for problem in settings.problems:
+        st.caption(common.md(problem))
 
 
 def _rank(rows: list[dict[str, Any]], metric: str, value: float) -> int:
@@ -118,6 +212,8 @@ def _profile(ctx: common.Context, actor: str) -> None:
     attrs = ctx.graph.nodes[actor]
     st.button(t.BACK, on_click=st.query_params.clear, icon=":material/arrow_back:")
     st.header(common.md(attrs["name"]))
+    _origin(attrs)
+    _corrections(ctx, actor)
     _notes(ctx, attrs)
     left, right = st.columns([1, 1])
     with left:
@@ -138,7 +234,8 @@ def _profile(ctx: common.Context, actor: str) -> None:
         st.caption(t.PROFILE_NO_RELATIONS)
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
-        st.dataframe(group.drop(columns=["Kennung", "Art"]).astype(object).fillna(""), hide_index=True, width="stretch")
+        table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 def _table(ctx: common.Context) -> None:

@@ -93,7 +93,29 @@ PROFILE_NO_RELATIONS = "Keine Beziehungen erfasst."
 PROFILE_MAP = "Umfeld"
 PROFILE_STALE = "Die Angaben wurden seit mehr als 12 Monaten nicht geprüft (zuletzt: {day})."
 PROFILE_UNVERIFIED = "Für diesen Eintrag ist kein Prüfdatum hinterlegt."
-PROFILE_DEMO = "Dieser Eintrag ist erfunden (Demonstrationsdaten, provenance: demo)."
+PROFILE_DEMO = (
+    "Ein erfundenes Beispiel aus den Demonstrationsdaten: Diese Organisation und ihre Angaben gibt es so nicht."
+)
+PROFILE_NO_SOURCE = "Für diesen Eintrag ist keine Quelle angegeben."
+AGES_RANGE = "{low}–{high} Jahre"
+AGES_FROM = "ab {low} Jahren"
+AGES_TO = "bis {high} Jahre"
+PROFILE_RELATION_COLUMNS = ["Von", "An", "Herkunft", "Seit", "Bis", "Themen", "Stärke"]
+CORRECTION_EDIT = "Eintrag bearbeiten"
+CORRECTION_EDIT_HELP = "Öffnet {file}, Zeile {line}, im Web-Editor des Daten-Repositorys (Änderung als Pull Request)."
+CORRECTION_REPORT = "Fehler melden"
+CORRECTION_REPORT_ISSUE_HELP = "Öffnet ein neues Ticket im Daten-Repository, in dem dieser Eintrag schon genannt ist."
+CORRECTION_REPORT_MAIL_HELP = "Öffnet eine E-Mail an {email}, in der dieser Eintrag schon genannt ist."
+CORRECTION_OFF_HELP = "Noch nicht eingerichtet – siehe Hinweis darunter."
+CORRECTION_SETUP = (
+    "„Eintrag bearbeiten“ und „Fehler melden“ sind noch nicht eingerichtet. Dafür beim Start der App "
+    "`{repo}` setzen (Adresse des Daten-Repositorys, z. B. `https://github.com/ORG/REPO`; Zweig: `{branch}`, "
+    "Standard `main`) – oder nur `{email}` für Meldungen per E-Mail. Anleitung: docs/betrieb.md, „Korrekturen“."
+)
+CORRECTION_EDIT_SETUP = (
+    "„Eintrag bearbeiten“ braucht `{repo}` (Adresse des Daten-Repositorys, z. B. `https://github.com/ORG/REPO`). "
+    "Anleitung: docs/betrieb.md, „Korrekturen“."
+)
 FIELD_LABELS = {
     "id": "Kennung",
     "kind": "Art",
