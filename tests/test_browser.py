@@ -229,6 +229,42 @@ def test_referral_query_shows_contact_and_handout(session: Session, app_url: str
     page.locator("iframe").first.screenshot(path=str(SCREENSHOTS / "handreichung-seite.png"))
 
 
+def test_crisis_phrase_puts_crisis_help_first(session: Session, app_url: str) -> None:
+    page = session.page
+    for width, height, name in ((1440, 900, "vermittlung-krise"), (390, 844, "vermittlung-krise-handy")):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{app_url}/vermittlung")
+        page.locator("h1").first.wait_for()
+        query = page.get_by_label("Anliegen")
+        query.fill("Er hat gesagt, er will sich umbringen")
+        query.press("Enter")
+        title = page.get_by_text("Akute Krise – zuerst Hilfe holen").first
+        title.wait_for()
+        police = page.locator("a[href='tel:110']").first
+        police.wait_for()
+        assert police.inner_text() == "110"
+        first_offer = page.locator("h4").first
+        first_offer.wait_for()
+        # The crisis box stands above the first offer and in the first screen.
+        assert title.bounding_box()["y"] < first_offer.bounding_box()["y"]
+        assert title.bounding_box()["y"] < height
+        _shot(page, name)
+    page.set_viewport_size({"width": 1440, "height": 900})
+
+
+def test_normal_phrase_has_no_crisis_box(session: Session, app_url: str) -> None:
+    page = session.page
+    page.goto(f"{app_url}/vermittlung")
+    page.locator("h1").first.wait_for()
+    query = page.get_by_label("Anliegen")
+    query.fill("macht blau")
+    query.press("Enter")
+    page.get_by_text("‚macht blau‘ → Schulabsentismus").first.wait_for()
+    page.locator("h4").first.wait_for()
+    assert page.get_by_text("Akute Krise").count() == 0
+    _shot(page, "vermittlung-normal")
+
+
 # ---------------------------------------------------------------- hostile data (tests/data/xss)
 
 
