@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.problems import CODES
-from graph.schema import ACTOR_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, field_paths
+from graph.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, field_paths
 from tests.conftest import REPO
 
 DATA_README = (REPO / "data" / "README.md").read_text(encoding="utf-8")
@@ -24,6 +24,13 @@ def test_data_readme_documents_actor_field(path: str) -> None:
 @pytest.mark.parametrize("path", field_paths(RELATION_FIELDS))
 def test_data_readme_documents_relation_field(path: str) -> None:
     assert _documented(path), f"data/README.md erklärt das Beziehungsfeld `{path}` nicht"
+
+
+@pytest.mark.parametrize("path", field_paths(META_FIELDS))
+def test_data_readme_documents_meta_field(path: str) -> None:
+    assert _documented("meta.yaml") and _documented(path), (
+        f"data/README.md erklärt das Feld `{path}` in meta.yaml nicht"
+    )
 
 
 @pytest.mark.parametrize(
