@@ -138,3 +138,25 @@ def test_subprocess_honours_the_environment(tmp_path: Path) -> None:
         "",
         "Stichtag: 01.07.2027 (gesetzt über NETZWERKKARTE_TODAY)",
     ]
+
+
+def test_referral_and_handout_fall_back_to_the_reference_date(small: Dataset, real_date: dt.date) -> None:
+    from graph.handout import handout_data
+    from graph.referral import build_referral_index, refer
+
+    assert small.reference_date == TODAY
+    index = build_referral_index(small)
+    assert refer(index, "schwänzt").context["as_of"] == TODAY.isoformat()
+    assert handout_data(index, "abc", topic="schulabsentismus").today == TODAY
+
+
+def test_diff_defaults_to_the_day_of_the_new_state(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert main(["diff", str(VALID), str(VALID), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["as_of"] == TODAY.isoformat()
+    monkeypatch.setenv(clock.ENV_VAR, "2027-07-01")
+    assert main(["diff", str(VALID), str(VALID), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["as_of"] == "2027-07-01"
