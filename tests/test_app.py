@@ -108,7 +108,7 @@ def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", VALID, monkeypatch, actor="beratung-y")
     assert [h.value for h in at.header] == ["Beratungsstelle Y"]
     assert "Die Angaben wurden seit mehr als 12 Monaten nicht geprüft" in at.warning[0].value
-    assert "erfunden" in at.info[0].value
+    assert any("erfundenes Beispiel" in c.value for c in at.caption)  # under the badge „Erfundener Demo-Eintrag“
     text = " ".join(m.value for m in at.markdown)
     assert "**Themen:** Schulabsentismus, Familie" in text and "**Gehört zu:** Träger X" in text
     assert len(_iframes(at)) == 1

@@ -139,3 +139,12 @@ def test_profile_names_a_setting_it_cannot_use(monkeypatch: pytest.MonkeyPatch) 
     at = run_page("akteure", VALID, monkeypatch, actor="gs-a")
     assert _buttons(at)[t.CORRECTION_EDIT] == ("", True)
     assert any("NETZWERKKARTE\\_FORGE=github\\|gitlab\\|gitea" in text for text in _texts(at))
+
+
+def test_profile_attributes_read_as_german_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    school = "\n".join(m.value for m in run_page("akteure", VALID, monkeypatch, actor="gs-a").markdown)
+    assert "**Unterart / Schulform:** Grundschule" in school
+    assert "**Anschrift:** Weg 1, 06132 Halle \\(Saale\\)" in school
+    offer = "\n".join(m.value for m in run_page("akteure", VALID, monkeypatch, actor="beratung-y").markdown)
+    assert "**Zielgruppen:** Schüler\\:innen, Eltern · 6–18 Jahre" in offer
+    assert "audiences" not in offer and "age\\_min" not in offer

@@ -71,7 +71,11 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
         "sozialraum": "sozialraeume",
     }
     lists |= {"topics": "topics", "languages": "languages", "audiences": "audiences", "school_levels": "school_levels"}
-    lists |= {"legal_basis": "legal_bases"}
+    lists |= {"legal_basis": "legal_bases", "stadtteil": "stadtteile", "crisis": "crisis_kinds"}
+    if field == "subtype":  # a school's subtype is a school type id; other kinds have free text (label = text)
+        return vocabulary.label("school_types", str(value))
+    if isinstance(value, bool):
+        return t.YES if value else t.NO
     if field == "address" and isinstance(value, dict):
         return _address(value)
     if field == "target_groups" and isinstance(value, dict):
@@ -108,7 +112,7 @@ def _contact(attrs: dict[str, Any]) -> None:
 def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
     verified = attrs.get("verified")
     if verified is None:
-        st.info(t.PROFILE_UNVERIFIED)
+        st.caption(t.PROFILE_UNVERIFIED)
     elif (ctx.today - verified).days > 365:
         st.warning(t.PROFILE_STALE.format(day=verified.strftime("%d.%m.%Y")))
 

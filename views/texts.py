@@ -92,7 +92,7 @@ PROFILE_RELATIONS = "Beziehungen"
 PROFILE_NO_RELATIONS = "Keine Beziehungen erfasst."
 PROFILE_MAP = "Umfeld"
 PROFILE_STALE = "Die Angaben wurden seit mehr als 12 Monaten nicht geprüft (zuletzt: {day})."
-PROFILE_UNVERIFIED = "Für diesen Eintrag ist kein Prüfdatum hinterlegt."
+PROFILE_UNVERIFIED = "Kein Prüfdatum: Die Angaben wurden noch nicht mit der Organisation abgestimmt."
 PROFILE_DEMO = (
     "Ein erfundenes Beispiel aus den Demonstrationsdaten: Diese Organisation und ihre Angaben gibt es so nicht."
 )
@@ -120,7 +120,8 @@ FIELD_LABELS = {
     "id": "Kennung",
     "kind": "Art",
     "subtype": "Unterart / Schulform",
-    "district": "Stadtteil",
+    "district": "Stadtviertel",
+    "stadtteil": "Stadtteil",
     "stadtbezirk": "Stadtbezirk",
     "sozialraum": "Sozialraum",
     "address": "Anschrift",
@@ -128,13 +129,19 @@ FIELD_LABELS = {
     "target_groups": "Zielgruppen",
     "languages": "Sprachen",
     "access": "Zugang",
+    "hours": "Erreichbarkeit",
+    "crisis": "Krisendienst bei",
+    "referable": "Direkt vermittelbar",
     "legal_basis": "Rechtsgrundlagen",
     "service_area": "Zuständigkeitsgebiet",
     "parent": "Gehört zu",
     "provenance": "Quelle",
+    "source_date": "Stand der Quelle",
     "verified": "Geprüft am",
     "notes": "Bemerkungen",
 }
+YES = "ja"
+NO = "nein"
 CONTACT_LABELS = {"role": "Stelle", "phone": "Telefon", "email": "E-Mail", "web": "Web"}
 FIELD = "Feld"
 VALUE = "Wert"
