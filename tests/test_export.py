@@ -23,7 +23,7 @@ def test_actor_table_values(small: Dataset, graph: nx.MultiDiGraph) -> None:
     table = actor_table(graph, small.vocabulary, TODAY).set_index("Kennung")
     assert len(table) == 8
     row = table.loc["beratung-y"]
-    assert (row["Name"], row["Art"], row["Stadtteil"], row["Stadtbezirk"]) == (
+    assert (row["Name"], row["Art"], row["Stadtviertel"], row["Stadtbezirk"]) == (
         "Beratungsstelle Y",
         "Beratungsstelle",
         "Südstadt",

@@ -20,7 +20,7 @@ from views import texts as t
 
 __all__ = ["render"]
 
-TABLE_COLUMNS = ["Name", "Art", "Stadtteil", "Themen", "Beziehungen", "Geprüft am"]
+TABLE_COLUMNS = ["Name", "Art", "Stadtviertel", "Themen", "Beziehungen", "Geprüft am"]
 #: Shown under the heading (with a link or a badge), not again in the list of attributes.
 ABOVE = {"provenance"}
 #: The data file of actors, relative to the data folder (``Actor.line`` counts in it).
