@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph import load_dataset
-from graph.handout import handout_data, render_handout
+from graph.handout import handout_data, render_handout, tel_uri
 from graph.model import Contact
 from graph.referral import ReferralError, ReferralIndex, build_referral_index
 from tests.conftest import TESTS, TODAY
@@ -26,8 +26,10 @@ def index() -> ReferralIndex:
     return build_referral_index(dataset)
 
 
-def sections(index: ReferralIndex, **options: str) -> list[tuple[str, list[str]]]:
-    data = handout_data(index, VERSION, today=TODAY, **options)
+def sections(
+    index: ReferralIndex, school: str | None = None, topic: str | None = None, district: str | None = None
+) -> list[tuple[str, list[str]]]:
+    data = handout_data(index, VERSION, school=school, topic=topic, district=district, today=TODAY)
     return [(s.topic, [o.id for o in s.offers]) for s in data.sections]
 
 
@@ -39,10 +41,14 @@ def test_handout_for_school_groups_each_offer_once(index: ReferralIndex) -> None
         "",
     )
     # Age 6–10 excludes Sucht (12–27), Medienscouts (12–16) and Jugendhilfe Y (14–25); district excludes the west.
+    # The Familienberatung (phone, local, two warm hops) now ranks above the direct but phoneless Projekt Schulweg;
+    # the Jugendamt (an authority without ``referable``) and the pilot project are no offers.
     assert sections(index, school="gs-silberhoehe") == [
-        ("schulabsentismus", ["projekt-schulweg", "beratung-sued", "beratung-stadt"]),
-        ("familie", ["jugendamt"]),
+        ("schulabsentismus", ["beratung-sued", "projekt-schulweg", "beratung-stadt"]),
+        ("psychische-gesundheit", ["seelsorge"]),
     ]
+    assert [o.score for o in data.sections[0].offers] == [0.955, 0.94, 0.714]
+    assert (data.crisis, data.crisis_steps) == ((), ())
 
 
 def test_handout_for_topic_puts_asked_topic_first(index: ReferralIndex) -> None:
@@ -61,7 +67,8 @@ def test_handout_for_district(index: ReferralIndex) -> None:
         ("schulabsentismus", ["beratung-stadt"]),
         ("mobbing", ["mobbing-team"]),
         ("sucht", ["suchtberatung"]),
-        ("familie", ["migrationsberatung", "jugendamt"]),
+        ("familie", ["migrationsberatung"]),
+        ("psychische-gesundheit", ["seelsorge"]),
         ("cybermobbing", ["medienscouts"]),
     ]
 
@@ -76,15 +83,76 @@ def test_render_handout_is_printable_and_self_contained(index: ReferralIndex) ->
     assert "@page { size: A4; margin: 10mm; }" in page
     assert "Stadtteil Silberhöhe · Alter 6–10 Jahre · Stand: 28.11.2026 · Datenversion 0123456789abcdef" in page
     assert page.count("<article>") == 4
-    assert "Tel. 0345 200 00 01" in page
+    assert 'Tel. <a href="tel:03452000001">0345 200 00 01</a>' in page
     assert '<a href="mailto:info@familienberatung-sued.example.org">' in page
     assert "Zugang: Telefonisch Termin vereinbaren; offene Sprechstunde dienstags 14–16 Uhr" in page
     assert '<h3>Projekt Schulweg <span class="kind">· Projekt · geprüft 01.09.2026</span>' in page
     assert "Verbindung: direkt" in page
+    assert "Verbindung: über Träger X</p>" in page
     assert "Verbindung: über Träger X → Familienberatung Süd → Jugendamt Halle → AG § 78 Jugendhilfe-Schule" in page
     # Nothing is fetched: no scripts, stylesheets, images or fonts from anywhere; CSP forbids them anyway.
     assert re.findall(r"<script|<link|<img|src=|@import|url\(", page) == []
     assert "default-src 'none'" in page
+    # No crisis words, no crisis block.
+    assert '<section class="crisis">' not in page
+
+
+CRISIS_BLOCK = (
+    '<section class="crisis"><h2>Akute Krise – zuerst Hilfe holen</h2><ul>'
+    '<li><strong>Notruf 110</strong>: <a class="phone" href="tel:110">110</a> · rund um die Uhr</li>'
+    '<li><strong>Krisendienst Halle</strong>: <a class="phone" href="tel:03023125002">030 23125 002</a>'
+    " · rund um die Uhr</li>"
+    '<li><strong>Seelsorgetelefon</strong>: <a class="phone" href="tel:03023125001">030 23125 001</a>'
+    " · Mo–Fr 9–17 Uhr</li></ul>"
+    "<p><strong>Suizidgefahr:</strong> Nicht allein lassen, 112 anrufen.</p></section>"
+)
+
+
+def test_handout_from_a_crisis_query_puts_crisis_help_first(index: ReferralIndex) -> None:
+    data = handout_data(index, VERSION, query="Er will nicht mehr leben", today=TODAY)
+    assert (data.title, data.scope, data.message) == ("Hilfe und Ansprechpartner", "ganze Stadt", "")
+    assert [s.id for s in data.crisis] == ["notruf", "krisendienst", "seelsorge"]
+    assert [(s.kind, s.step) for s in data.crisis_steps] == [("suizid", "Nicht allein lassen, 112 anrufen.")]
+    assert [(s.topic, s.label, [(o.id, o.score) for o in s.offers]) for s in data.sections] == [
+        ("anliegen", "Psychische Gesundheit und Krisen", [("seelsorge", 0.75), ("beratung-stadt", 0.7)])
+    ]
+    page = render_handout(index, data)
+    assert page.count(CRISIS_BLOCK) == 1
+    # The crisis block comes right after the header, before every offer.
+    assert page.index("</header>" + CRISIS_BLOCK) < page.index('<div class="sections">')
+    assert page.count("<article>") == 2
+
+
+def test_handout_from_an_ordinary_query(index: ReferralIndex) -> None:
+    data = handout_data(index, VERSION, query="schwänzt", school="gs-silberhoehe", today=TODAY)
+    assert (data.title, data.scope, data.message, data.crisis, data.crisis_steps) == (
+        "Hilfe und Ansprechpartner – Grundschule Silberhöhe",
+        "Stadtteil Silberhöhe · Alter 6–10 Jahre",
+        "",
+        (),
+        (),
+    )
+    assert [(s.topic, s.label, [o.id for o in s.offers]) for s in data.sections] == [
+        ("anliegen", "Schulabsentismus", ["beratung-sued", "projekt-schulweg", "beratung-stadt"])
+    ]
+    limited = handout_data(index, VERSION, query="Vater hat ein Messer", limit=1, today=TODAY)
+    assert [[o.id for o in s.offers] for s in limited.sections] == [["beratung-sued"]]
+    assert [(s.id, s.why) for s in limited.crisis] == [("notruf", "bei Akute Gewalt")]
+    assert limited.crisis_steps == ()
+    nothing = handout_data(index, VERSION, query="Kaffee", today=TODAY)
+    assert (nothing.sections, nothing.crisis) == ((), ())
+    assert nothing.message == (
+        "Zu „Kaffee“ wurde kein Thema erkannt. "
+        "Versuchen Sie ein Thema wie Schulabsentismus, Mobbing und Konflikte, Sucht, Familie und Erziehung."
+    )
+
+
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [("0345 221-6992", "tel:03452216992"), ("116 111", "tel:116111"), ("+49 345 1", "tel:+493451"), ("110", "tel:110")],
+)
+def test_tel_uri(phone: str, uri: str) -> None:
+    assert tel_uri(phone) == uri
 
 
 def test_render_handout_escapes_hostile_data(tmp_path: Path) -> None:

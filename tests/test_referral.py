@@ -1,15 +1,30 @@
-"""Referral lookup on the fixed network of ``tests/data/referral``: exact ranking, reasons, filters."""
+"""Referral lookup on the fixed network of ``tests/data/referral``: crisis first, exact ranking, reasons, filters."""
 
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 import graph.referral
 from graph import Dataset, load_dataset
-from graph.referral import ReferralError, ReferralIndex, build_referral_index, contact_card, refer
+from graph.referral import (
+    CrisisService,
+    CrisisStep,
+    Evidence,
+    PathStep,
+    ReferralError,
+    ReferralIndex,
+    ReferralResult,
+    build_referral_index,
+    contact_card,
+    is_offer,
+    refer,
+)
+from graph.referral.ranking import PHONE_BONUS, RECENCY, RELATION_WARMTH
 from tests.conftest import TESTS, TODAY
 
 REFERRAL = TESTS / "data" / "referral"
@@ -19,6 +34,20 @@ FRESH_SUED = "Angaben geprüft am 01.06.2026"
 FRESH_SCHULWEG = "Angaben geprüft am 01.09.2026"
 STALE_STADT = "Angaben zuletzt geprüft am 01.03.2025 – bitte vor Weitergabe prüfen"
 ABSENT = "Thema Schulabsentismus"
+PHONE = "telefonisch erreichbar"
+PSYCH = "Thema Psychische Gesundheit und Krisen"
+FAMILY = "Thema Familie und Erziehung"
+
+# The crisis services of the test network: 110 and the Krisendienst are open around the clock and
+# come first (in data order), the Seelsorgetelefon (weekdays only) follows.
+NOTRUF = CrisisService("notruf", "Notruf 110", "110", "rund um die Uhr", None, "bei Suizidgefahr", ("suizid",))
+KRISENDIENST = CrisisService(
+    "krisendienst", "Krisendienst Halle", "030 23125 002", "rund um die Uhr", None, "bei Suizidgefahr", ("suizid",)
+)
+SEELSORGE = CrisisService(
+    "seelsorge", "Seelsorgetelefon", "030 23125 001", "Mo–Fr 9–17 Uhr", None, "bei Suizidgefahr", ("suizid",)
+)
+SUIZID_STEP = CrisisStep("suizid", "Suizidgefahr", "Nicht allein lassen, 112 anrufen.")
 
 
 @pytest.fixture(scope="module")
@@ -38,21 +67,24 @@ def ranking(index: ReferralIndex, query: str, **options: Any) -> list[tuple[str,
     return [(o.id, o.score, list(o.reasons)) for o in result.offers]
 
 
-# Scores: 0.6 x topic relevance + warm path (0.2 / 0.15 / 0.1 / 0.05) + 0.1 local + freshness (0.1 / 0.05).
+# Scores: 0.6 x topic relevance + warm path + 0.1 local + 0.05 phone + freshness (0.1 / 0.05).
+# Familienberatung Süd: 0.6 + 0.05 + 0.1; Projekt Schulweg (no phone): 0.6 + 0.1;
+# Schulpsychologische Beratung (checked 637 days ago): 0.6 + 0.05 + 0.05.
 SCHWAENZEN = [
-    ("beratung-sued", 0.7, [ABSENT, "zuständig für Süd", FRESH_SUED]),
+    ("beratung-sued", 0.75, [ABSENT, "zuständig für Süd", PHONE, FRESH_SUED]),
     ("projekt-schulweg", 0.7, [ABSENT, "zuständig für Silberhöhe", FRESH_SCHULWEG]),
-    ("beratung-stadt", 0.65, [ABSENT, "stadtweit zuständig", STALE_STADT]),
+    ("beratung-stadt", 0.7, [ABSENT, "stadtweit zuständig", PHONE, STALE_STADT]),
 ]
 
 
 @pytest.mark.parametrize(
     "query",
-    ["schwänzt seit Wochen", "SCHWAENZEN", "Schulverweigerung", "Er fehlt ständig"],
-    ids=["inflected", "umlaut-spelling", "synonym", "synonym-fehlt"],
+    ["schwänzt seit Wochen", "SCHWAENZEN", "hat geschwänzt", "Schulverweigerung", "Er fehlt ständig"],
+    ids=["inflected", "umlaut-spelling", "participle", "synonym", "synonym-fehlt"],
 )
 def test_refer_synonyms_and_word_forms_rank_alike(index: ReferralIndex, query: str) -> None:
-    # Equal scores are ordered by name; the AG § 78 (a committee) is never offered.
+    # Equal scores are ordered by name; the pilot project (not referable) and the AG § 78 (a committee)
+    # offer Schulabsentismus too but are never offered.
     assert ranking(index, query) == SCHWAENZEN
 
 
@@ -60,25 +92,33 @@ def test_refer_participle_and_typo(index: ReferralIndex) -> None:
     result = refer(index, "wurde gemobbt", today=TODAY)
     assert (result.topics, ranking(index, "wurde gemobbt")) == (
         ("mobbing",),
-        [("mobbing-team", 0.7, ["Thema Mobbing und Konflikte", "zuständig für West", "Angaben geprüft am 01.02.2026"])],
+        [
+            (
+                "mobbing-team",
+                0.75,
+                ["Thema Mobbing und Konflikte", "zuständig für West", PHONE, "Angaben geprüft am 01.02.2026"],
+            )
+        ],
     )
-    # "Mobing" is a typo (0.8); "Klassenchat" half-matches Cybermobbing (0.486), which the Medienscouts offer.
-    typo = refer(index, "Mobing im Klassenchat", today=TODAY)
-    assert typo.topics == ("mobbing", "cybermobbing")
-    assert ranking(index, "Mobing im Klassenchat") == [
+    # "Cybermobbnig" is a typo (0.8), "Schulmobbing" a compound (0.6): relevance 0.8 + 0.25 x 0.6.
+    typo = refer(index, "Schulmobbing, Cybermobbnig", today=TODAY)
+    assert [(m.owner, m.score) for m in typo.matches] == [("cybermobbing", 0.8), ("mobbing", 0.6)]
+    assert typo.topics == ("cybermobbing", "mobbing")
+    assert ranking(index, "Schulmobbing, Cybermobbnig") == [
         (
             "mobbing-team",
-            round(0.6 * (0.8 + 0.25 * 0.486) + 0.1, 3),
+            round(0.6 * (0.8 + 0.25 * 0.6) + 0.05 + 0.1, 3),
             [
-                "Thema Mobbing und Konflikte",
                 "Thema Cybermobbing",
+                "Thema Mobbing und Konflikte",
                 "zuständig für West",
+                PHONE,
                 "Angaben geprüft am 01.02.2026",
             ],
         ),
         (
             "medienscouts",
-            round(0.6 * 0.486, 3),
+            round(0.6 * 0.8, 3),
             [
                 "Thema Cybermobbing",
                 "stadtweit zuständig",
@@ -89,24 +129,28 @@ def test_refer_participle_and_typo(index: ReferralIndex) -> None:
 
 
 def test_refer_second_level_topic_reaches_parent_offers_lower(index: ReferralIndex) -> None:
+    # The pilot project offers Schulangst too, but a pilot is no offer.
     parent = "Thema Schulabsentismus (übergeordnet zu Schulangst)"
     assert ranking(index, "Schulangst") == [
-        ("beratung-stadt", 0.65, ["Thema Schulangst", parent, "stadtweit zuständig", STALE_STADT]),
-        ("beratung-sued", round(0.6 * 0.6 + 0.1, 3), [parent, "zuständig für Süd", FRESH_SUED]),
-        ("projekt-schulweg", 0.46, [parent, "zuständig für Silberhöhe", FRESH_SCHULWEG]),
+        ("beratung-stadt", 0.7, ["Thema Schulangst", parent, "stadtweit zuständig", PHONE, STALE_STADT]),
+        ("beratung-sued", round(0.6 * 0.6 + 0.05 + 0.1, 3), [parent, "zuständig für Süd", PHONE, FRESH_SUED]),
+        ("projekt-schulweg", round(0.6 * 0.6 + 0.1, 3), [parent, "zuständig für Silberhöhe", FRESH_SCHULWEG]),
     ]
 
 
 def test_refer_language_filter(index: ReferralIndex) -> None:
-    result = refer(index, "Probleme zu Hause", language="Arabisch", today=TODAY)
-    # The Jugendamt lists no languages and counts as German only.
-    assert result.excluded == (("language", 1),)
+    result = refer(index, "schwänzt", language="Arabisch", today=TODAY)
+    # Projekt Schulweg lists no languages and counts as German only, like the Schulpsychologische Beratung (de).
+    assert result.excluded == (("language", 2),)
+    assert ranking(index, "schwänzt", language="ar") == [
+        ("beratung-sued", 0.75, [ABSENT, "zuständig für Süd", "spricht Arabisch", PHONE, FRESH_SUED]),
+    ]
     assert ranking(index, "Probleme zu Hause", language="ar") == [
-        ("beratung-sued", 0.7, ["Thema Familie und Erziehung", "zuständig für Süd", "spricht Arabisch", FRESH_SUED]),
+        ("beratung-sued", 0.75, [FAMILY, "zuständig für Süd", "spricht Arabisch", PHONE, FRESH_SUED]),
         (
             "migrationsberatung",
-            0.7,
-            ["Thema Familie und Erziehung", "zuständig für West", "spricht Arabisch", "Angaben geprüft am 01.05.2026"],
+            0.75,
+            [FAMILY, "zuständig für West", "spricht Arabisch", PHONE, "Angaben geprüft am 01.05.2026"],
         ),
     ]
 
@@ -116,8 +160,8 @@ def test_refer_age_filter(index: ReferralIndex) -> None:
     result = refer(index, "geschwänzt", age=8, today=TODAY)
     assert result.excluded == (("age", 1),)
     assert ranking(index, "geschwänzt", age=8) == [
-        ("beratung-sued", 0.64, [ABSENT, "zuständig für Süd", "für 6–18 Jahre", FRESH_SUED]),
-        ("beratung-stadt", 0.59, [ABSENT, "stadtweit zuständig", "für 6–19 Jahre", STALE_STADT]),
+        ("beratung-sued", 0.75, [ABSENT, "zuständig für Süd", "für 6–18 Jahre", PHONE, FRESH_SUED]),
+        ("beratung-stadt", 0.7, [ABSENT, "stadtweit zuständig", "für 6–19 Jahre", PHONE, STALE_STADT]),
     ]
 
 
@@ -126,46 +170,135 @@ def test_refer_school_with_warm_paths(index: ReferralIndex) -> None:
     result = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
     assert result.context["district"] == "silberhoehe" and result.context["ages"] == [6, 10]
     assert [(o.id, o.path) for o in result.offers] == [
-        ("projekt-schulweg", ("gs-silberhoehe", "projekt-schulweg")),
         ("beratung-sued", ("gs-silberhoehe", "traeger-x", "beratung-sued")),
+        ("projekt-schulweg", ("gs-silberhoehe", "projekt-schulweg")),
         ("beratung-stadt", ("gs-silberhoehe", "traeger-x", "beratung-sued", "jugendamt", "ag78", "beratung-stadt")),
     ]
+    # No test relation carries ``verified``: every path counts as old (0.7).
+    # Familienberatung: 2 hops of Schulsozialarbeit and Kooperation (warmth 1.0): 0.15 x 0.7, plus local, phone, fresh.
+    # Projekt Schulweg: 1 hop "verweist" (1.0): 0.2 x 0.7, local, fresh, no phone.
+    # Schulpsychologische Beratung: 5 hops, the weakest is "Mitglied" (0.4): 0.05 x 0.4 x 0.7; citywide, phone, stale.
     assert ranking(index, "schwänzt", school="gs-silberhoehe") == [
         (
-            "projekt-schulweg",
-            1.0,
-            [
-                ABSENT,
-                "zuständig für Silberhöhe",
-                "für 10–16 Jahre",
-                "bestehende Verbindung: Grundschule Silberhöhe → verweist an Projekt Schulweg",
-                FRESH_SCHULWEG,
-            ],
-        ),
-        (
             "beratung-sued",
-            0.95,
+            round(0.6 + 0.15 * 0.7 + 0.1 + 0.05 + 0.1, 3),
             [
                 ABSENT,
                 "zuständig für Silberhöhe",
                 "für 6–18 Jahre",
-                "bestehende Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
+                "erfundene Demo-Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
                 " → kooperiert mit Familienberatung Süd",
+                PHONE,
                 FRESH_SUED,
             ],
         ),
         (
+            "projekt-schulweg",
+            round(0.6 + 0.2 * 0.7 + 0.1 + 0.1, 3),
+            [
+                ABSENT,
+                "zuständig für Silberhöhe",
+                "für 10–16 Jahre",
+                "erfundene Demo-Verbindung: Grundschule Silberhöhe → verweist an Projekt Schulweg",
+                FRESH_SCHULWEG,
+            ],
+        ),
+        (
             "beratung-stadt",
-            0.7,
+            round(0.6 + 0.05 * 0.4 * 0.7 + 0.05 + 0.05, 3),
             [
                 ABSENT,
                 "stadtweit zuständig",
                 "für 6–19 Jahre",
-                "bestehende Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
+                "erfundene Demo-Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
                 " → kooperiert mit Familienberatung Süd → gefördert von Jugendamt Halle"
                 " → Mitglied in AG § 78 Jugendhilfe-Schule → hat als Mitglied Schulpsychologische Beratung",
+                PHONE,
                 STALE_STADT,
             ],
+        ),
+    ]
+    assert [(o.score, o.demo_path) for o in result.offers] == [(0.955, True), (0.94, True), (0.714, True)]
+    sued = result.offers[0]
+    assert sued.steps == (
+        PathStep(
+            "gs-silberhoehe",
+            "Grundschule Silberhöhe",
+            "ssa-gs",
+            "schulsozialarbeit",
+            "Schulsozialarbeit durch",
+            "traeger-x",
+            "Träger X",
+            True,
+        ),
+        PathStep(
+            "traeger-x", "Träger X", "koop-x-sued", "kooperation", "kooperiert mit", "beratung-sued",
+            "Familienberatung Süd", True,
+        ),
+    )  # fmt: skip
+    assert sued.path_text() == sued.reasons[3]
+    assert sued.to_dict()["path_steps"] == [
+        {
+            "source": "gs-silberhoehe",
+            "source_name": "Grundschule Silberhöhe",
+            "relation": "ssa-gs",
+            "relation_type": "schulsozialarbeit",
+            "relation_label": "Schulsozialarbeit durch",
+            "target": "traeger-x",
+            "target_name": "Träger X",
+            "demo": True,
+        },
+        {
+            "source": "traeger-x",
+            "source_name": "Träger X",
+            "relation": "koop-x-sued",
+            "relation_type": "kooperation",
+            "relation_label": "kooperiert mit",
+            "target": "beratung-sued",
+            "target_name": "Familienberatung Süd",
+            "demo": True,
+        },
+    ]
+
+
+def test_warm_path_weighted_by_recency_and_source(referral_data: Dataset) -> None:
+    # Confirmed relations from a public source: "bestehende Verbindung" and the recency factor of the oldest step.
+    assert RECENCY == ((365, 1.0), (730, 0.85))
+    assert (RELATION_WARMTH["verweist"], RELATION_WARMTH["kooperation"], RELATION_WARMTH["mitglied"]) == (1.0, 1.0, 0.4)
+    source = "https://example.org/kooperationen"
+    confirmed = {
+        "ssa-gs": dt.date(2026, 3, 1),  # 272 days: 1.0
+        "koop-x-sued": dt.date(2026, 9, 1),  # 88 days: 1.0
+        "verweis-gs-schulweg": dt.date(2025, 6, 1),  # 545 days: 0.85
+    }
+    relations = tuple(
+        replace(r, verified=confirmed[r.id], provenance=source) if r.id in confirmed else r
+        for r in referral_data.relations
+    )
+    index = build_referral_index(replace(referral_data, relations=relations))
+    result = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
+    assert [(o.id, o.score, o.path_text(), o.demo_path) for o in result.offers] == [
+        (
+            "beratung-sued",
+            round(0.6 + 0.15 + 0.1 + 0.05 + 0.1, 3),
+            "bestehende Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
+            " → kooperiert mit Familienberatung Süd",
+            False,
+        ),
+        (
+            "projekt-schulweg",
+            round(0.6 + 0.2 * 0.85 + 0.1 + 0.1, 3),
+            "bestehende Verbindung: Grundschule Silberhöhe → verweist an Projekt Schulweg",
+            False,
+        ),
+        (
+            "beratung-stadt",
+            # the unconfirmed demo relations on the long path keep it old (0.7) and invented
+            round(0.6 + 0.05 * 0.4 * 0.7 + 0.05 + 0.05, 3),
+            "erfundene Demo-Verbindung: Grundschule Silberhöhe → Schulsozialarbeit durch Träger X"
+            " → kooperiert mit Familienberatung Süd → gefördert von Jugendamt Halle"
+            " → Mitglied in AG § 78 Jugendhilfe-Schule → hat als Mitglied Schulpsychologische Beratung",
+            True,
         ),
     ]
 
@@ -173,21 +306,24 @@ def test_refer_school_with_warm_paths(index: ReferralIndex) -> None:
 def test_refer_school_without_warm_path(index: ReferralIndex) -> None:
     result = refer(index, "Prüfungsangst", school="gym-altstadt", today=TODAY)
     assert result.excluded == (("district", 2),)
-    assert [(o.id, o.score, list(o.reasons), o.path) for o in result.offers] == [
+    assert [(o.id, o.score, list(o.reasons), o.path, o.steps) for o in result.offers] == [
         (
             "beratung-stadt",
-            0.65,
+            0.7,
             [
                 "Thema Schulangst",
                 "Thema Schulabsentismus (übergeordnet zu Schulangst)",
                 "stadtweit zuständig",
                 "für 6–19 Jahre",
                 "keine bestehende Verbindung zur Schule bekannt",
+                PHONE,
                 STALE_STADT,
             ],
             None,
+            (),
         )
     ]
+    assert result.offers[0].path_text() is None
 
 
 def test_refer_path_uses_relations_active_on_date(index: ReferralIndex) -> None:
@@ -198,14 +334,53 @@ def test_refer_path_uses_relations_active_on_date(index: ReferralIndex) -> None:
     assert [o.path for o in after.offers] == [None]
 
 
-def test_build_referral_index_lists_candidates_per_topic(referral_data: Dataset) -> None:
+def test_build_referral_index_lists_offers_per_topic(referral_data: Dataset) -> None:
     index = build_referral_index(referral_data)
     ids = list(referral_data.actors)
     offering = {topic: [ids[p] for p in positions] for topic, positions in index.offering.items()}
-    # Schools and committees (gs-*, ag78) never appear; order is the data set's order.
-    assert offering["schulabsentismus"] == ["beratung-sued", "beratung-stadt", "projekt-schulweg"]
-    assert offering["cybermobbing"] == ["mobbing-team", "medienscouts"]
-    assert offering["familie"] == ["beratung-sued", "migrationsberatung", "jugendamt"]
+    # Only offers: no schools, no committee (ag78), no pilot project without ``referable: true``,
+    # no authority without it (Jugendamt Halle); order is the data set's order.
+    assert offering == {
+        "schulabsentismus": ["beratung-sued", "beratung-stadt", "projekt-schulweg"],
+        "familie": ["beratung-sued", "migrationsberatung"],
+        "erziehungsberatung": ["beratung-sued"],
+        "schulangst": ["beratung-stadt"],
+        "psychische-gesundheit": ["beratung-stadt", "seelsorge"],
+        "mobbing": ["mobbing-team"],
+        "cybermobbing": ["mobbing-team", "medienscouts"],
+        "sucht": ["suchtberatung"],
+        "migration": ["migrationsberatung"],
+        "berufsorientierung": ["jugendhilfe-y"],
+    }
+    assert index.crisis_services == {"suizid": ("notruf", "seelsorge", "krisendienst"), "akute-gewalt": ("notruf",)}
+
+
+def test_is_offer_on_the_test_network(referral_data: Dataset) -> None:
+    offers = [a.id for a in referral_data.actors.values() if is_offer(a)]
+    assert offers == [
+        "beratung-sued",
+        "beratung-stadt",  # Behörde with referable: true
+        "projekt-schulweg",  # Projekt with referable: true
+        "mobbing-team",
+        "medienscouts",  # Projekt with referable: true
+        "suchtberatung",
+        "migrationsberatung",
+        "jugendhilfe-y",
+        "seelsorge",
+        "traeger-x",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["schwänzt", "Schulangst", "Prüfungsangst", "Fehlzeiten", "will nicht in die Schule", "Er will nicht mehr leben"],
+)
+@pytest.mark.parametrize("school", [None, "gs-silberhoehe", "sek-suedstadt"])
+def test_pilot_committee_and_crisis_lines_are_never_offered(
+    index: ReferralIndex, query: str, school: str | None
+) -> None:
+    offered = {o.id for o in refer(index, query, school=school, today=TODAY).offers}
+    assert offered and not offered & {"pilot-fruehwarn", "ag78", "jugendamt", "notruf", "krisendienst"}
 
 
 def test_refer_paths_from_a_cached_tree_are_the_same(referral_data: Dataset) -> None:
@@ -216,7 +391,7 @@ def test_refer_paths_from_a_cached_tree_are_the_same(referral_data: Dataset) -> 
     other = refer(index, "Praktikum", school="gs-silberhoehe", today=TODAY)  # another need, same tree
     assert again == first and list(index.trees) == [("gs-silberhoehe", TODAY)]
     assert other == refer(build_referral_index(referral_data), "Praktikum", school="gs-silberhoehe", today=TODAY)
-    assert [o.path for o in first.offers][1] == ("gs-silberhoehe", "traeger-x", "beratung-sued")
+    assert first.offers[0].path == ("gs-silberhoehe", "traeger-x", "beratung-sued")
 
 
 def test_referral_index_keeps_the_newest_trees(referral_data: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,15 +404,48 @@ def test_referral_index_keeps_the_newest_trees(referral_data: Dataset, monkeypat
     assert [o.path for o in found[2].offers] == [None]
 
 
+def test_one_index_serves_many_threads(referral_data: Dataset) -> None:
+    # Sessions share one index (text index, tree cache): concurrent queries give the sequential answers.
+    queries = [
+        ("schwänzt seit Wochen", "gs-silberhoehe"),
+        ("Er will nicht mehr leben", None),
+        ("Mobing", "sek-neustadt"),
+        ("Praktikum", "sek-suedstadt"),
+        ("Prüfungsangst", "gym-altstadt"),
+        ("Vater hat ein Messer", "gs-silberhoehe"),
+        ("Es fehlt Geld, Vater trinkt", None),
+        ("Kaffeemaschine kaputt", None),
+    ] * 8
+    expected = [refer(build_referral_index(referral_data), q, school=s, today=TODAY) for q, s in dict.fromkeys(queries)]
+    shared = build_referral_index(referral_data)
+
+    def ask(item: tuple[str, str | None]) -> ReferralResult:
+        return refer(shared, item[0], school=item[1], today=TODAY)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(ask, queries))
+    assert results == expected * 8
+
+
 def test_refer_audience_filter(index: ReferralIndex) -> None:
     result = refer(index, "Erziehungsfragen", audience="lehrkraefte", today=TODAY)
-    # Two offers name only parents and pupils; the Jugendamt names no audience and stays open to all.
-    assert result.excluded == (("audience", 2),)
-    assert ranking(index, "Erziehungsfragen", audience="lehrkraefte") == [
+    # Both family offers name only parents (and pupils).
+    assert (result.excluded, result.offers) == ((("audience", 2),), ())
+    assert result.message == (
+        "Kein Angebot erfüllt alle Filter (Zielgruppe schließt 2 aus). Lockern Sie einen der Filter."
+    )
+    # Jugendhilfe Y names no audience and stays open to all.
+    assert ranking(index, "Praktikum", audience="lehrkraefte") == [
         (
-            "jugendamt",
-            0.7,
-            ["Thema Familie und Erziehung", "stadtweit zuständig", "für Lehrkräfte", "Angaben geprüft am 15.01.2026"],
+            "jugendhilfe-y",
+            0.75,
+            [
+                "Thema Übergang Schule–Beruf",
+                "zuständig für Silberhöhe",
+                "für Lehrkräfte",
+                PHONE,
+                "Angaben geprüft am 01.07.2026",
+            ],
         )
     ]
 
@@ -245,6 +453,7 @@ def test_refer_audience_filter(index: ReferralIndex) -> None:
 def test_refer_no_topic_is_explained(index: ReferralIndex) -> None:
     result = refer(index, "Kaffeemaschine kaputt", today=TODAY)
     assert (result.topics, result.offers, result.excluded, result.widened) == ((), (), (), False)
+    assert (result.crisis_kinds, result.crisis, result.crisis_steps, result.evidence) == ((), (), (), ())
     assert result.message == (
         "Zu „Kaffeemaschine kaputt“ wurde kein Thema erkannt. "
         "Versuchen Sie ein Thema wie Schulabsentismus, Mobbing und Konflikte, Sucht, Familie und Erziehung."
@@ -261,10 +470,11 @@ def test_refer_widens_to_whole_city_when_district_excludes_all(index: ReferralIn
     assert ranking(index, "Mobbing", district="silberhoehe") == [
         (
             "mobbing-team",
-            0.7,
+            0.75,
             [
                 "Thema Mobbing und Konflikte",
                 "zuständig für West (nicht für Silberhöhe)",
+                PHONE,
                 "Angaben geprüft am 01.02.2026",
             ],
         )
@@ -285,9 +495,9 @@ def test_refer_no_widening_past_other_filters(index: ReferralIndex) -> None:
 def test_refer_district_keeps_local_and_citywide(index: ReferralIndex) -> None:
     # Silberhöhe lies in Stadtbezirk Süd: the Familienberatung (service area Süd) is local, earns 0.1.
     assert [(o.id, o.score) for o in refer(index, "schwänzen", district="Silberhöhe", today=TODAY).offers] == [
-        ("beratung-sued", 0.8),
+        ("beratung-sued", round(0.6 + 0.1 + PHONE_BONUS + 0.1, 3)),
         ("projekt-schulweg", 0.8),
-        ("beratung-stadt", 0.65),
+        ("beratung-stadt", 0.7),
     ]
 
 
@@ -316,9 +526,10 @@ def test_refer_accepts_dataset(referral_data: Dataset) -> None:
         ({"language": "Arabic"}, "Sprache 'Arabic' ist unbekannt. Meinten Sie 'ar'?"),
         ({"audience": "Hausmeister"}, "Zielgruppe 'Hausmeister' ist unbekannt."),
         ({"school_level": "sek3"}, "Schulstufe 'sek3' ist unbekannt. Meinten Sie 'sek2'?"),
+        ({"also": ["sucht2"]}, "Thema 'sucht2' ist unbekannt."),
     ],
 )
-def test_refer_unknown_ids_raise_german_error(index: ReferralIndex, options: dict[str, str], message: str) -> None:
+def test_refer_unknown_ids_raise_german_error(index: ReferralIndex, options: dict[str, Any], message: str) -> None:
     with pytest.raises(ReferralError) as info:
         refer(index, "schwänzen", **options)
     assert str(info.value) == message
@@ -339,7 +550,196 @@ def test_contact_card_fields(referral_data: Dataset) -> None:
 
 def test_result_to_dict_shape(index: ReferralIndex) -> None:
     payload = refer(index, "Vater trinkt", today=TODAY).to_dict()
-    assert list(payload) == ["topics", "results", "excluded", "widened", "message"]
-    assert payload["topics"] == ["sucht"]
-    assert list(payload["results"][0]) == ["id", "name", "kind", "score", "reasons", "topics", "path", "contact"]
-    assert payload["results"][0]["path"] is None
+    assert list(payload) == [
+        "crisis",
+        "crisis_steps",
+        "recognised",
+        "topics",
+        "results",
+        "excluded",
+        "widened",
+        "message",
+    ]
+    assert (payload["crisis"], payload["crisis_steps"], payload["topics"]) == ([], [], ["sucht"])
+    assert payload["recognised"] == [
+        {"words": ["trinkt"], "phrase": "trinkt", "label": "Sucht", "topics": ["sucht"], "crisis": None}
+    ]
+    assert list(payload["results"][0]) == [
+        "id",
+        "name",
+        "kind",
+        "score",
+        "reasons",
+        "topics",
+        "path",
+        "path_steps",
+        "contact",
+    ]
+    assert (payload["results"][0]["path"], payload["results"][0]["path_steps"]) == (None, [])
+
+
+# Crisis first
+
+
+def test_crisis_phrase_brings_services_steps_and_offers(index: ReferralIndex) -> None:
+    result = refer(index, "Er will nicht mehr leben", today=TODAY)
+    assert result.crisis_kinds == ("suizid",)
+    assert result.crisis == (NOTRUF, KRISENDIENST, SEELSORGE)
+    assert result.crisis_steps == (SUIZID_STEP,)
+    assert result.evidence == (
+        Evidence(
+            ("nicht", "mehr", "leben"),
+            "nicht mehr leben",
+            "Suizidgefahr",
+            ("psychische-gesundheit",),
+            "suizid",
+            "nicht mehr leben",
+        ),
+    )
+    assert result.evidence[0].text() == "‚nicht mehr leben‘ → Suizidgefahr → Krise"
+    # The crisis kind's topic is searched at full score; the crisis lines that are no offers stay out of the list.
+    assert (result.topics, result.matches) == (("psychische-gesundheit",), ())
+    assert ranking(index, "Er will nicht mehr leben") == [
+        ("seelsorge", 0.75, [PSYCH, "stadtweit zuständig", PHONE, "Angaben geprüft am 01.06.2026"]),
+        ("beratung-stadt", 0.7, [PSYCH, "stadtweit zuständig", PHONE, STALE_STADT]),
+    ]
+
+
+def test_crisis_json_exact(index: ReferralIndex) -> None:
+    payload = refer(index, "Er will nicht mehr leben", today=TODAY).to_dict()
+    assert payload["crisis"] == [
+        {
+            "id": "notruf",
+            "name": "Notruf 110",
+            "phone": "110",
+            "hours": "rund um die Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+        {
+            "id": "krisendienst",
+            "name": "Krisendienst Halle",
+            "phone": "030 23125 002",
+            "hours": "rund um die Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+        {
+            "id": "seelsorge",
+            "name": "Seelsorgetelefon",
+            "phone": "030 23125 001",
+            "hours": "Mo–Fr 9–17 Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+    ]
+    assert payload["crisis_steps"] == [
+        {"kind": "suizid", "label": "Suizidgefahr", "step": "Nicht allein lassen, 112 anrufen."}
+    ]
+    assert payload["recognised"] == [
+        {
+            "words": ["nicht", "mehr", "leben"],
+            "phrase": "nicht mehr leben",
+            "label": "Suizidgefahr",
+            "topics": ["psychische-gesundheit"],
+            "crisis": "suizid",
+        }
+    ]
+    assert payload["topics"] == ["psychische-gesundheit"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["will sich umbringen", "umbringen", "hat Suizidgedanken", "leben will er nicht mehr", "UMBRINGEN"],
+)
+def test_crisis_synonyms_and_word_order(index: ReferralIndex, query: str) -> None:
+    result = refer(index, query, today=TODAY)
+    assert (result.crisis_kinds, result.crisis, result.crisis_steps) == (
+        ("suizid",),
+        (NOTRUF, KRISENDIENST, SEELSORGE),
+        (SUIZID_STEP,),
+    )
+
+
+def test_two_crisis_kinds_in_vocabulary_order(index: ReferralIndex) -> None:
+    result = refer(index, "Vater hat ein Messer, sie will nicht mehr leben", today=TODAY)
+    assert result.crisis_kinds == ("suizid", "akute-gewalt")
+    # 110 serves both kinds and is listed once.
+    assert result.crisis == (
+        replace(NOTRUF, why="bei Suizidgefahr, Akute Gewalt", kinds=("suizid", "akute-gewalt")),
+        KRISENDIENST,
+        SEELSORGE,
+    )
+    # Akute Gewalt has no step in the test vocabulary.
+    assert result.crisis_steps == (SUIZID_STEP,)
+    assert result.topics == ("psychische-gesundheit", "familie")
+    assert [e.text() for e in result.evidence] == [
+        "‚nicht mehr leben‘ → Suizidgefahr → Krise",
+        "‚Messer‘ → Akute Gewalt → Krise",
+    ]
+
+
+def test_crisis_without_step_or_offer_of_its_own(index: ReferralIndex) -> None:
+    result = refer(index, "Vater hat ein Messer", today=TODAY)
+    assert result.crisis_kinds == ("akute-gewalt",)
+    assert result.crisis == (replace(NOTRUF, why="bei Akute Gewalt", kinds=("akute-gewalt",)),)
+    assert result.crisis_steps == ()
+    assert ranking(index, "Vater hat ein Messer") == [
+        ("beratung-sued", 0.75, [FAMILY, "zuständig für Süd", PHONE, FRESH_SUED]),
+        ("migrationsberatung", 0.75, [FAMILY, "zuständig für West", PHONE, "Angaben geprüft am 01.05.2026"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "schwänzt seit Wochen",
+        "Vater trinkt",
+        "will nicht in die Schule",  # "nicht" without "mehr leben"
+        "Das Leben ist schön, nicht mehr so stressig",  # the comma separates "Leben" from "nicht mehr"
+        "Angst",
+    ],
+)
+def test_ordinary_need_has_no_crisis(index: ReferralIndex, query: str) -> None:
+    result = refer(index, query, today=TODAY)
+    assert (result.crisis_kinds, result.crisis, result.crisis_steps) == ((), (), ())
+    assert all(e.crisis is None for e in result.evidence)
+    payload = result.to_dict()
+    assert (payload["crisis"], payload["crisis_steps"]) == ([], [])
+
+
+def test_without_removes_a_recognised_topic(index: ReferralIndex) -> None:
+    result = refer(index, "Vater trinkt und schwänzt", without=["schulabsentismus"], today=TODAY)
+    assert result.topics == ("sucht",)
+    # What was recognised stays visible (for „Nicht das Richtige?“), only the search drops it.
+    assert [m.owner for m in result.matches] == ["schulabsentismus", "sucht"]
+    assert ranking(index, "Vater trinkt und schwänzt", without=["schulabsentismus"]) == [
+        ("suchtberatung", 0.75, ["Thema Sucht", "stadtweit zuständig", PHONE, "Angaben geprüft am 01.10.2026"]),
+    ]
+
+
+def test_without_keeps_crisis_help(index: ReferralIndex) -> None:
+    result = refer(index, "Er will nicht mehr leben", without=["psychische-gesundheit"], today=TODAY)
+    assert (result.topics, result.offers) == ((), ())
+    assert (result.crisis_kinds, result.crisis, result.crisis_steps) == (
+        ("suizid",),
+        (NOTRUF, KRISENDIENST, SEELSORGE),
+        (SUIZID_STEP,),
+    )
+
+
+def test_also_adds_a_topic(index: ReferralIndex) -> None:
+    result = refer(index, "schwänzt", also=["sucht"], today=TODAY)
+    assert result.topics == ("schulabsentismus", "sucht")
+    assert ranking(index, "schwänzt", also=["sucht"]) == [
+        *SCHWAENZEN[:1],
+        ("suchtberatung", 0.75, ["Thema Sucht", "stadtweit zuständig", PHONE, "Angaben geprüft am 01.10.2026"]),
+        *SCHWAENZEN[1:],
+    ]
+    # A topic added by hand that was recognised anyway keeps its match score.
+    assert refer(index, "Mobing", also=["mobbing"], today=TODAY).offers[0].score == round(0.6 * 0.8 + 0.05 + 0.1, 3)
+    # Without wins over also.
+    assert refer(index, "Kaffee", also=["sucht"], without=["sucht"], today=TODAY).topics == ()

@@ -22,22 +22,29 @@ def test_refer_json_exact(capsys: pytest.CaptureFixture[str]) -> None:
     payload = json.loads(capsys.readouterr().out)
     assert code == 0
     assert payload == {
+        "crisis": [],
+        "crisis_steps": [],
+        "recognised": [
+            {"words": ["trinkt"], "phrase": "trinkt", "label": "Sucht", "topics": ["sucht"], "crisis": None}
+        ],
         "topics": ["sucht"],
         "results": [
             {
                 "id": "suchtberatung",
                 "name": "Suchtberatung Drobs",
                 "kind": "beratung",
-                "score": 0.7,
+                "score": 0.75,
                 "reasons": [
                     "Thema Sucht",
                     "stadtweit zuständig",
                     "für 12–27 Jahre",
                     "keine bestehende Verbindung zur Schule bekannt",
+                    "telefonisch erreichbar",
                     "Angaben geprüft am 01.10.2026",
                 ],
                 "topics": ["sucht"],
                 "path": None,
+                "path_steps": [],
                 "contact": {
                     "role": None,
                     "phone": "0345 200 00 06",
@@ -60,8 +67,32 @@ def test_refer_json_path_and_excluded(capsys: pytest.CaptureFixture[str]) -> Non
     code = main(["refer", "Cybermobbing", "--school", "sek-neustadt", "--age", "11", "--format", "json", *AS_OF])
     payload = json.loads(capsys.readouterr().out)
     assert code == 0
-    # Medienscouts (12–16) are too old for 11; the Anti-Mobbing-Team is one cooperation away.
-    assert [(r["id"], r["path"]) for r in payload["results"]] == [("mobbing-team", ["sek-neustadt", "mobbing-team"])]
+    # Medienscouts (12–16) are too old for 11; the Anti-Mobbing-Team is one (invented) cooperation away:
+    # 0.6 topic + 0.2 x 0.7 path (kooperation 1.0, never confirmed 0.7) + 0.1 local + 0.05 phone + 0.1 fresh.
+    assert [(r["id"], r["score"], r["path"]) for r in payload["results"]] == [
+        ("mobbing-team", 0.99, ["sek-neustadt", "mobbing-team"])
+    ]
+    assert payload["results"][0]["reasons"] == [
+        "Thema Cybermobbing",
+        "Thema Mobbing und Konflikte (übergeordnet zu Cybermobbing)",
+        "zuständig für Südliche Neustadt",
+        "für 10–18 Jahre",
+        "erfundene Demo-Verbindung: Sekundarschule Neustadt → kooperiert mit Anti-Mobbing-Team",
+        "telefonisch erreichbar",
+        "Angaben geprüft am 01.02.2026",
+    ]
+    assert payload["results"][0]["path_steps"] == [
+        {
+            "source": "sek-neustadt",
+            "source_name": "Sekundarschule Neustadt",
+            "relation": "koop-neustadt-mobbing",
+            "relation_type": "kooperation",
+            "relation_label": "kooperiert mit",
+            "target": "mobbing-team",
+            "target_name": "Anti-Mobbing-Team",
+            "demo": True,
+        }
+    ]
     assert payload["excluded"] == [{"filter": "age", "count": 1}]
 
 
@@ -70,12 +101,90 @@ def test_refer_text_widened(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert capsys.readouterr().out.splitlines() == [
         "Anliegen: „Mobbing“ – Themen: Mobbing und Konflikte",
-        "1. Anti-Mobbing-Team (mobbing-team) – Punktzahl 0.7",
-        "   Thema Mobbing und Konflikte · zuständig für West (nicht für Silberhöhe) · Angaben geprüft am 01.02.2026",
+        "Erkannt: ‚Mobbing‘ → Mobbing und Konflikte",
+        "1. Anti-Mobbing-Team (mobbing-team) – Punktzahl 0.75",
+        "   Thema Mobbing und Konflikte · zuständig für West (nicht für Silberhöhe) · telefonisch erreichbar"
+        " · Angaben geprüft am 01.02.2026",
         "   Kontakt: Tel. 0345 200 00 04 [Demo-Eintrag, erfunden]",
         "Durch Filter ausgeschlossen: Stadtteil 1",
         "Hinweis: Im Stadtteil Silberhöhe passt kein Angebot (Stadtteil schließt 1 aus). "
         "Gezeigt werden deshalb Angebote aus der ganzen Stadt, ohne den Filter Stadtteil.",
+    ]
+
+
+def test_refer_json_crisis_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Er", "will", "nicht", "mehr", "leben", "--format", "json", *AS_OF])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert list(payload)[:3] == ["crisis", "crisis_steps", "recognised"]
+    assert payload["crisis"] == [
+        {
+            "id": "notruf",
+            "name": "Notruf 110",
+            "phone": "110",
+            "hours": "rund um die Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+        {
+            "id": "krisendienst",
+            "name": "Krisendienst Halle",
+            "phone": "030 23125 002",
+            "hours": "rund um die Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+        {
+            "id": "seelsorge",
+            "name": "Seelsorgetelefon",
+            "phone": "030 23125 001",
+            "hours": "Mo–Fr 9–17 Uhr",
+            "web": None,
+            "why": "bei Suizidgefahr",
+            "kinds": ["suizid"],
+        },
+    ]
+    assert payload["crisis_steps"] == [
+        {"kind": "suizid", "label": "Suizidgefahr", "step": "Nicht allein lassen, 112 anrufen."}
+    ]
+    assert payload["recognised"] == [
+        {
+            "words": ["nicht", "mehr", "leben"],
+            "phrase": "nicht mehr leben",
+            "label": "Suizidgefahr",
+            "topics": ["psychische-gesundheit"],
+            "crisis": "suizid",
+        }
+    ]
+    assert [(r["id"], r["score"]) for r in payload["results"]] == [("seelsorge", 0.75), ("beratung-stadt", 0.7)]
+
+
+def test_refer_text_crisis_block_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Vater hat ein Messer, sie will nicht mehr leben", *AS_OF])
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[:9] == [
+        "!!! KRISE – zuerst Hilfe holen !!!",
+        "  Notruf 110: Tel. 110 (bei Suizidgefahr, Akute Gewalt; rund um die Uhr)",
+        "  Krisendienst Halle: Tel. 030 23125 002 (bei Suizidgefahr; rund um die Uhr)",
+        "  Seelsorgetelefon: Tel. 030 23125 001 (bei Suizidgefahr; Mo–Fr 9–17 Uhr)",
+        "  Schritt bei Suizidgefahr: Nicht allein lassen, 112 anrufen.",
+        "",
+        "Anliegen: „Vater hat ein Messer, sie will nicht mehr leben“ – Themen: Psychische Gesundheit und Krisen, "
+        "Familie und Erziehung",
+        "Erkannt: ‚nicht mehr leben‘ → Suizidgefahr → Krise; ‚Messer‘ → Akute Gewalt → Krise",
+        "1. Familienberatung Süd (beratung-sued) – Punktzahl 0.75",
+    ]
+
+
+def test_refer_text_without_crisis_has_no_block(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["refer", "Kaffeemaschine", "kaputt", *AS_OF])
+    assert code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Anliegen: „Kaffeemaschine kaputt“ – Themen: keine erkannt",
+        "Hinweis: Zu „Kaffeemaschine kaputt“ wurde kein Thema erkannt. "
+        "Versuchen Sie ein Thema wie Schulabsentismus, Mobbing und Konflikte, Sucht, Familie und Erziehung.",
     ]
 
 

@@ -2,12 +2,27 @@
 
 Rules, in the order they are applied:
 
+Crisis first
+    Crisis kinds (``crisis_kinds`` of the vocabulary) are matched in the same text index as the
+    topics (:mod:`graph.referral.crisis`). A matched kind brings its crisis services (actors whose
+    ``crisis`` lists it; those open ``rund um die Uhr`` first, then in data set order, each once),
+    its ``step`` for the caller's institution, and its ``topics`` at 1.0 (a topic the words matched
+    keeps its match score). Pages, the CLI (JSON key ``"crisis"``) and the handout show services
+    and steps above every offer.
+    ``without`` never removes crisis help.
 Topics
-    The query is matched against the topic vocabulary (:mod:`graph.textmatch`). An actor
-    offering a matched topic scores that topic's match score; an actor offering the
+    The query is matched against the topic vocabulary (:mod:`graph.textmatch`: a phrase matches
+    only when all its words stand close together; lemmas, typos, compounds; the longer evidence
+    wins; ``not_near`` vetoes). ``without`` drops recognised topic ids, ``also`` adds topic ids at
+    1.0 unless recognised anyway (an unknown id raises :class:`ReferralError`); ``without`` wins.
+    An actor offering a matched topic scores that topic's match score; an actor offering the
     *parent* of a matched second-level topic (e.g. ``schulabsentismus`` for "Schulangst")
     scores it times :data:`PARENT_FACTOR`, since it is the broader, less specific help.
-    Candidates are actors of the kinds :data:`CANDIDATE_KINDS` (not schools, not committees).
+Offers only
+    Only actors a family or school can contact are ranked (:func:`is_offer`): Träger,
+    Beratungsstellen and Bildungsanbieter unless ``referable: false``; Behörden and Projekte only
+    with ``referable: true``; schools and committees never. A pilot project, a programme or a
+    committee offering a topic is therefore never shown as help.
 Hard filters (an offer either passes or is excluded)
     ``district``: the offer's ``service_area`` covers the district (a Stadtbezirk or
     Sozialraum covers its districts, ``stadtweit`` covers all); an actor without
@@ -18,10 +33,20 @@ Hard filters (an offer either passes or is excluded)
     asked range: the age, else the Schulstufe, else the school's levels; missing bounds are open.
 Soft preferences (order the offers that pass)
     score = 0.6 × topic relevance (best topic + 0.25 × the others, at most 1)
-    + warm path from the school (1 hop 0.2, 2 hops 0.15, 3 hops 0.1, longer 0.05)
+    + warm path from the school: length bonus (1 hop 0.2, 2 hops 0.15, 3 hops 0.1, longer 0.05)
+    × the weakest relation type on the path (:data:`~graph.referral.ranking.RELATION_WARMTH`:
+    Schulsozialarbeit, Kooperation, Verweis 1.0, Trägerschaft 0.8, Förderung 0.6, Mitglied 0.4,
+    others 0.5) × the oldest confirmation on the path (:data:`~graph.referral.ranking.RECENCY`:
+    relation ``verified`` within 365 days 1.0, within 730 days 0.85, older or never 0.7)
     + 0.1 when the offer is local to the district (not only through ``stadtweit``)
+    + 0.05 when the offer has a phone number (:data:`~graph.referral.ranking.PHONE_BONUS`)
     + freshness (verified within 365 days 0.1, within 730 days 0.05).
     Ties are broken by name, then id.
+Reasons (German, in this order)
+    the topics (with „übergeordnet zu …“ for a parent), the area, the language, the audience and
+    the ages when asked, the warm path („bestehende Verbindung: …“, or „erfundene
+    Demo-Verbindung: …“ when an invented relation carries it; „keine bestehende Verbindung zur
+    Schule bekannt“ without one), „telefonisch erreichbar“, and the freshness.
 When nothing passes
     ``excluded`` counts, per active filter, the topic candidates it excluded. If dropping
     the district filter alone leaves offers, those are returned with ``widened=True``.
@@ -34,7 +59,8 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.referral.filters`: hard filters, widening past the district and the German explanation,
 - :mod:`graph.referral.ranking`: ``Offer``, topic hits, scores and German reasons,
 - :mod:`graph.referral.paths`: warm paths from a school through cached breadth-first trees,
-- :mod:`graph.referral.cards`: contact cards.
+- :mod:`graph.referral.cards`: contact cards,
+- :mod:`graph.referral.crisis`: crisis kinds, crisis services and steps.
 """
 
 from __future__ import annotations
