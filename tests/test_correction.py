@@ -7,6 +7,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from graph.correction import (
+    ENV_BRANCH,
+    ENV_DATA_PATH,
+    ENV_EMAIL,
+    ENV_FORGE,
+    ENV_REPO,
     CorrectionLinks,
     CorrectionSettings,
     correction_links,
@@ -17,6 +22,7 @@ from graph.correction import (
     report_url,
     view_url,
 )
+from tests.conftest import REPO
 
 GITHUB = {"NETZWERKKARTE_REPO_URL": "https://github.com/ORG/REPO"}
 GITLAB = {"NETZWERKKARTE_REPO_URL": "https://gitlab.example/ORG/REPO", "NETZWERKKARTE_REPO_BRANCH": "pflege"}
@@ -191,3 +197,11 @@ def test_correction_links_without_settings_are_empty() -> None:
     assert correction_links(CorrectionSettings(), "a", "A", "actors.yaml", 1) == CorrectionLinks(None, None)
     links = correction_links(correction_settings(MAIL), "a", "A", "actors.yaml", 1)
     assert links.edit is None and links.report is not None and links.report.startswith("mailto:")
+
+
+def test_settings_are_documented() -> None:
+    betrieb = (REPO / "docs" / "betrieb.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in (ENV_REPO, ENV_BRANCH, ENV_DATA_PATH, ENV_FORGE, ENV_EMAIL):
+        assert f"`{name}`" in betrieb, f"docs/betrieb.md erklärt {name} nicht"
+    assert f"`{ENV_REPO}`" in readme and f"`{ENV_EMAIL}`" in readme

@@ -95,12 +95,14 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
 
 
 def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> None:
-    lines = [
-        f"**{label}:** {common.md(_value(ctx, field, attrs[field]))}"
-        for field, label in t.FIELD_LABELS.items()
+    values = {
+        field: _value(ctx, field, attrs[field])
+        for field in t.FIELD_LABELS
         if attrs.get(field) not in (None, (), [], {}) and field not in ABOVE
-    ]
-    st.markdown("  \n".join(lines))
+    }
+    if values.get("stadtteil") == values.get("district"):  # Stadtteil Dölau, Stadtviertel Dölau: say it once
+        values.pop("stadtteil", None)
+    st.markdown("  \n".join(f"**{t.FIELD_LABELS[field]}:** {common.md(value)}" for field, value in values.items()))
 
 
 def _contact(attrs: dict[str, Any]) -> None:
