@@ -53,7 +53,8 @@ def build_graph(
     -------
     networkx.MultiDiGraph
         Node attributes are the actor's fields (plain dicts, tuples and dates)
-        plus ``stadtbezirk`` and ``sozialraum`` derived from the district.
+        plus ``stadtbezirk``, ``stadtteil`` and ``sozialraum`` derived from the district (``stadtbezirk``
+        from the Stadtteil when only that is known).
         Edges run from ``source`` to ``target`` and are keyed by relation id;
         undirected types (``kooperation``) are stored once with ``directed=False``.
         Edges carry ``strength`` as written and ``distance = 1 / strength``
@@ -80,12 +81,15 @@ def _build(dataset: Dataset, as_of: dt.date | None, wanted: set[str] | None) -> 
     """Body of :func:`build_graph`."""
     vocabulary = dataset.vocabulary
     districts = vocabulary.terms("districts")
+    stadtteile = vocabulary.terms("stadtteile")
     relation_types = vocabulary.terms("relation_types")
     graph = nx.MultiDiGraph()
     for actor in dataset.actors.values():
         attrs = _attributes(actor)
         district = districts.get(actor.district or "")
-        attrs["stadtbezirk"] = district.stadtbezirk if district else None
+        stadtteil = stadtteile.get((district.stadtteil if district else None) or actor.stadtteil or "")
+        attrs["stadtteil"] = stadtteil.id if stadtteil else actor.stadtteil
+        attrs["stadtbezirk"] = district.stadtbezirk if district else (stadtteil.stadtbezirk if stadtteil else None)
         attrs["sozialraum"] = district.sozialraum if district else None
         graph.add_node(actor.id, **attrs)
     for relation in dataset.relations:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.convert import Entry
-from graph.model import Actor, Relation, Vocabulary
+from graph.model import AREA_LISTS, Actor, Relation, Vocabulary
 from graph.problems import Problem
 from graph.schema import AREA, Field
+from graph.sourcerules import check_fictional_phone
 from graph.suggest import did_you_mean
 
 __all__ = [
@@ -43,6 +44,10 @@ class CheckContext:
             ids = self.vocabulary.area_ids() if vocab == AREA else set(self.vocabulary.terms(vocab))
             self._allowed[vocab] = ids
         return self._allowed[vocab]
+
+    def open_list(self, f: Field) -> bool:
+        """True when ``f`` takes free text because the vocabulary lacks its optional list."""
+        return f.vocab_optional and not self.vocabulary.terms(str(f.vocab))
 
 
 def _problem(file: str, entry: Entry, path: str, code: str, message: str, hint: str = "") -> Problem:
@@ -127,13 +132,16 @@ def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx:
         return None  # the vocabulary file itself is broken: its problem is reported once, not per use
     assert f.vocab is not None
     allowed = ctx.allowed(f.vocab)
-    if value in allowed:
+    if value in allowed or ctx.open_list(f):
         return None
     if f.vocab == AREA:
-        labels = {t.label: t.id for n in ("districts", "stadtbezirke", "sozialraeume") for t in vocab.terms(n).values()}
-        list_name = "districts, stadtbezirke, sozialraeume oder 'stadtweit'"
+        labels = {t.label: t.id for n in AREA_LISTS for t in vocab.terms(n).values()}
+        list_name = ", ".join(AREA_LISTS) + " oder 'stadtweit'"
     else:
         labels = {t.label: t.id for t in vocab.terms(f.vocab).values()}
+        # legal bases are also written as „SGB VIII § 13a“ or „§ 13a SGB VIII“
+        labels |= {f"{t.law} {t.paragraph}": t.id for t in vocab.terms(f.vocab).values() if t.law and t.paragraph}
+        labels |= {f"{t.paragraph} {t.law}": t.id for t in vocab.terms(f.vocab).values() if t.law and t.paragraph}
         list_name = f.vocab
     hint = (
         did_you_mean(value, allowed, labels)
@@ -153,6 +161,8 @@ def _all_known(plan: _Plan, values: dict[str, Any], ctx: CheckContext) -> bool:
         if nested is not None:
             if isinstance(value, dict) and not _all_known(nested, value, ctx):
                 return False
+            continue
+        if ctx.open_list(f):
             continue
         known = ctx.actor_kinds if f.vocab == "@actor" else ctx.allowed(str(f.vocab))
         if isinstance(value, tuple):
@@ -207,6 +217,7 @@ def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]
             "Vertausche die beiden Werte.",
         )
     yield from _check_contact(file, entry)
+    yield from check_fictional_phone(file, entry)
 
 
 def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:

@@ -35,6 +35,9 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _YAML11 = yaml.resolver.Resolver()
 _YAML12 = VersionedResolver(version=(1, 2))
 _ANALYSER = Emitter(io.StringIO(), allow_unicode=True)
+# Without a dumper, ruamel asks the emitter itself for the YAML version when a scalar holds "?" (URLs with a
+# query); answer 1.1, the version our reader uses, so "?" counts as a flow indicator as PyYAML would read it.
+_ANALYSER.use_version = (1, 1)  # type: ignore[attr-defined]
 
 
 def _misread(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.fmt import canonical_text, write_atomic
 from graph.loader import DATA_FILES, load_dataset
-from graph.model import Dataset
+from graph.model import AREA_LISTS, Dataset
 from graph.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, Field
 from graph.suggest import did_you_mean, slugify
 
@@ -206,7 +206,7 @@ class _Lookup:
         if vocab == "@actor":
             pairs = [(a.id, a.name) for a in self.dataset.actors.values()] + list(self.extra_actors.items())
             return {k: i for i, name in pairs for k in (i, name.casefold(), slugify(name))}
-        lists = ("districts", "stadtbezirke", "sozialraeume") if vocab == AREA else (vocab,)
+        lists = AREA_LISTS if vocab == AREA else (vocab,)
         out = {CITYWIDE: CITYWIDE} if vocab == AREA else {}
         for name in lists:
             for term in self.dataset.vocabulary.terms(name).values():

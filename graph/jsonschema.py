@@ -42,7 +42,7 @@ _DRAFT = "http://json-schema.org/draft-07/schema#"
 def _terms(vocabulary: Vocabulary, vocab: str) -> list[tuple[str, str]]:
     if vocab == AREA:
         pairs = [(CITYWIDE, "ganze Stadt")]
-        for name in ("stadtbezirke", "sozialraeume", "districts"):
+        for name in ("stadtbezirke", "sozialraeume", "stadtteile", "districts"):
             kind = VOCABULARY_LISTS[name][0]
             pairs += [(t.id, f"{t.label} ({kind})") for t in vocabulary.terms(name).values()]
         return pairs
@@ -59,6 +59,8 @@ def _scalar(kind: str, f: Field, vocabulary: Vocabulary) -> dict[str, Any]:
         pairs = _terms(vocabulary, f.vocab)
         # enum for validation, markdownEnumDescriptions for the hover text in VS Code
         return {"type": "string", "enum": [p[0] for p in pairs], "markdownEnumDescriptions": [p[1] for p in pairs]}
+    if kind == "slug" and f.vocab_optional:
+        return {"type": "string", "maxLength": f.max_length}  # free text while the vocabulary lacks the list
     if kind == "slug":
         return {"type": "string", "pattern": SLUG_PATTERN}
     if kind == "date":

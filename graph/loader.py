@@ -23,6 +23,7 @@ from graph.model import Actor, Dataset, Relation, Term, Vocabulary
 from graph.problems import Problem, Report
 from graph.records import make_actor, make_relation, make_term
 from graph.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
+from graph.sourcerules import check_relation_sources
 from graph.yamlread import read_yaml
 
 __all__ = ["DATA_FILES", "META_FILE", "LoadResult", "load_dataset", "read_meta"]
@@ -292,6 +293,7 @@ def _load(base: Path, today: dt.date, reference: dt.date | None, meta_problems: 
     for entry in relation_entries:
         found += check_vocab_refs(relations_shown, entry, RELATION_FIELDS, ctx)
         found += check_relation_ends(relations_shown, entry, ctx)
+        found += check_relation_sources(relations_shown, entry, side.actors)
     report.extend(found)
 
     if not report.valid:

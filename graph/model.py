@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 
 from graph.schema import CITYWIDE
 
-__all__ = ["Actor", "Address", "Contact", "Dataset", "Funding", "Relation", "TargetGroups", "Term", "Vocabulary"]
+#: Vocabulary lists whose ids a ``service_area`` may name (besides ``stadtweit``).
+AREA_LISTS = ("districts", "stadtteile", "stadtbezirke", "sozialraeume")
+
+__all__ = [
+    "AREA_LISTS",
+    "Actor",
+    "Address",
+    "Contact",
+    "Dataset",
+    "Funding",
+    "Relation",
+    "TargetGroups",
+    "Term",
+    "Vocabulary",
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,7 @@ class Actor:
     line: int = 0
     subtype: str | None = None
     district: str | None = None
+    stadtteil: str | None = None
     address: Address | None = None
     topics: tuple[str, ...] = ()
     target_groups: TargetGroups | None = None
@@ -74,6 +89,7 @@ class Actor:
     crisis: tuple[str, ...] = ()
     hours: str | None = None
     provenance: str | None = None
+    source_date: dt.date | None = None
     verified: dt.date | None = None
     notes: str | None = None
 
@@ -98,6 +114,7 @@ class Relation:
     strength: int | None = None
     funding: Funding | None = None
     provenance: str | None = None
+    source_date: dt.date | None = None
     verified: dt.date | None = None
     notes: str | None = None
 
@@ -136,7 +153,10 @@ class Term:
     age_min: int | None = None
     age_max: int | None = None
     stadtbezirk: str | None = None
+    stadtteil: str | None = None
     sozialraum: str | None = None
+    law: str | None = None
+    paragraph: str | None = None
     label_reverse: str | None = None
     directed: bool = False
     source_kinds: tuple[str, ...] = ()
@@ -164,24 +184,23 @@ class Vocabulary:
 
     def area_ids(self) -> set[str]:
         """Every id allowed in ``service_area``."""
-        lists = ("districts", "stadtbezirke", "sozialraeume")
-        return {CITYWIDE}.union(*(self.terms(n) for n in lists))
+        return {CITYWIDE}.union(*(self.terms(n) for n in AREA_LISTS))
 
     def districts_of_area(self, area: str) -> set[str]:
-        """District ids an area covers: itself, its Stadtbezirk's or Sozialraum's districts, or all.
+        """District ids an area covers: itself, its Stadtbezirk's, Stadtteil's or Sozialraum's districts, or all.
 
         Examples
         --------
-        >>> v = Vocabulary({"districts": {"a": Term("a", "A", stadtbezirk="x"), "b": Term("b", "B")}})
-        >>> sorted(v.districts_of_area("x")), sorted(v.districts_of_area("stadtweit"))
-        (['a'], ['a', 'b'])
+        >>> v = Vocabulary({"districts": {"a": Term("a", "A", stadtbezirk="x", stadtteil="t"), "b": Term("b", "B")}})
+        >>> sorted(v.districts_of_area("x")), sorted(v.districts_of_area("t")), sorted(v.districts_of_area("stadtweit"))
+        (['a'], ['a'], ['a', 'b'])
         """
         districts = self.terms("districts")
         if area == CITYWIDE:
             return set(districts)
         if area in districts:
             return {area}
-        return {d.id for d in districts.values() if area in (d.stadtbezirk, d.sozialraum)}
+        return {d.id for d in districts.values() if area in (d.stadtbezirk, d.sozialraum, d.stadtteil)}
 
 
 @dataclass(frozen=True)

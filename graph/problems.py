@@ -35,9 +35,12 @@ CODES: dict[str, str] = {
     "date-order": "Das Ende einer Beziehung liegt vor ihrem Beginn.",
     "self-relation": "Eine Beziehung verbindet einen Akteur mit sich selbst.",
     "duplicate-relation": "Dieselbe Beziehung steht zweimal in der Datei.",
+    "relation-unsourced": "Eine Beziehung zwischen zwei realen Organisationen nennt keine Quelle.",
+    "demo-relation-real-actor": "Eine erfundene Beziehung (provenance: demo) verbindet einen nicht erfundenen Akteur.",
     "stale-entry": "Warnung: seit mehr als 12 Monaten nicht geprüft.",
     "relation-ended": "Warnung: die Beziehung ist beendet (until liegt in der Vergangenheit).",
     "missing-contact": "Warnung: der Akteur hat keine Kontaktangabe.",
+    "phone-not-fictional": "Warnung: ein erfundener Eintrag hat eine Telefonnummer außerhalb der Bereiche für Beispiele.",
 }
 
 

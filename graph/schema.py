@@ -51,6 +51,9 @@ class Field:
         Sub-fields of a ``mapping``.
     minimum, maximum : int, optional
         Bounds for ``int`` values.
+    vocab_optional : bool
+        The values are checked against ``vocab`` only when the vocabulary has that list at all: data sets
+        from before the list existed keep their free text (``legal_basis`` before ``legal_bases``).
     internal : bool
         Internal to the Netzwerkstelle (e.g. ``notes`` about a partner): shown to staff in the app,
         never written into anything meant for the public (the handout).
@@ -70,6 +73,7 @@ class Field:
     maximum: int | None = None
     max_length: int = 500
     internal: bool = False
+    vocab_optional: bool = False
 
 
 def _f(name: str, kind: str, doc: str, **options: object) -> Field:
@@ -77,7 +81,17 @@ def _f(name: str, kind: str, doc: str, **options: object) -> Field:
 
 
 _PROVENANCE = _f("provenance", "str", "Öffentliche Quelle (URL) der Angaben oder genau 'demo' für erfundene Einträge.")
-_VERIFIED = _f("verified", "date", "Datum der letzten Prüfung (JJJJ-MM-TT).")
+_VERIFIED = _f(
+    "verified",
+    "date",
+    "Datum, an dem eine Person die Angaben mit der Organisation bestätigt hat (JJJJ-MM-TT); "
+    "nicht das Datum der Quelle.",
+)
+_SOURCE_DATE = _f(
+    "source_date",
+    "date",
+    "Stand der Quelle (JJJJ-MM-TT): Datum der Seite oder des Artikels in provenance, sonst der Tag des Abrufs.",
+)
 _NOTES = _f(
     "notes", "str", "Interne Bemerkungen (erscheinen nie in öffentlichen Ausgaben).", max_length=5000, internal=True
 )
@@ -87,7 +101,13 @@ ACTOR_FIELDS: tuple[Field, ...] = (
     _f("name", "str", "Name der Organisation oder des Angebots.", required=True, max_length=200),
     _f("kind", "slug", "Art des Akteurs.", required=True, vocab="actor_kinds"),
     _f("subtype", "str", "Unterart; bei Schulen die Schulform aus school_types."),
-    _f("district", "slug", "Stadtteil, in dem der Akteur sitzt.", vocab="districts"),
+    _f("district", "slug", "Statistischer Stadtteil oder Stadtviertel, in dem der Akteur sitzt.", vocab="districts"),
+    _f(
+        "stadtteil",
+        "slug",
+        "Stadtteil (eine der 22), wenn der genaue statistische Stadtteil nicht bekannt ist, z. B. neustadt.",
+        vocab="stadtteile",
+    ),
     _f(
         "address",
         "mapping",
@@ -123,7 +143,14 @@ ACTOR_FIELDS: tuple[Field, ...] = (
         ),
     ),
     _f("access", "str", "Wie man Hilfe bekommt: Telefon, offene Sprechstunde, über die Schule …", max_length=2000),
-    _f("legal_basis", "list", "Rechtsgrundlagen, z. B. SGB VIII § 13a.", item="str"),
+    _f(
+        "legal_basis",
+        "list",
+        "Rechtsgrundlagen als Kennungen aus legal_bases, z. B. sgb-viii-13a.",
+        item="slug",
+        vocab="legal_bases",
+        vocab_optional=True,
+    ),
     _f(
         "service_area",
         "list",
@@ -147,6 +174,7 @@ ACTOR_FIELDS: tuple[Field, ...] = (
     ),
     _f("hours", "str", "Erreichbarkeit, z. B. 'rund um die Uhr' oder 'Mo–Fr 8–18 Uhr'.", max_length=300),
     _PROVENANCE,
+    _SOURCE_DATE,
     _VERIFIED,
     _NOTES,
 )
@@ -170,6 +198,7 @@ RELATION_FIELDS: tuple[Field, ...] = (
         ),
     ),
     _PROVENANCE,
+    _SOURCE_DATE,
     _VERIFIED,
     _NOTES,
 )
@@ -207,14 +236,31 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
             _VOCAB_NOTES,
         ),
     ),
-    "stadtbezirke": ("Stadtbezirke", (_ID, _LABEL, _DESCRIPTION, _VOCAB_NOTES)),
+    "stadtbezirke": ("Stadtbezirke", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
+    "stadtteile": (
+        "Stadtteile (22)",
+        (
+            _ID,
+            _LABEL,
+            _f(
+                "stadtbezirk",
+                "slug",
+                "Stadtbezirk des Stadtteils; leer, wenn der Stadtteil in mehreren Stadtbezirken liegt (Halle).",
+                vocab="stadtbezirke",
+            ),
+            _DESCRIPTION,
+            _VOCAB_PROVENANCE,
+            _VOCAB_NOTES,
+        ),
+    ),
     "sozialraeume": ("Sozialräume", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
     "districts": (
-        "Stadtteile",
+        "Statistische Stadtteile und Stadtviertel",
         (
             _ID,
             _LABEL,
             _f("stadtbezirk", "slug", "Stadtbezirk des Stadtteils.", vocab="stadtbezirke"),
+            _f("stadtteil", "slug", "Stadtteil (eine der 22), zu dem das Stadtviertel gehört.", vocab="stadtteile"),
             _f("sozialraum", "slug", "Sozialraum des Stadtteils.", vocab="sozialraeume"),
             _DESCRIPTION,
             _VOCAB_PROVENANCE,
@@ -296,6 +342,23 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
         ),
     ),
     "funding_programmes": ("Förderprogramme", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
+    "legal_bases": (
+        "Rechtsgrundlagen",
+        (
+            _ID,
+            _f("label", "str", "Kurzer deutscher Titel, z. B. Schulsozialarbeit.", required=True, max_length=200),
+            _f("law", "str", "Gesetz, z. B. SGB VIII oder SchulG LSA.", required=True, max_length=100),
+            _f("paragraph", "str", "Paragraf, z. B. § 13a.", max_length=50),
+            _f(
+                "description",
+                "str",
+                "Was die Rechtsgrundlage für Familien, Schulen und Fachkräfte bedeutet.",
+                max_length=5000,
+            ),
+            _VOCAB_PROVENANCE,
+            _VOCAB_NOTES,
+        ),
+    ),
 }
 
 
@@ -332,7 +395,7 @@ def field_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     Examples
     --------
     >>> field_paths(RELATION_FIELDS)[-5:]
-    ['funding.programme', 'funding.amount', 'provenance', 'verified', 'notes']
+    ['funding.amount', 'provenance', 'source_date', 'verified', 'notes']
     """
     paths: list[str] = []
     for field in fields:

@@ -23,7 +23,7 @@ NEW_CENTRE = """- id: suchtberatung-silberhoehe
   topics: [sucht]
   service_area: [silberhoehe]
   contact:
-    phone: "0345 555 09 09"
+    phone: "030 23125 909"
   provenance: demo
   verified: 2026-11-01
 """
@@ -45,11 +45,11 @@ Vergleich `HEAD~1` → `HEAD`, Stichtag 28.11.2026.
 
 **Entfernt (1)**
 
-- `ssa-villa-juehling-gs-heideschule`: Villa Jühling e.V. → Grundschule Heideschule (Schulsozialarbeit an, 01.08.2024 bis 31.07.2028)
+- `ssa-villa-juehling-gs-heideschule`: Villa Jühling e.V. → Grundschule Heideschule (Schulsozialarbeit an)
 
 **Geändert (1)**
 
-- `koop-fruehwarnsystem-gs-am-birkenhain` (Pilot Frühwarnsystem Schulabsentismus → Grundschule Am Birkenhain (kooperiert mit, 01.02.2025 bis 31.07.2027)): `since`: 01.08.2025 → 01.02.2025
+- `koop-wieder-dabei-gs-am-veilchenhang` (Projekt „Wieder dabei“ → Grundschule Am Veilchenhang (kooperiert mit, 01.02.2025 bis 31.07.2028)): `since`: 01.08.2025 → 01.02.2025
 
 ### Wirkung auf das Netzwerk
 
@@ -65,25 +65,25 @@ Vergleich `HEAD~1` → `HEAD`, Stichtag 28.11.2026.
 
 **Teilnetze (2)**
 
-- Zahl der Teilnetze: 2 → 4
-- getrennt: „AG § 78 Jugendhilfe-Schule“ (76 Akteure) + „Grundschule Heideschule“ (1 Akteur)
+- Zahl der Teilnetze: 14 → 16
+- getrennt: „Stadt Halle (Saale) – Stadtverwaltung“ (29 Akteure) + „Grundschule Heideschule“ (1 Akteur)
 
 **Größte Änderungen: Betweenness (Vermittlerrolle)**
 
 | Akteur | vorher | nachher | Änderung |
 | --- | ---: | ---: | ---: |
-| Villa Jühling e.V. | 0,136 | 0,108 | -0,028 |
-| AG § 78 Jugendhilfe-Schule | 0,192 | 0,179 | -0,012 |
-| Schulpsychologischer Dienst des Landesschulamts | 0,089 | 0,082 | -0,006 |
-| Allgemeiner Sozialer Dienst (ASD) des Jugendamts | 0,067 | 0,061 | -0,006 |
-| Jugendhilfe Lindenhof e.V. | 0,120 | 0,114 | -0,005 |
+| Villa Jühling e.V. | 0,028 | 0,020 | -0,008 |
+| KGS „Wilhelm von Humboldt“ | 0,031 | 0,025 | -0,007 |
+| Friedenskreis Halle e.V. | 0,038 | 0,031 | -0,007 |
+| HALLIANZ für Vielfalt | 0,062 | 0,057 | -0,005 |
+| Stadt Halle (Saale) – Stadtverwaltung | 0,050 | 0,047 | -0,003 |
 
 **Größte Änderungen: Zahl der Partner**
 
 | Akteur | vorher | nachher | Änderung |
 | --- | ---: | ---: | ---: |
 | Grundschule Heideschule | 1 | 0 | -1 |
-| Villa Jühling e.V. | 12 | 11 | -1 |
+| Villa Jühling e.V. | 5 | 4 | -1 |
 """
 
 
@@ -97,7 +97,7 @@ def _change(data: Path) -> None:
     start = relations.index("- id: ssa-villa-juehling-gs-heideschule\n")
     end = relations.index("- id: ssa-villa-juehling-gs-albrecht-duerer\n")
     relations = relations[:start] + relations[end:]
-    entry = relations.index("- id: koop-fruehwarnsystem-gs-am-birkenhain\n")
+    entry = relations.index("- id: koop-wieder-dabei-gs-am-veilchenhang\n")
     since = relations.index("since: 2025-08-01", entry)
     relations = relations[:since] + "since: 2025-02-01" + relations[since + len("since: 2025-08-01") :]
     (data / "relations.yaml").write_text(relations, encoding="utf-8")
@@ -144,7 +144,7 @@ def test_diff_json_report_of_a_commit(repo: Path, capsys: pytest.CaptureFixture[
             "kind": "beratung",
             "district": "silberhoehe",
             "topics": ["sucht"],
-            "contact": {"phone": "0345 555 09 09"},
+            "contact": {"phone": "030 23125 909"},
             "service_area": ["silberhoehe"],
             "provenance": "demo",
             "verified": "2026-11-01",
@@ -153,7 +153,7 @@ def test_diff_json_report_of_a_commit(repo: Path, capsys: pytest.CaptureFixture[
     assert [r["id"] for r in report["relations"]["removed"]] == ["ssa-villa-juehling-gs-heideschule"]
     assert report["relations"]["changed"] == [
         {
-            "id": "koop-fruehwarnsystem-gs-am-birkenhain",
+            "id": "koop-wieder-dabei-gs-am-veilchenhang",
             "changes": [{"field": "since", "before": "2025-08-01", "after": "2025-02-01"}],
         }
     ]
@@ -167,8 +167,8 @@ def test_diff_json_report_of_a_commit(repo: Path, capsys: pytest.CaptureFixture[
     assert [(c["area"], c["topic"], c["new"]) for c in effects["coverage"]["closed"]] == [
         ("silberhoehe", "sucht", ["suchtberatung-silberhoehe"])
     ]
-    assert effects["components"]["before"] == 2
-    assert effects["components"]["after"] == 4
+    assert effects["components"]["before"] == 14
+    assert effects["components"]["after"] == 16
     assert effects["degree"][0] == {
         "id": "gs-heideschule",
         "name": "Grundschule Heideschule",
@@ -181,12 +181,12 @@ def test_diff_json_report_of_a_commit(repo: Path, capsys: pytest.CaptureFixture[
 def test_diff_reports_future_end_of_school_social_work(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     relations = repo / "data" / "relations.yaml"
     text = relations.read_text(encoding="utf-8")
-    entry = text.index("- id: ssa-villa-juehling-gs-albrecht-duerer\n")
+    entry = text.index("- id: ssa-brueckenwerk-gs-am-mohnfeld\n")
     until = text.index("until: 2028-07-31", entry)
     relations.write_text(text[:until] + "until: 2027-01-31" + text[until + 17 :], encoding="utf-8")
     assert main(["diff", "HEAD", "--as-of", TODAY.isoformat(), "--repo", str(repo)]) == 0
     out = capsys.readouterr().out
-    assert "- Grundschule „Albrecht Dürer“ hat ab 01.02.2027 keine Schulsozialarbeit mehr." in out.splitlines()
+    assert "- Grundschule Am Mohnfeld hat ab 01.02.2027 keine Schulsozialarbeit mehr." in out.splitlines()
 
 
 def test_diff_invalid_side_lists_its_problems(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -259,6 +259,8 @@ def demo() -> dict[str, Any]:
 def test_demo_schools_without_school_social_work(demo: dict[str, Any]) -> None:
     rows = {r["id"]: r for r in demo["schools_without_school_social_work"]}
     assert set(rows) == {
+        "sks-am-fliederweg",
+        "salzmann-schule",
         "gym-am-ulmenplatz",
         "gs-am-magnolienweg",
         "gym-am-platanenhang",
@@ -282,10 +284,10 @@ def test_demo_no_addiction_counselling_in_the_south(demo: dict[str, Any]) -> Non
 
 
 def test_demo_structure_and_freshness(demo: dict[str, Any]) -> None:
-    assert ids(demo["isolated"]) == ["lernwerkstatt-sanddorn"]
+    assert ids(demo["isolated"]) == ["sks-am-fliederweg", "lernwerkstatt-sanddorn"]
     points = {r["id"]: set(r["cut_off"]) for r in demo["articulation_points"]}
     assert points["ahornhof-ev"] == {"maedchentreff-ahornhof", "elterncafe-ahornhof"}
     ended = set(ids(demo["ended_relations"]))
-    assert {"ssa-lindenhof-gs-am-ebereschenweg", "koop-friedenskreis-halle-gym-am-eschenwall"} <= ended
-    assert {"migrationsberatung-brueckenschlag", "koop-jugendwerkstatt-gs-am-tulpenbeet"} <= set(ids(demo["stale"]))
+    assert {"ssa-lindenhof-gs-am-ebereschenweg", "koop-medienwerkstatt-gym-am-eschenwall"} <= ended
+    assert {"migrationsberatung-brueckenschlag", "koop-medienwerkstatt-gs-am-tulpenbeet"} <= set(ids(demo["stale"]))
     assert "netzwerk-kita-schule-hort" in ids(demo["without_contact"])

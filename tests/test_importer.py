@@ -83,7 +83,7 @@ def test_import_relations_reports_validation_problems_by_row(
         "  since: 2026-09-01",
         "  topics: [familie]",
         "  strength: 2",
-        "  provenance: demo",
+        "  provenance: https://traeger-x.example.org",
     ]
 
 

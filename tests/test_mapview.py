@@ -101,7 +101,7 @@ def test_map_html_sizes_scale_linearly(small: Dataset, graph: nx.MultiDiGraph) -
 def test_node_title_lists_kind_district_topics_contact(small: Dataset, graph: nx.MultiDiGraph) -> None:
     assert node_title(graph.nodes["beratung-y"], small.vocabulary) == (
         "Beratungsstelle Y\nArt: Beratungsstelle\nStadtteil: Südstadt (Stadtbezirk Süd)\n"
-        "Themen: Schulabsentismus, Familie\nKontakt: Tel. 0345 555 00 02, info@beratung-y.example.org\n"
+        "Themen: Schulabsentismus, Familie\nKontakt: Tel. 030 23125 002, info@beratung-y.example.org\n"
         "Erfundener Demo-Eintrag"
     )
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from graph.problems import CODES, Problem, Report
 
 VALIDATION_MODULES = [
-    Path(__file__).parent.parent / "graph" / f"{m}.py" for m in ("yamlread", "convert", "checks", "loader")
+    Path(__file__).parent.parent / "graph" / f"{m}.py"
+    for m in ("yamlread", "convert", "checks", "loader", "sourcerules")
 ]
 
 
@@ -32,7 +33,7 @@ def test_codes_table_lists_every_code_the_package_emits() -> None:
         text = source.read_text(encoding="utf-8")
         emitted |= set(
             re.findall(
-                r'"((?:yaml|file|wrong|unknown|missing|empty|invalid|duplicate|kind|date|self|stale|relation)-[a-z-]+)"',
+                r'"((?:yaml|file|wrong|unknown|missing|empty|invalid|duplicate|kind|date|self|stale|relation|demo|phone)-[a-z-]+)"',
                 text,
             )
         )

@@ -48,4 +48,4 @@ def test_handouts_leave_internal_fields_out(marked: Dataset) -> None:
 def test_handout_still_shows_public_fields(marked: Dataset) -> None:
     index = build_referral_index(marked)
     page = render_handout(index, handout_data(index, "v1", topic="sucht", today=dt.date(2026, 11, 28)))
-    assert "Sucht- und Drogenberatung" in page and "0345 555 01 04" in page
+    assert "Sucht- und Drogenberatung" in page and "030 23125 104" in page

@@ -46,10 +46,10 @@ ACTOR_ROWS = [
 ]
 RELATION_HEADERS = ["Von", "An", "Typ", "Seit", "Bis", "Themen", "Stärke", "Quelle"]
 RELATION_ROWS = [
-    ["Träger X", "Sekundarschule B", "Kooperation", "2026-09-01", "", "Familie", "2", "demo"],
-    ["beratung-y", "sek-b", "verweist an", "01.10.2026", "", "", "5", "demo"],
-    ["gibt-es-nicht", "sek-b", "kooperaton", "", "", "", "", "demo"],
-    ["sek-b", "beratung-y", "verweist", "31.02.2026", "", "", "1", "demo"],
+    ["Träger X", "Sekundarschule B", "Kooperation", "2026-09-01", "", "Familie", "2", "https://traeger-x.example.org"],
+    ["beratung-y", "sek-b", "verweist an", "01.10.2026", "", "", "5", ""],
+    ["gibt-es-nicht", "sek-b", "kooperaton", "", "", "", "", ""],
+    ["sek-b", "beratung-y", "verweist", "31.02.2026", "", "", "1", ""],
 ]
 
 
