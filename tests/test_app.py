@@ -133,10 +133,10 @@ def _text(at: AppTest) -> str:
 def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("kennzahlen", REPO / "data", monkeypatch)
     table = _frame_with(at, "Brückenakteur")
-    assert table["Name"].iloc[0] == "AG § 78 Jugendhilfe-Schule"
-    assert table["Name"].iloc[1] == "Villa Jühling e.V."
-    assert len(table) == 78 and table["Profil"].iloc[0] == "akteure?actor=ag78-jugendhilfe-schule"
-    assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "78"
+    assert table["Name"].iloc[0] == "Brückenwerk Jugendhilfe gGmbH"
+    assert table["Name"].iloc[1] == "HALLIANZ für Vielfalt"
+    assert len(table) == 89 and table["Profil"].iloc[0] == "akteure?actor=brueckenwerk-jugendhilfe"
+    assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "89"
     assert "Nach Art des Akteurs" in _frame_with(at, "Nach Art des Akteurs").columns
     assert _frame_with(at, "Nach Stadtbezirk")["Nach Stadtbezirk"].tolist()[-1] == "ohne Stadtbezirk"
 
@@ -146,7 +146,11 @@ def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -
     types = ["schulsozialarbeit", "kooperation", "foerderung", "verweist", "traegerschaft"]  # without mitglied
     at.button_group(key="km_types").set_value(types).run()
     assert not at.exception
-    assert _frame_with(at, "Brückenakteur")["Name"].iloc[0] == "Schulpsychologischer Dienst des Landesschulamts"
+    # without memberships the HALLIANZ no longer bridges; the invented counselling centre moves up
+    assert _frame_with(at, "Brückenakteur")["Name"].tolist()[:2] == [
+        "Brückenwerk Jugendhilfe gGmbH",
+        "Jugendberatung „Lerchenfeld“",
+    ]
     at.selectbox(key="km_metric").set_value("neighbours").run()
     table = _frame_with(at, "Direkte Partner")
     assert table["Direkte Partner"].is_monotonic_decreasing
@@ -179,11 +183,13 @@ def test_app_gaps_lists_schools_without_school_social_work(monkeypatch: pytest.M
     assert "31.07.2028" in ending["Endet am"].tolist()  # the slider starts at the end of the ESF+ period
     assert at.slider(key="gl_months").value >= 1
     titles = [s.value for s in at.subheader]
-    assert "Isolierte Akteure (1)" in titles and "Unverzichtbare Brückenakteure (2)" in titles
+    assert "Isolierte Akteure (2)" in titles and "Unverzichtbare Brückenakteure (11)" in titles
     isolated = _frame_with(at, "Art")
     assert "Lernwerkstatt Sanddorn" in isolated["Name"].tolist()
     cut = _frame_with(at, "Abgeschnitten wären")
-    assert cut["Name"].iloc[0] == "Villa Jühling e.V." and "Lilien-Grundschule" in cut["Abgeschnitten wären"].iloc[0]
+    assert cut["Name"].iloc[0] == "HALLIANZ für Vielfalt"
+    ahornhof = cut[cut["Name"] == "Ahornhof e.V."]["Abgeschnitten wären"].tolist()
+    assert ahornhof == ["Mädchentreff Ahornhof, Elterncafé Ahornhof"]
     assert any("Was tun?" in c.value for c in at.caption)
 
 
@@ -214,7 +220,7 @@ def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPat
     assert not at.exception
     text = _text(at)
     assert "#### 1. Jugendhilfe Lindenhof e\\.V\\." in text
-    assert "**Telefon:** 0345 555 01 01" in text
+    assert "**Telefon:** 030 23125 101" in text
     assert "**Bekannt über:** Grundschule Am Ebereschenweg → verweist an" in text
     assert "**Erkannt:** ‚schwänzt‘ → Schulabsentismus" in text
     assert "Akute Krise" not in text
@@ -267,8 +273,8 @@ def test_app_referral_handout_follows_the_search_school(monkeypatch: pytest.Monk
 def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
     text = _text(at)
-    assert "Verbindet **12** Partner direkt (Rang 5 von 78)" in text
-    assert "**Brückenakteur:** Rang 2 von 78" in text
+    assert "Verbindet **5** Partner direkt (Rang 11 von 89)" in text
+    assert "**Brückenakteur:** Rang 11 von 89" in text
     assert "Stellung im Netzwerk" in [s.value for s in at.subheader]
 
 
