@@ -158,3 +158,16 @@ def test_data_readme_gaps_command_prints_the_same(capsys: pytest.CaptureFixture[
     printed = json.loads(capsys.readouterr().out)
     assert {r["id"] for r in printed["isolated"]} == _readme_gaps()["Isolierte Akteure"]
     assert {r["id"] for r in printed["school_social_work_ending"]} == _readme_gaps()["Schulsozialarbeit endet bald"]
+
+
+def test_bundled_data_warns_stale_only_for_confirmed_invented_entries(halle: Dataset) -> None:
+    # Real entries carry no `verified` (nobody confirmed them), so the 12-month warning never concerns them.
+    records = {"actors.yaml": list(halle.actors.values()), "relations.yaml": list(halle.relations)}
+    report = load_dataset(REPO / "data", today=TODAY).report
+    stale = []
+    for problem in report:
+        if problem.code == "stale-entry":
+            entries = records[problem.file.rsplit("/", 1)[-1]]
+            stale.append(max((e for e in entries if e.line <= problem.line), key=lambda e: e.line))
+    assert sorted(e.id for e in stale) == ["koop-medienwerkstatt-gs-am-tulpenbeet", "migrationsberatung-brueckenschlag"]
+    assert all(e.is_demo for e in stale)
