@@ -92,7 +92,7 @@ _MIN_TYPO2 = 8
 _MIN_COMPOUND = 5
 _MIN_REST = 3
 # Reflexive and personal object pronouns say the same thing in a need: "bringe mich um" = "bringt sich um".
-_REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir", "ich"})
+_REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch"})
 # A clause break puts more distance between the words on either side than a phrase may span.
 _CLAUSE_GAP = SPAN_SLACK + 1
 

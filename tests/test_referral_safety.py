@@ -25,6 +25,18 @@ TABLE = [
 ]
 
 
+#: Everyday sentences that must not raise a crisis, and threats that are violence, not suicide.
+CRISIS_KINDS = [
+    ("Er lebt nicht mehr bei der Mutter", ()),
+    ("Er lebt seit einem Jahr nicht mehr zu Hause", ()),
+    ("Sie will sich umbringen", ("suizid",)),
+    ("Ich bringe mich um", ("suizid",)),
+    ("Ich will ihn umbringen", ("akute-gewalt",)),
+    ("Er droht, ihn umzubringen", ("akute-gewalt",)),
+    ("Der Freund der Mutter hat gedroht, sie umzubringen", ("akute-gewalt",)),
+]
+
+
 @pytest.fixture(scope="module")
 def index() -> ReferralIndex:
     dataset = load_dataset(REPO / "data", today=TODAY).dataset
@@ -38,6 +50,20 @@ def test_table_of_misreadings(
 ) -> None:
     result = refer(index, query, today=TODAY)
     assert (set(result.topics) >= must, set(result.topics) & must_not, bool(result.crisis)) == (True, set(), crisis)
+
+
+@pytest.mark.parametrize(("query", "kinds"), CRISIS_KINDS, ids=[row[0] for row in CRISIS_KINDS])
+def test_crisis_kind_of_everyday_sentences(index: ReferralIndex, query: str, kinds: tuple[str, ...]) -> None:
+    assert refer(index, query, today=TODAY).crisis_kinds == kinds
+
+
+def test_removing_every_topic_says_so(index: ReferralIndex) -> None:
+    result = refer(index, "macht blau", without={"schulabsentismus"}, today=TODAY)
+    assert (result.topics, result.offers, result.message) == (
+        (),
+        (),
+        "Alle erkannten Themen sind abgewählt. Wählen Sie unter „Nicht das Richtige?“ ein Thema aus der Liste.",
+    )
 
 
 def test_crisis_help_comes_first_and_names_the_step(index: ReferralIndex) -> None:

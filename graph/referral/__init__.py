@@ -223,7 +223,7 @@ def refer_topics(
     )
     message = _message(index, ctx, excluded, widened, len(offers))
     if not topic_scores and query:
-        message = _no_topic_message(index, query)
+        message = _no_topic_message(index, query) if not matches else ALL_REMOVED
     elif topic_scores and not candidates:
         labels = ", ".join(index.dataset.vocabulary.label("topics", t) for t in topic_scores)
         message = f"Zum Thema {labels} ist noch kein Angebot eingetragen."
@@ -250,6 +250,10 @@ def refer_topics(
         crisis_steps(index, crises),
         evidence,
     )
+
+
+#: Message when the user removed every recognised topic („Nicht das Richtige?“).
+ALL_REMOVED = "Alle erkannten Themen sind abgewählt. Wählen Sie unter „Nicht das Richtige?“ ein Thema aus der Liste."
 
 
 def _no_topic_message(index: ReferralIndex, query: str) -> str:
