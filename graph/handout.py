@@ -252,6 +252,8 @@ def _path_html(index: ReferralIndex, offer: Offer) -> str:
         return ""
     between = [index.dataset.actors[a].name for a in offer.path[1:-1]]
     text = "Verbindung: " + (f"über {' → '.join(between)}" if between else "direkt")
+    if offer.demo_path:
+        text += " (erfundene Demo-Verbindung)"
     return f'<p class="path">{escape(text)}</p>'
 
 

@@ -220,7 +220,7 @@ def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPat
     assert not at.exception
     text = _text(at)
     assert "#### 1. Jugendhilfe Lindenhof e\\.V\\." in text
-    assert "**Telefon:** 030 23125 101" in text
+    assert "**Telefon:** [030 23125 101](tel:03023125101)" in text
     assert "**Bekannt über:** Grundschule Am Ebereschenweg → verweist an" in text
     assert "**Erkannt:** ‚schwänzt‘ → Schulabsentismus" in text
     assert "Akute Krise" not in text

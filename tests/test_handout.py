@@ -88,7 +88,7 @@ def test_render_handout_is_printable_and_self_contained(index: ReferralIndex) ->
     assert "Zugang: Telefonisch Termin vereinbaren; offene Sprechstunde dienstags 14–16 Uhr" in page
     assert '<h3>Projekt Schulweg <span class="kind">· Projekt · geprüft 01.09.2026</span>' in page
     assert "Verbindung: direkt" in page
-    assert "Verbindung: über Träger X</p>" in page
+    assert "Verbindung: über Träger X (erfundene Demo-Verbindung)</p>" in page
     assert "Verbindung: über Träger X → Familienberatung Süd → Jugendamt Halle → AG § 78 Jugendhilfe-Schule" in page
     # Nothing is fetched: no scripts, stylesheets, images or fonts from anywhere; CSP forbids them anyway.
     assert re.findall(r"<script|<link|<img|src=|@import|url\(", page) == []

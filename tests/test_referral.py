@@ -545,6 +545,8 @@ def test_contact_card_fields(referral_data: Dataset) -> None:
         "access": "Telefonisch Termin vereinbaren; offene Sprechstunde dienstags 14–16 Uhr",
         "verified": "2026-06-01",
         "demo": True,
+        "provenance": "Erfundener Demo-Eintrag",
+        "source_url": None,
     }
 
 

@@ -54,6 +54,8 @@ def test_refer_json_exact(capsys: pytest.CaptureFixture[str]) -> None:
                     "access": "Offene Sprechstunde montags bis freitags",
                     "verified": "2026-10-01",
                     "demo": True,
+                    "provenance": "Erfundener Demo-Eintrag",
+                    "source_url": None,
                 },
             }
         ],

@@ -138,10 +138,13 @@ def _contact(offer: Offer) -> None:
             continue
         if key == "verified":
             value = dt.date.fromisoformat(value).strftime("%d.%m.%Y")
-        lines.append(f"**{label}:** {common.md(value)}")
+        shown = f"[{common.md(value)}]({tel_uri(value)})" if key == "phone" else common.md(value)
+        lines.append(f"**{label}:** {shown}")
     if not any(card.get(k) for k in ("phone", "email", "web")):
         lines.insert(0, t.REFERRAL_NO_CONTACT)
     st.markdown("  \n".join(lines))
+    if card.get("provenance") and not card.get("demo"):
+        st.caption(common.md(card["provenance"]))
 
 
 def _path_graph(ctx: common.Context, path: tuple[str, ...], day: dt.date) -> nx.MultiDiGraph:

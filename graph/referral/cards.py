@@ -5,19 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import Actor
+from graph.provenance import provenance
 
 
 def contact_card(actor: Actor) -> dict[str, Any]:
     """The contact card of an actor: plain strings, ``None`` for what is missing.
+
+    ``provenance`` is the German mark of :func:`graph.provenance.provenance_label` (invented or source),
+    ``source_url`` the source's ``http(s)`` address when it has one.
 
     Examples
     --------
     >>> from graph.model import Address, Contact
     >>> card = contact_card(Actor("b", "B", "beratung", address=Address("Weg 1", "06132", "Halle (Saale)"),
     ...                           contact=Contact(phone="0345 1"), provenance="demo"))
-    >>> card["address"], card["phone"], card["email"], card["demo"]
-    ('Weg 1, 06132 Halle (Saale)', '0345 1', None, True)
+    >>> card["address"], card["phone"], card["email"], card["demo"], card["provenance"]
+    ('Weg 1, 06132 Halle (Saale)', '0345 1', None, True, 'Erfundener Demo-Eintrag')
     """
+    origin = provenance(actor)
     contact = actor.contact
     address = actor.address
     place = " ".join(p for p in (address.postcode, address.city) if p) if address else ""
@@ -31,4 +36,6 @@ def contact_card(actor: Actor) -> dict[str, Any]:
         "access": actor.access,
         "verified": actor.verified.isoformat() if actor.verified else None,
         "demo": actor.is_demo,
+        "provenance": origin.label,
+        "source_url": origin.url,
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import Actor, Relation
+from graph.provenance import provenance
 from graph.referral.cards import contact_card
 from graph.referral.context import _Context
 from graph.referral.filters import _actor_ages
@@ -172,6 +173,11 @@ def _steps(index: ReferralIndex, start: str, hops: list[tuple[str, Relation]]) -
         )
         node = other
     return tuple(steps)
+
+
+def _invented(relation: Relation) -> bool:
+    """One rule with the map and the profile (:func:`graph.provenance.provenance`): demo or without source."""
+    return provenance(relation, relation=True).invented
 
 
 def _recency(relation: Relation, today: dt.date) -> float:
