@@ -35,6 +35,20 @@ SAMPLE = (
 )
 
 
+def _environment() -> dict[str, str]:
+    """This process's environment without a clock override, pytest's own variables and an outer faketime.
+
+    Under an outer ``faketime`` (running the whole suite faked) the inner one would shift the faked
+    clock again instead of setting the day.
+    """
+    dropped = ("NETZWERKKARTE_TODAY", "LD_PRELOAD", "DONT_FAKE_MONOTONIC")
+    env = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith(("PYTEST_", "FAKETIME"))}
+    preload = [lib for lib in os.environ.get("LD_PRELOAD", "").split(":") if lib and "faketime" not in lib]
+    if preload:
+        env["LD_PRELOAD"] = ":".join(preload)
+    return env
+
+
 def _folder(path: Path) -> Path:
     path.mkdir()
     return path
@@ -53,6 +67,7 @@ pytestmark = [
 def test_faketime_changes_the_date_python_sees(day: str) -> None:
     done = subprocess.run(
         [str(FAKETIME), day, sys.executable, "-c", "import datetime; print(datetime.date.today())"],
+        env=_environment(),
         capture_output=True,
         text=True,
         check=True,
@@ -61,7 +76,7 @@ def test_faketime_changes_the_date_python_sees(day: str) -> None:
 
 
 def test_sample_of_the_suite_passes_on_other_days(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "NETZWERKKARTE_TODAY" and not k.startswith("PYTEST_")}
+    env = _environment()
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "--no-cov", *SAMPLE]
     # Both days side by side: each run is single-threaded most of the time.
     runs = {
