@@ -43,7 +43,8 @@ FOREIGN_TAGS = {"img", "iframe", "object", "embed", "form", "input", "base", "li
 #: Markdown / Streamlit syntax in the payloads that must never appear unescaped.
 RAW_MARKDOWN = [
     re.compile(r"(?<!\\)<(?:img|svg|script|/script|b|a)\b"),  # HTML (st.markdown shows it escaped as \<img)
-    re.compile(r"(?<!\\)\]\("),  # a link or image: [x](javascript:…)
+    # A link or image: [x](javascript:…). Only our own tel: links (digits only, from graph.handout.tel_uri) pass.
+    re.compile(r"(?<!\\)\]\((?!tel:\+?\d+\))"),
     re.compile(r"(?<!\\):(?:red|blue)(?<!\\)\["),  # Streamlit colour directive
     re.compile(r"(?<!\\)\$x\^2(?<!\\)\$"),  # LaTeX
     re.compile(r"(?<!\\)\{(?<!\\)\{ ?7(?<!\\)\*7"),  # template syntax (and the * inside)
@@ -205,7 +206,9 @@ def test_handout_keeps_every_text_inert(xss: Dataset, target: dict[str, str]) ->
     page = render_handout(index, data)
     parsed = _assert_inert_html(page, scripts=0)
     links = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
-    assert links and all(str(h).startswith(("mailto:", "https://")) for h in links)
+    assert links and all(str(h).startswith(("mailto:", "https://", "tel:")) for h in links)
+    # A tel: link carries only the digits of the number, whatever the data wrote around them.
+    assert all(str(h)[4:].lstrip("+").isdigit() for h in links if str(h).startswith("tel:"))
     text = "".join(parsed.text)
     assert xss.actors["xss-link"].name in text
     assert "window.top.__xss='notes" not in page  # internal notes never reach the handout
