@@ -258,8 +258,18 @@ def test_meta_is_optional(data_copy: Path) -> None:
                 "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen.",
             ),
         ),
+        (
+            "!!python/object:datetime.date {reference_date: 2026-11-28}\n",
+            (
+                "yaml-tag",
+                1,
+                1,
+                "Die YAML-Markierung 'tag:yaml.org,2002:python/object:datetime.date' wird nicht unterstützt.",
+                "Entferne die Markierung (z. B. '!!python/object') und schreibe den Wert als Text.",
+            ),
+        ),
     ],
-    ids=["impossible-date", "german-date", "unknown-field", "list", "syntax"],
+    ids=["impossible-date", "german-date", "unknown-field", "list", "syntax", "tag"],
 )
 def test_meta_problems_are_exact(data_copy: Path, text: str, expected: tuple[str, int, int, str, str]) -> None:
     (data_copy / "meta.yaml").write_text(text, encoding="utf-8")
