@@ -41,7 +41,7 @@ QUERIES = (
     "Erziehungsberatung gesucht",
     "Halle-Pass",
     "Sexualaufklärung für Klasse 5",
-    "Hortplatz gesucht",
+    "Streitschlichter ausbilden",
     "ADHS",
     "Schulbegleiter für ein Kind mit Autismus",
     "Klassenrat einführen",
