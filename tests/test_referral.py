@@ -564,7 +564,14 @@ def test_result_to_dict_shape(index: ReferralIndex) -> None:
     ]
     assert (payload["crisis"], payload["crisis_steps"], payload["topics"]) == ([], [], ["sucht"])
     assert payload["recognised"] == [
-        {"words": ["trinkt"], "phrase": "trinkt", "label": "Sucht", "topics": ["sucht"], "crisis": None}
+        {
+            "words": ["trinkt"],
+            "text": "trinkt",
+            "phrase": "trinkt",
+            "label": "Sucht",
+            "topics": ["sucht"],
+            "crisis": None,
+        }
     ]
     assert list(payload["results"][0]) == [
         "id",
@@ -644,6 +651,7 @@ def test_crisis_json_exact(index: ReferralIndex) -> None:
     assert payload["recognised"] == [
         {
             "words": ["nicht", "mehr", "leben"],
+            "text": "nicht mehr leben",
             "phrase": "nicht mehr leben",
             "label": "Suizidgefahr",
             "topics": ["psychische-gesundheit"],

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from graph import load_dataset
 from graph.cli import main
-from tests.conftest import BROKEN, REPO, TESTS
+from graph.referral import build_referral_index, refer
+from tests.conftest import BROKEN, REPO, TESTS, TODAY
 
 REFERRAL = TESTS / "data" / "referral"
 AS_OF = ["--as-of", "2026-11-28", "--data", str(REFERRAL)]
@@ -25,7 +27,14 @@ def test_refer_json_exact(capsys: pytest.CaptureFixture[str]) -> None:
         "crisis": [],
         "crisis_steps": [],
         "recognised": [
-            {"words": ["trinkt"], "phrase": "trinkt", "label": "Sucht", "topics": ["sucht"], "crisis": None}
+            {
+                "words": ["trinkt"],
+                "text": "trinkt",
+                "phrase": "trinkt",
+                "label": "Sucht",
+                "topics": ["sucht"],
+                "crisis": None,
+            }
         ],
         "topics": ["sucht"],
         "results": [
@@ -119,48 +128,12 @@ def test_refer_json_crisis_first(capsys: pytest.CaptureFixture[str]) -> None:
     payload = json.loads(capsys.readouterr().out)
     assert code == 0
     assert list(payload)[:3] == ["crisis", "crisis_steps", "recognised"]
-    assert payload["crisis"] == [
-        {
-            "id": "notruf",
-            "name": "Notruf 110",
-            "phone": "110",
-            "hours": "rund um die Uhr",
-            "web": None,
-            "why": "bei Suizidgefahr",
-            "kinds": ["suizid"],
-        },
-        {
-            "id": "krisendienst",
-            "name": "Krisendienst Halle",
-            "phone": "030 23125 002",
-            "hours": "rund um die Uhr",
-            "web": None,
-            "why": "bei Suizidgefahr",
-            "kinds": ["suizid"],
-        },
-        {
-            "id": "seelsorge",
-            "name": "Seelsorgetelefon",
-            "phone": "030 23125 001",
-            "hours": "Mo–Fr 9–17 Uhr",
-            "web": None,
-            "why": "bei Suizidgefahr",
-            "kinds": ["suizid"],
-        },
-    ]
-    assert payload["crisis_steps"] == [
-        {"kind": "suizid", "label": "Suizidgefahr", "step": "Nicht allein lassen, 112 anrufen."}
-    ]
-    assert payload["recognised"] == [
-        {
-            "words": ["nicht", "mehr", "leben"],
-            "phrase": "nicht mehr leben",
-            "label": "Suizidgefahr",
-            "topics": ["psychische-gesundheit"],
-            "crisis": "suizid",
-        }
-    ]
-    assert [(r["id"], r["score"]) for r in payload["results"]] == [("seelsorge", 0.75), ("beratung-stadt", 0.7)]
+    # The same document as the library's (whose content tests/test_referral.py asserts exactly).
+    dataset = load_dataset(REFERRAL, today=TODAY).dataset
+    assert dataset is not None
+    expected = refer(build_referral_index(dataset), "Er will nicht mehr leben", today=TODAY).to_dict()
+    assert payload == json.loads(json.dumps(expected))
+    assert [c["id"] for c in payload["crisis"]] == ["notruf", "krisendienst", "seelsorge"]
 
 
 def test_refer_text_crisis_block_first(capsys: pytest.CaptureFixture[str]) -> None:

@@ -176,6 +176,7 @@ class ReferralResult:
             "recognised": [
                 {
                     "words": list(e.words),
+                    "text": e.stretch,
                     "phrase": e.phrase,
                     "label": e.label,
                     "topics": list(e.topics),
