@@ -11,6 +11,8 @@ import pytest
 
 from graph import Dataset, build_graph
 from graph.mapview import (
+    DECLUTTER_LIMIT,
+    MIN_LABEL_PX,
     VIS_SCRIPT,
     MapOptions,
     degree_values,
@@ -19,11 +21,13 @@ from graph.mapview import (
     layout_positions,
     legend,
     map_html,
+    map_text,
     node_title,
     safe_json,
     vis_library,
 )
 from graph.model import Vocabulary
+from graph.viewfilter import ViewFilter, filter_graph
 
 HOSTILE = '<img src=x onerror=alert(1)></script><a href="#">x</a> {{ 7*7 }}'
 
@@ -189,3 +193,63 @@ def test_map_html_carries_only_the_tooltip_rule_of_the_stylesheet(small: Dataset
 def test_the_app_serves_the_same_vis_network_as_pyvis_bundles() -> None:
     served = Path(__file__).resolve().parents[1] / "static" / VIS_SCRIPT
     assert served.read_bytes() == (vis_library() / "vis-network.min.js").read_bytes()
+
+
+def test_map_text_lists_every_actor_and_relation(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    text = map_text(graph, small.vocabulary)
+    assert text.summary == "8 Akteure und 8 Beziehungen."
+    assert text.actors == (
+        "AG § 78 Jugendhilfe-Schule (Gremium)",
+        "Beratungsstelle Y (Beratungsstelle, Südstadt)",
+        "Grundschule A (Schule, Silberhöhe)",
+        "Isolierter Anbieter (Freier Träger)",
+        "Jugendamt (Behörde)",
+        "Projekt Z (Projekt)",
+        "Sekundarschule B (Schule, Südliche Neustadt)",
+        "Träger X (Freier Träger)",
+    )
+    assert text.relations == (
+        "Grundschule A: verweist an Beratungsstelle Y",
+        "Jugendamt: Mitglied in AG § 78 Jugendhilfe-Schule",
+        "Jugendamt: fördert Projekt Z (seit 01.01.2025)",
+        "Träger X: Kooperation Beratungsstelle Y",
+        "Träger X: Mitglied in AG § 78 Jugendhilfe-Schule",
+        "Träger X: Schulsozialarbeit an Grundschule A (seit 01.08.2024, bis 31.07.2028)",
+        "Träger X: Schulsozialarbeit an Sekundarschule B (seit 01.08.2020, bis 31.07.2025)",
+        "Träger X: Träger von Beratungsstelle Y",
+    )
+
+
+def test_map_text_of_the_ego_view_names_the_steps(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    view = filter_graph(graph, ViewFilter(ego="gs-a", radius=1))
+    before = nx.to_dict_of_dicts(view)
+    text = map_text(view, small.vocabulary, selected="gs-a")
+    assert text.summary == "3 Akteure und 4 Beziehungen, ausgehend von Grundschule A."
+    assert text.actors == (
+        "Grundschule A (Schule, Silberhöhe) – gewählter Akteur",
+        "Beratungsstelle Y (Beratungsstelle, Südstadt) – 1 Schritt entfernt",
+        "Träger X (Freier Träger) – 1 Schritt entfernt",
+    )
+    assert len(text.relations) == view.number_of_edges() == 4
+    assert nx.to_dict_of_dicts(view) == before
+    two = map_text(filter_graph(graph, ViewFilter(ego="gs-a", radius=2)), small.vocabulary, selected="gs-a")
+    assert sum(line.endswith("– 2 Schritte entfernt") for line in two.actors) == 2
+
+
+def test_map_text_is_plain_text_and_map_names_it(small: Dataset) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("x", name=HOSTILE, kind="schule")
+    assert map_text(g, small.vocabulary).actors == (f"{HOSTILE} (Schule)",)
+    page = map_html(g, small.vocabulary, {"x": (0.0, 0.0)})
+    assert 'role="img" aria-label="Netzwerkgrafik: 1 Akteur und 0 Beziehungen."' in page
+    assert map_text(nx.MultiDiGraph(), small.vocabulary, selected="fehlt").summary == "0 Akteure und 0 Beziehungen."
+
+
+def test_map_opens_fitted_to_all_nodes_with_decluttered_labels(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    # The page fits every node (and label) on open, never zooms onto the selected actor, and keeps labels apart.
+    page = map_html(graph, small.vocabulary, layout_positions(graph), MapOptions(selected="gs-a"))
+    script = page.split("<script>")[-1]
+    assert "network.focus(" not in script and "fitWithLabels();" in script and "declutter(size)" in script
+    payload = _payload(page)
+    assert (payload["declutterLimit"], payload["minLabelPx"]) == (DECLUTTER_LIMIT, MIN_LABEL_PX)
+    assert payload["selected"] == "gs-a"

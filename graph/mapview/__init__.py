@@ -4,7 +4,8 @@ One module per concern; import from here, the split is not part of the API:
 
 - :mod:`graph.mapview.layout`: seeded layout (Kamada-Kawai, compiled force layout for large parts),
 - :mod:`graph.mapview.style`: colours, line styles, sizes, legend, plain-text tooltips, node and edge items,
-- :mod:`graph.mapview.page`: ``MapOptions``, the HTML page, escaped JSON, vis-network's files.
+- :mod:`graph.mapview.page`: ``MapOptions``, the HTML page, escaped JSON, vis-network's files,
+- :mod:`graph.mapview.text`: the drawn view as German lines for screen readers (``map_text``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 from graph.mapview.layout import FORCE_ROUNDS as FORCE_ROUNDS
 from graph.mapview.layout import KAMADA_KAWAI_LIMIT as KAMADA_KAWAI_LIMIT
 from graph.mapview.layout import layout_positions
+from graph.mapview.page import DECLUTTER_LIMIT as DECLUTTER_LIMIT
 from graph.mapview.page import FULL_MAP_LIMIT, VIS_SCRIPT, MapOptions, map_html, safe_json, vis_library
+from graph.mapview.page import MIN_LABEL_PX as MIN_LABEL_PX
 from graph.mapview.style import DASHES as DASHES
 from graph.mapview.style import EDGE_COLORS as EDGE_COLORS
 from graph.mapview.style import LABEL_LIMIT as LABEL_LIMIT
@@ -21,6 +24,7 @@ from graph.mapview.style import MIN_SIZE as MIN_SIZE
 from graph.mapview.style import PALETTE as PALETTE
 from graph.mapview.style import PLAIN_SIZE as PLAIN_SIZE
 from graph.mapview.style import EdgeStyle, Legend, degree_values, edge_styles, kind_colors, legend, node_title
+from graph.mapview.text import MapText, map_text
 
 __all__ = [
     "FULL_MAP_LIMIT",
@@ -28,12 +32,14 @@ __all__ = [
     "EdgeStyle",
     "Legend",
     "MapOptions",
+    "MapText",
     "degree_values",
     "edge_styles",
     "kind_colors",
     "layout_positions",
     "legend",
     "map_html",
+    "map_text",
     "node_title",
     "safe_json",
     "vis_library",

@@ -14,13 +14,19 @@ from typing import Any
 import networkx as nx
 
 from graph.mapview.style import Legend, _edges, _nodes, legend
+from graph.mapview.text import map_text
 from graph.model import Vocabulary
 
-__all__ = ["FULL_MAP_LIMIT", "VIS_SCRIPT", "MapOptions", "map_html", "safe_json", "vis_library"]
+__all__ = ["DECLUTTER_LIMIT", "FULL_MAP_LIMIT", "VIS_SCRIPT", "MapOptions", "map_html", "safe_json", "vis_library"]
 
 #: Above this many actors the full map is not drawn unless asked for: measured in headless Chromium on
 #: 2 cores, one redraw (every pan or zoom step) takes ~30 ms at 1,000 actors, ~120 ms at 2,000, ~250 ms at 3,000.
 FULL_MAP_LIMIT = 1500
+#: Up to this many actors the page keeps labels from covering each other (moved above the node or left out,
+#: the tooltip still names the actor); above it the pairwise check would slow the first drawing.
+DECLUTTER_LIMIT = 600
+#: Smallest height of a label on screen, in CSS pixels, when the map opens fitted (phones: fewer, larger labels).
+MIN_LABEL_PX = 10
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class MapOptions:
     physics : bool
         Let vis-network move the nodes (off: the precomputed layout stays as it is).
     selected : str, optional
-        Actor to highlight and zoom to.
+        Actor to highlight (border, label kept first); the map still opens fitted to all actors.
     height : int
         Height of the drawing area in pixels.
     title : str
@@ -150,6 +156,45 @@ _SCRIPT = """
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   window.netzwerk = network;
   window.netzwerkKnoten = nodes;
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  // Labels that would cover another label or a dot are moved above their node or, failing that, left out
+  // (the tooltip names every actor). Boxes are measured here, not taken from the drawing: vis-network only
+  // measures labels it has drawn, i.e. inside the first view. A dot's label hangs r + 19 below its centre
+  // (half the font plus 4 px, as vis-network draws it); the selected actor's label is bold.
+  function labelBox(node, text, bold, size) {
+    measure.font = (bold ? "bold " : "") + size + "px " + node.options.font.face;
+    var width = measure.measureText(text).width, top = node.y + node.options.size + size / 2 + 4;
+    return {left: node.x - width / 2, right: node.x + width / 2, top: top, bottom: top + size};
+  }
+  var measure = document.createElement("canvas").getContext("2d");
+  function declutter(size) {
+    var body = network.body.nodes, order = nodes.getIds(), hidden = [], raised = [];
+    var placed = order.map(function (id) {
+      var node = body[id], r = node.options.size;
+      return {left: node.x - r, right: node.x + r, top: node.y - r, bottom: node.y + r};
+    });
+    order.sort(function (a, b) {
+      return (b === data.selected) - (a === data.selected) || body[b].options.size - body[a].options.size ||
+        (a < b ? -1 : a > b ? 1 : 0);
+    });
+    order.forEach(function (id) {
+      var node = body[id], text = node.options.label;
+      if (!text) { return; }
+      var box = labelBox(node, text, id === data.selected, size), pad = size * 0.2;
+      var below = {left: box.left - pad, right: box.right + pad, top: box.top - pad, bottom: box.bottom + pad};
+      var shift = 2 * (node.y - box.top) - (box.bottom - box.top);  // the same distance above the node
+      var above = {left: below.left, right: below.right, top: below.top + shift, bottom: below.bottom + shift};
+      var free = function (b) { return !placed.some(function (p) { return overlaps(b, p); }); };
+      if (free(below)) { placed.push(below); }
+      else if (free(above)) { placed.push(above); raised.push({id: id, font: {vadjust: shift}}); }
+      else if (id === data.selected) { placed.push(below); }  // the chosen actor always keeps its name
+      else { hidden.push({id: id, label: ""}); }
+    });
+    if (hidden.length || raised.length) { nodes.update(hidden.concat(raised)); }
+    return hidden.length;
+  }
   // vis-network fits node centres only, so long labels at the edge were cut off: fit the label boxes too.
   function fitWithLabels() {
     var box = null;
@@ -160,17 +205,26 @@ _SCRIPT = """
         left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
         top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)};
     });
-    if (box === null) { return; }
+    if (box === null) { return 1; }
     var width = Math.max(box.right - box.left, 1), height = Math.max(box.bottom - box.top, 1);
     var scale = Math.min(container.clientWidth / width, container.clientHeight / height) * 0.95;
     network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
                     scale: Math.min(scale, 1.5)});
+    return Math.min(scale, 1.5);
   }
+  // Everything shown is in view when the map opens, also in the ego view: the selected actor is
+  // marked by its border and keeps its label, but the map does not zoom onto it.
   network.once("afterDrawing", function () {
-    fitWithLabels();
-    if (data.selected !== null && nodes.get(data.selected)) {
-      network.selectNodes([data.selected]);
-      if (data.nodes.length > 30) { network.focus(data.selected, {scale: 0.9}); }
+    if (data.selected !== null && nodes.get(data.selected)) { network.selectNodes([data.selected]); }
+    // Fitted on a narrow screen (a phone) the labels would shrink below reading size: they grow in network
+    // units instead, so that they are drawn at least data.minLabelPx high, and more of them are left out.
+    var size = data.options.nodes.font.size, scale = fitWithLabels();
+    if (data.nodes.length <= data.declutterLimit) {
+      size = Math.max(size, Math.ceil(data.minLabelPx / scale));
+      if (size !== data.options.nodes.font.size) { network.setOptions({nodes: {font: {size: size}}}); }
+      window.netzwerkVerborgen = declutter(size);  // labels left out, for the browser test
+      network.redraw();
+      fitWithLabels();
     }
     window.netzwerkBereit = true;  // drawn and fitted: the browser test and the benchmark wait for this
   });
@@ -240,8 +294,11 @@ def map_html(
         "options": _vis_options(options),
         "selected": options.selected if options.selected in graph else None,
         "profileLink": options.profile_link,
+        "declutterLimit": DECLUTTER_LIMIT,
+        "minLabelPx": MIN_LABEL_PX,
     }
     heading = f"<h1>{html.escape(options.title)}</h1>" if options.title else ""
+    aria = f"Netzwerkgrafik: {map_text(graph, vocabulary).summary}"  # counts only: no data text in attributes
     vis_script = f"<script>{script}</script>"
     if options.script_src is not None:
         vis_script = f'<script src="{html.escape(options.script_src)}"></script>'
@@ -250,7 +307,8 @@ def map_html(
         '<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">'
         f"<title>{html.escape(options.title or 'Netzwerkkarte')}</title>"
         f"<style>{css}</style><style>{_STYLE}</style></head><body>{heading}"
-        f'<div id="wrap"><div id="netzwerk" style="height:{int(options.height)}px"></div>'
+        f'<div id="wrap"><div id="netzwerk" role="img" aria-label="{html.escape(aria)}" '
+        f'style="height:{int(options.height)}px"></div>'
         f"{_legend_html(legend(graph, vocabulary))}</div>"
         f'<script type="application/json" id="netzwerk-daten">{safe_json(payload)}</script>'
         f"{vis_script}<script>{_SCRIPT}</script></body></html>"
