@@ -69,7 +69,7 @@ def check_duplicate_ids(file: str, entries: list[Entry], what: str) -> Iterator[
                 "id",
                 "duplicate-id",
                 f"Die Kennung '{entry_id}' ist schon vergeben ({what} in Zeile {first[entry_id]}).",
-                "Jede Kennung darf nur einmal vorkommen: wähle eine andere oder führe die Einträge zusammen.",
+                "Jede Kennung darf nur einmal vorkommen: wählen Sie eine andere oder führen Sie die Einträge zusammen.",
             )
         else:
             first[entry_id] = entry.where("id")[0]
@@ -126,7 +126,7 @@ def _unknown_term(file: str, entry: Entry, path: str, f: Field, value: str, ctx:
             path,
             "unknown-actor",
             f"'{f.name}' verweist auf '{value}', das es in actors.yaml nicht gibt.",
-            did_you_mean(value, ctx.actor_kinds) or "Lege den Akteur an oder korrigiere die Kennung.",
+            did_you_mean(value, ctx.actor_kinds) or "Legen Sie den Akteur an oder korrigieren Sie die Kennung.",
         )
     if not ctx.vocabulary_readable:
         return None  # the vocabulary file itself is broken: its problem is reported once, not per use
@@ -214,7 +214,7 @@ def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]
             "target_groups.age_max",
             "invalid-value",
             f"Das Höchstalter {groups['age_max']} liegt unter dem Mindestalter {groups['age_min']}.",
-            "Vertausche die beiden Werte.",
+            "Vertauschen Sie die beiden Werte.",
         )
     yield from _check_contact(file, entry)
     yield from check_fictional_phone(file, entry)
@@ -229,7 +229,7 @@ def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
             "address.postcode",
             "invalid-value",
             f"Die Postleitzahl '{postcode}' hat nicht fünf Ziffern.",
-            'Schreibe z. B. postcode: "06114".',
+            'Schreiben Sie z. B. postcode: "06114".',
         )
     contact = entry.values.get("contact", {})
     email = contact.get("email")
@@ -240,7 +240,7 @@ def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
             "contact.email",
             "invalid-value",
             f"'{email}' ist keine E-Mail-Adresse.",
-            "Schreibe sie in der Form name@beispiel.de.",
+            "Schreiben Sie sie in der Form name@beispiel.de.",
         )
     web = contact.get("web")
     if web is not None and not web.startswith(("https://", "http://")):
@@ -250,7 +250,7 @@ def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
             "contact.web",
             "invalid-value",
             f"'{web}' ist keine Webadresse.",
-            f"Schreibe sie mit https://, z. B. https://{web}.",
+            f"Schreiben Sie sie mit https://, z. B. https://{web}.",
         )
 
 
@@ -265,7 +265,7 @@ def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
             "target",
             "self-relation",
             f"Die Beziehung verbindet '{source}' mit sich selbst.",
-            "Prüfe source und target.",
+            "Prüfen Sie source und target.",
         )
     since, until = values.get("since"), values.get("until")
     if since and until and until < since:
@@ -275,7 +275,7 @@ def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
             "until",
             "date-order",
             f"Das Ende {until.isoformat()} liegt vor dem Beginn {since.isoformat()}.",
-            "Prüfe since und until; vielleicht sind sie vertauscht.",
+            "Prüfen Sie since und until; vielleicht sind sie vertauscht.",
         )
 
 
@@ -296,7 +296,7 @@ def check_relation_ends(file: str, entry: Entry, ctx: CheckContext) -> Iterator[
                 "kind-mismatch",
                 f"'{rel_type.label}' erlaubt als {end} nur {allowed}, "
                 f"aber '{values[end]}' ist {ctx.vocabulary.label('actor_kinds', actor_kind)}.",
-                "Prüfe die Richtung der Beziehung oder wähle eine andere Beziehungsart.",
+                "Prüfen Sie die Richtung der Beziehung oder wählen Sie eine andere Beziehungsart.",
             )
 
 
@@ -321,7 +321,7 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
             "verified",
             "stale-entry",
             f"Zuletzt geprüft am {record.verified:%d.%m.%Y}, vor mehr als 12 Monaten.",
-            "Prüfe die Angaben und setze verified auf das heutige Datum.",
+            "Prüfen Sie die Angaben und setzen Sie verified auf das heutige Datum.",
         )
     if isinstance(record, Relation) and record.until is not None and record.until < today:
         yield warn(
@@ -335,5 +335,5 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
             "",
             "missing-contact",
             f"'{record.name}' hat keine Kontaktangabe (Telefon, E-Mail oder Web).",
-            "Ergänze contact mit einer dienstlichen Telefonnummer, E-Mail oder Webseite.",
+            "Ergänzen Sie contact mit einer dienstlichen Telefonnummer, E-Mail oder Webseite.",
         )

@@ -122,7 +122,7 @@ class Converter:
                 node,
                 "yaml-tag",
                 f"Die YAML-Markierung '{node.tag}' wird nicht unterstützt.",
-                "Entferne die Markierung (z. B. '!!python/object') und schreibe den Wert als Text.",
+                "Entfernen Sie die Markierung (z. B. '!!python/object') und schreiben Sie den Wert als Text.",
             )
             return False
         return True
@@ -146,7 +146,7 @@ class Converter:
                 root,
                 "wrong-root",
                 "Die Datei muss eine Liste von Einträgen sein.",
-                "Beginne jeden Eintrag mit '- ' am Zeilenanfang.",
+                "Beginnen Sie jeden Eintrag mit '- ' am Zeilenanfang.",
             )
             return []
         result = []
@@ -220,7 +220,7 @@ class Converter:
                     key_node,
                     "yaml-duplicate-key",
                     f"Das Feld '{key}' steht in diesem Eintrag zweimal (zuerst in Zeile {seen[key]}).",
-                    "Lösche eine der beiden Zeilen; YAML würde sonst still die letzte nehmen.",
+                    "Löschen Sie eine der beiden Zeilen; YAML würde sonst still die letzte nehmen.",
                 )
                 continue
             seen[key] = key_node.start_mark.line + 1
@@ -256,7 +256,7 @@ class Converter:
                         node,
                         "missing-field",
                         f"Pflichtfeld '{f.name}' fehlt.",
-                        f"Ergänze eine Zeile '{f.name}: …' ({f.doc})",
+                        f"Ergänzen Sie eine Zeile '{f.name}: …' ({f.doc})",
                     )
                 entry.complete = False
         return values
@@ -267,7 +267,7 @@ class Converter:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and _plain(node):
             if f.required:
                 self.report(
-                    node, "empty-value", f"Das Pflichtfeld '{f.name}' ist leer.", f"Trage einen Wert ein ({f.doc})"
+                    node, "empty-value", f"Das Pflichtfeld '{f.name}' ist leer.", f"Tragen Sie einen Wert ein ({f.doc})"
                 )
             return None
         if f.kind == "mapping":
@@ -282,7 +282,7 @@ class Converter:
     def _list(self, node: yaml.Node, f: Field, path: str, entry: Entry) -> tuple[Any, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             if isinstance(node, yaml.ScalarNode):
-                self._wrong(node, f, f"Schreibe eine Liste: {f.name}: [{node.value}]")
+                self._wrong(node, f, f"Schreiben Sie eine Liste: {f.name}: [{node.value}]")
                 return None
             self._wrong(node, f)
             return None
@@ -297,7 +297,7 @@ class Converter:
                     item,
                     "wrong-type",
                     f"Jeder Listeneintrag in '{f.name}' muss ein einzelner Wert sein.",
-                    "Schreibe die Werte durch Komma getrennt in eckige Klammern: [a, b].",
+                    "Schreiben Sie die Werte durch Komma getrennt in eckige Klammern: [a, b].",
                 )
             if value is not None:
                 items.append(value)
@@ -323,7 +323,7 @@ class Converter:
         plain = _plain(node)
         if kind in ("str", "slug"):
             if plain and node.tag != _TAG + "str":
-                self._implicit(node, f, f'Setze den Wert in Anführungszeichen: "{node.value}".')
+                self._implicit(node, f, f'Setzen Sie den Wert in Anführungszeichen: "{node.value}".')
                 return None
             if kind == "slug" and f.name == "id" and not _SLUG.match(node.value):
                 self.report(
@@ -338,7 +338,7 @@ class Converter:
                     node,
                     "invalid-value",
                     f"Der Text in '{f.name}' ist {len(node.value)} Zeichen lang, erlaubt sind {f.max_length}.",
-                    f"Kürze den Text auf höchstens {f.max_length} Zeichen.",
+                    f"Kürzen Sie den Text auf höchstens {f.max_length} Zeichen.",
                 )
                 return None
             return node.value
@@ -348,9 +348,9 @@ class Converter:
             if plain and node.tag == _TAG + "bool" and node.value.lower() in ("true", "false"):
                 return node.value.lower() == "true"
             if plain and node.tag == _TAG + "bool":
-                self._implicit(node, f, "Schreibe true oder false.")
+                self._implicit(node, f, "Schreiben Sie true oder false.")
                 return None
-            self._wrong(node, Field(f.name, kind, f.doc), "Schreibe true oder false.")
+            self._wrong(node, Field(f.name, kind, f.doc), "Schreiben Sie true oder false.")
             return None
         return self._number(node, kind, f)
 
@@ -375,16 +375,16 @@ class Converter:
             node,
             "invalid-date",
             f"'{node.value}' in '{f.name}' ist kein gültiges Datum.",
-            "Schreibe das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
+            "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
         )
         return None
 
     def _number(self, node: yaml.ScalarNode, kind: str, f: Field) -> int | float | None:
         pattern = _DECIMAL_INT if kind == "int" else _DECIMAL_NUMBER
         if not _plain(node) or not pattern.match(node.value):
-            hint = f.doc if _plain(node) else "Schreibe die Zahl ohne Anführungszeichen."
+            hint = f.doc if _plain(node) else "Schreiben Sie die Zahl ohne Anführungszeichen."
             if _plain(node) and node.tag in (_TAG + "int", _TAG + "float"):
-                hint = f"YAML liest '{node.value}' als {_yaml_reading(node)}; schreibe die Zahl dezimal."
+                hint = f"YAML liest '{node.value}' als {_yaml_reading(node)}; schreiben Sie die Zahl dezimal."
             self._wrong(node, Field(f.name, kind, f.doc), hint)
             return None
         number: int | float = int(node.value) if kind == "int" else float(node.value)

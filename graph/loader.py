@@ -113,7 +113,7 @@ def _duplicate_relations(shown: str, relations: list[tuple[Entry, Relation]], vo
                     "duplicate-relation",
                     f"Diese Beziehung steht schon in Zeile {first[key]} "
                     f"({relation.source} – {relation.target}, {relation.type}).",
-                    "Lösche einen der beiden Einträge.",
+                    "Löschen Sie einen der beiden Einträge.",
                 )
             )
         else:

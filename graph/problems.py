@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Literal
 
-__all__ = ["CODES", "Level", "Problem", "Report"]
+__all__ = [
+    "CODES",
+    "EXCERPT_WIDTH",
+    "TITLES",
+    "Level",
+    "Problem",
+    "Report",
+    "source_excerpt",
+    "source_excerpts",
+    "title",
+]
 
 Level = Literal["error", "warning"]
 
@@ -43,6 +55,46 @@ CODES: dict[str, str] = {
     "phone-not-fictional": "Warnung: ein erfundener Eintrag hat eine Telefonnummer außerhalb der Bereiche für Beispiele.",
 }
 
+#: Short German title of every code: the heading of a problem in the app (the code itself only in small print).
+TITLES: dict[str, str] = {
+    "file-missing": "Datei fehlt",
+    "file-encoding": "Falsche Zeichenkodierung",
+    "empty-file": "Datei ist leer",
+    "yaml-syntax": "Schreibweise verletzt",
+    "yaml-duplicate-key": "Feld doppelt",
+    "yaml-implicit-type": "Wert würde umgedeutet",
+    "yaml-alias": "Verweis nicht erlaubt",
+    "yaml-tag": "Markierung nicht erlaubt",
+    "wrong-root": "Falscher Aufbau der Datei",
+    "wrong-type": "Falscher Typ",
+    "unknown-field": "Unbekanntes Feld",
+    "missing-field": "Pflichtfeld fehlt",
+    "empty-value": "Pflichtfeld leer",
+    "invalid-id": "Ungültige Kennung",
+    "invalid-value": "Ungültiger Wert",
+    "invalid-date": "Ungültiges Datum",
+    "duplicate-id": "Kennung doppelt",
+    "unknown-actor": "Unbekannter Akteur",
+    "unknown-term": "Unbekannter Begriff",
+    "kind-mismatch": "Akteursart passt nicht zur Beziehung",
+    "date-order": "Ende vor Beginn",
+    "self-relation": "Beziehung zu sich selbst",
+    "duplicate-relation": "Beziehung doppelt",
+    "relation-unsourced": "Quelle fehlt",
+    "demo-relation-real-actor": "Erfundene Beziehung mit realem Akteur",
+    "stale-entry": "Lange nicht geprüft",
+    "relation-ended": "Beziehung beendet",
+    "missing-contact": "Kontakt fehlt",
+    "phone-not-fictional": "Telefonnummer nicht aus dem Beispielbereich",
+}
+
+#: Line breaks as YAML (and the positions in problems) count them.
+_LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+#: Control characters become their visible picture (one character each, so the caret stays aligned).
+_CONTROL = {code: chr(0x2400 + code) for code in range(32)} | {9: "→", 127: "\u2421"}
+#: Longest stretch of a line shown; longer lines are cut around the column with „…“.
+EXCERPT_WIDTH = 80
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -65,9 +117,9 @@ class Problem:
 
     Examples
     --------
-    >>> p = Problem("data/actors.yaml", 3, 5, "missing-field", "Pflichtfeld 'name' fehlt.", "Ergänze name: …")
+    >>> p = Problem("data/actors.yaml", 3, 5, "missing-field", "Pflichtfeld 'name' fehlt.", "Ergänzen Sie name: …")
     >>> p.format()
-    "data/actors.yaml:3:5: error missing-field: Pflichtfeld 'name' fehlt. (Ergänze name: …)"
+    "data/actors.yaml:3:5: error missing-field: Pflichtfeld 'name' fehlt. (Ergänzen Sie name: …)"
     """
 
     file: str
@@ -140,3 +192,111 @@ class Report:
         n_err, n_warn = len(self.errors), len(self.warnings)
         warn_word = "Warnung" if n_warn == 1 else "Warnungen"
         return f"{n_err} Fehler, {n_warn} {warn_word}"
+
+
+def title(code: str) -> str:
+    """The German title of a problem code (the code itself when it has none).
+
+    Examples
+    --------
+    >>> title("missing-contact")
+    'Kontakt fehlt'
+    >>> title("no-such-code")
+    'no-such-code'
+    """
+    return TITLES.get(code, code)
+
+
+def _cut(line: str, start: int) -> str:
+    """``line`` from ``start`` on, at most :data:`EXCERPT_WIDTH` characters, with „…“ where it was cut."""
+    shown = line[start : start + EXCERPT_WIDTH]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    return prefix + shown + suffix
+
+
+def source_excerpt(text: str, line: int, column: int) -> str:
+    r"""The line ``line`` of ``text`` with a caret under ``column``, after the line before it for context.
+
+    Lines are numbered as in the problem; tabs show as ``→``, other control characters as their
+    visible picture (one character each, so the caret stays under the column); lines longer than
+    :data:`EXCERPT_WIDTH` characters are cut around the column with ``…``.
+
+    Parameters
+    ----------
+    text : str
+        The whole file.
+    line, column : int
+        1-based position, as in :class:`Problem`; a line just past the end shows as empty.
+
+    Returns
+    -------
+    str
+        Two or three lines ``"  12 | text"`` and ``"     | ^"``; ``""`` when ``line`` is outside the file
+        or the file is empty.
+
+    Examples
+    --------
+    >>> print(source_excerpt("- id: gs-a\n  name: Schule\n   kind: schule\n", 3, 8))
+     2 |   name: Schule
+     3 |    kind: schule
+       |        ^
+    >>> print(source_excerpt("a:\tb\n", 1, 3))
+     1 | a:→b
+       |   ^
+    >>> source_excerpt("a: 1\n", 7, 1)
+    ''
+    """
+    return _excerpt(_lines(text), line, column)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as YAML counts them; ``[]`` for a file without any visible character."""
+    if not text.strip():
+        return []
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()  # a final line break ends the last line, it does not start a new one
+    return lines
+
+
+def _excerpt(lines: list[str], line: int, column: int) -> str:
+    if not lines or line < 1 or line > len(lines) + 1:
+        return ""
+    current = lines[line - 1].translate(_CONTROL) if line <= len(lines) else ""
+    offset = max(0, column - 1)
+    start = (
+        0 if len(current) <= EXCERPT_WIDTH else min(max(0, offset - EXCERPT_WIDTH // 2), len(current) - EXCERPT_WIDTH)
+    )
+    caret = (1 if start > 0 else 0) + min(offset - start, len(current) - start)
+    width = len(str(line)) + 1
+    out = [f"{line - 1:>{width}} | {_cut(lines[line - 2].translate(_CONTROL), start)}".rstrip()] if line > 1 else []
+    out += [f"{line:>{width}} | {_cut(current, start)}".rstrip(), f"{'':>{width}} | {' ' * caret}^"]
+    return "\n".join(out)
+
+
+def source_excerpts(problems: Iterable[Problem]) -> dict[Problem, str]:
+    r""":func:`source_excerpt` of every problem, reading each file once (``""`` when the file cannot be read).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yaml"
+    >>> _ = p.write_text("- id: a\n  nme: A\n", encoding="utf-8")
+    >>> problem = Problem(str(p), 2, 3, "unknown-field", "Feld 'nme' ist unbekannt.")
+    >>> print(source_excerpts([problem])[problem])
+     1 | - id: a
+     2 |   nme: A
+       |   ^
+    """
+    files: dict[str, list[str]] = {}
+    out: dict[Problem, str] = {}
+    for problem in problems:
+        if problem.file not in files:
+            try:
+                raw = Path(problem.file).read_bytes()
+            except OSError:
+                raw = b""
+            files[problem.file] = _lines(raw.decode("utf-8-sig", errors="replace"))
+        out[problem] = _excerpt(files[problem.file], problem.line, problem.column)
+    return out

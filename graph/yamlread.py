@@ -8,6 +8,7 @@ constructed (``!!python/object`` is reported, never executed).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import yaml
 
 from graph.problems import Problem
 
-__all__ = ["ReadResult", "position", "read_yaml"]
+__all__ = ["ReadResult", "indentation_problem", "position", "read_yaml"]
 
 # libyaml is several times faster; the pure-Python loader gives the same nodes.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,17 +49,20 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 
 # libyaml's English problem text -> (German message, German hint)
-_TAB = ("Tabulator zum Einrücken.", "Tabulatoren sind in YAML nicht erlaubt: rücke mit Leerzeichen ein.")
+_TAB = ("Tabulator zum Einrücken.", "Tabulatoren sind in YAML nicht erlaubt: rücken Sie mit Leerzeichen ein.")
 _INDENT = (
     "Die Einrückung passt nicht.",
-    "Prüfe die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '.",
+    "Prüfen Sie die Einrückung: Einträge einer Liste beginnen alle in derselben Spalte mit '- '.",
 )
 _SYNTAX = (
     ("cannot start any token", _TAB),
     ("tab character", _TAB),
     (
         "mapping values are not allowed",
-        ("Unerwarteter Doppelpunkt.", "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen."),
+        (
+            "Unerwarteter Doppelpunkt.",
+            "Steht ein Doppelpunkt im Text? Setzen Sie den ganzen Wert in Anführungszeichen.",
+        ),
     ),
     ("did not find expected '-' indicator", _INDENT),
     ("expected <block end>", _INDENT),
@@ -74,14 +78,14 @@ _SYNTAX = (
         "found undefined alias",
         (
             "Verweis auf einen unbekannten Anker.",
-            "Anker und Verweise (& und *) werden nicht unterstützt: schreibe den Wert aus.",
+            "Anker und Verweise (& und *) werden nicht unterstützt: schreiben Sie den Wert aus.",
         ),
     ),
     (
         "expected a single document",
         (
             "Mehr als ein Dokument in der Datei.",
-            "Die Datei darf nur ein Dokument enthalten: entferne weitere '---'-Zeilen.",
+            "Die Datei darf nur ein Dokument enthalten: entfernen Sie weitere '---'-Zeilen.",
         ),
     ),
 )
@@ -107,12 +111,89 @@ def position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+#: Parser problems that a line indented differently from its neighbours causes.
+_INDENT_PROBLEMS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+)
+_LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_LIST_ITEM = re.compile(r"^( *)-(?: |$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_indent(line: str) -> int:
+    """Column (0-based) where the keys of the mapping on ``line`` start: after any ``- `` markers."""
+    column = _indent(line)
+    while line[column:].startswith("- "):
+        column += 2 + _indent(line[column + 2 :])
+    return column
+
+
+def _meaningful(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip(" ").startswith("#")
+
+
+def indentation_problem(text: str, line: int) -> tuple[str, str] | None:
+    r"""German message and hint when ``line`` is indented differently from the line it should align with.
+
+    A list item (``- …``) should align with the list item before it, any other line with the keys of
+    the line before it. Returns ``None`` when the indentation matches, when the line before opens a
+    nested block (``key:`` at the end), or when there is no line before.
+
+    Examples
+    --------
+    >>> message, hint = indentation_problem("- id: gs-a\n  name: Schule\n   kind: schule\n", 3)
+    >>> message
+    'Die Zeile ist anders eingerückt als die vorige: 3 statt 2 Leerzeichen.'
+    >>> hint
+    'Rücken Sie sie auf 2 Leerzeichen ein, wie Zeile 2.'
+    >>> indentation_problem("- id: a\n  name: A\n - id: b\n", 3)[1]
+    'Lassen Sie die Zeile ganz links beginnen, wie Zeile 1.'
+    >>> indentation_problem("- name: Schule: Mitte\n", 1) is None
+    True
+    """
+    lines = _LINE_BREAK.split(text)
+    if not 1 < line <= len(lines) or not _meaningful(lines[line - 1]):
+        return None
+    current = lines[line - 1]
+    before = [n for n in range(line - 1, 0, -1) if _meaningful(lines[n - 1])]
+    if not before:
+        return None
+    item = _LIST_ITEM.match(current)
+    if item:
+        siblings = [n for n in before if _LIST_ITEM.match(lines[n - 1])]
+        reference = next((n for n in siblings if _indent(lines[n - 1]) <= _indent(current) + 2), before[0])
+        wanted = _indent(lines[reference - 1]) if _LIST_ITEM.match(lines[reference - 1]) else None
+    else:
+        reference = before[0]
+        wanted = None
+    previous = lines[reference - 1]
+    if wanted is None:
+        if previous.split(" #")[0].rstrip().endswith(":"):
+            return None  # a nested block opens here: any deeper indentation is right
+        wanted = _content_indent(previous)
+    have = _indent(current)
+    if have == wanted:
+        return None
+    message = f"Die Zeile ist anders eingerückt als die vorige: {have} statt {wanted} Leerzeichen."
+    if wanted == 0:
+        hint = f"Lassen Sie die Zeile ganz links beginnen, wie Zeile {reference}."
+    else:
+        hint = f"Rücken Sie sie auf {wanted} Leerzeichen ein, wie Zeile {reference}."
+    return message, hint
+
+
 def _syntax_text(detail: str) -> tuple[str, str]:
     """German message and hint for a parser problem; the parser's own words stay in the message."""
     for needle, (message, hint) in _SYNTAX:
         if needle in detail:
             return f"YAML-Syntaxfehler: {message} (Parser: {detail})", hint
-    hint = "Prüfe die Zeile und die darüber auf Einrückung, Doppelpunkte und Anführungszeichen."
+    hint = "Prüfen Sie die Zeile und die darüber auf Einrückung, Doppelpunkte und Anführungszeichen."
     return f"YAML-Syntaxfehler (Parser: {detail})", hint
 
 
@@ -128,7 +209,7 @@ def _alias_problems(text: str, shown: str) -> list[Problem]:
         if isinstance(event, yaml.AliasEvent) and mark is not None and mark.line + 1 not in lines:
             line, column = mark.line + 1, mark.column + 1
             message = f"Verweis '*{event.anchor}' auf einen Anker: Anker und Verweise werden nicht unterstützt."
-            hint = "Schreibe den Wert an dieser Stelle aus und entferne '&name' beim Original."
+            hint = "Schreiben Sie den Wert an dieser Stelle aus und entfernen Sie '&name' beim Original."
             lines[line] = Problem(shown, line, column, "yaml-alias", message, hint)
     return list(lines.values())
 
@@ -146,7 +227,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
             column,
             "file-encoding",
             f"Die Datei ist nicht als UTF-8 gespeichert (Byte 0x{raw[exc.start]:02x}).",
-            "Speichere die Datei im Editor mit der Kodierung UTF-8.",
+            "Speichern Sie die Datei im Editor mit der Kodierung UTF-8.",
         )
         return None, [problem]
 
@@ -159,12 +240,15 @@ def _parse(text: str, shown: str) -> ReadResult:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(part for part in (exc.context, exc.problem) if part)
         message, hint = _syntax_text(detail)
+        indentation = indentation_problem(text, line) if any(p in detail for p in _INDENT_PROBLEMS) else None
+        if indentation is not None:
+            message, hint = f"YAML-Syntaxfehler: {indentation[0]} (Parser: {detail})", indentation[1]
         return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, hint)])
     except yaml.reader.ReaderError as exc:  # control characters: only a character offset is known
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         message = f"Die Datei enthält ein unsichtbares Steuerzeichen (Code {exc.character!r})."
-        hint = "Lösche das Zeichen an dieser Stelle (oft beim Kopieren aus Word oder PDF entstanden)."
+        hint = "Löschen Sie das Zeichen an dieser Stelle (oft beim Kopieren aus Word oder PDF entstanden)."
         return ReadResult(None, [Problem(shown, line, column, "yaml-syntax", message, hint)])
     if "*" in text:  # cheap gate: only files that could hold an alias pay for the second pass
         aliases = _alias_problems(text, shown)
@@ -204,7 +288,7 @@ def read_yaml(path: Path, shown: str | None = None) -> ReadResult:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        hint = "Lege die Datei an oder prüfe den Datenordner."
+        hint = "Legen Sie die Datei an oder prüfen Sie den Datenordner."
         return ReadResult(None, [Problem(shown, 1, 1, "file-missing", "Die Datei fehlt.", hint)])
     except IsADirectoryError:
         hint = "An dieser Stelle wird eine YAML-Datei erwartet."

@@ -38,7 +38,7 @@ def test_app_page_shows_report_on_broken_data(page: str, data_copy: Path, monkey
     (data_copy / "relations.yaml").write_bytes((BROKEN / "unknown-actor" / "relations.yaml").read_bytes())
     at = run_page(page, data_copy, monkeypatch)
     assert len(at.error) == 1 and "Fehler" in at.error[0].value
-    assert [s.value for s in at.subheader] == ["Prüfbericht"]
+    assert [s.value for s in at.subheader] == ["Prüfbericht", "Wer korrigiert was?"]
     report = at.dataframe[0].value
     errors = report[report["Stufe"] == "Fehler"]
     assert errors["Code"].tolist() == ["unknown-actor"]

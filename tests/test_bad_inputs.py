@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph import load_dataset
+from graph.problems import source_excerpts
 from tests.conftest import TESTS, TODAY, VALID
 
 BAD = TESTS / "data" / "bad"
@@ -19,6 +20,7 @@ BAD_CASES: dict[str, list[tuple[str, str, int]]] = {
     "deep-in-field": [("wrong-type", "actors.yaml", 4)],
     "deep-nesting": [("yaml-syntax", "actors.yaml", 4)],
     "html-everywhere": [],
+    "indentation": [("yaml-syntax", "actors.yaml", 4)],
     "latin1": [("file-encoding", "actors.yaml", 2)],
     "long-name": [("invalid-value", "actors.yaml", 2)],
     "lookalike-ids": [("invalid-id", "actors.yaml", 4), ("invalid-id", "actors.yaml", 7)],
@@ -53,6 +55,18 @@ def test_bad_input_outcome(case: str, tmp_path: Path) -> None:
     result = load_dataset(_folder(case, tmp_path), today=TODAY)
     assert [(p.code, Path(p.file).name, p.line) for p in result.report.errors] == BAD_CASES[case]
     assert result.valid is (BAD_CASES[case] == [])
+
+
+def test_bad_input_indentation_is_named_with_the_line_shown(tmp_path: Path) -> None:
+    folder = _folder("indentation", tmp_path)
+    [problem] = load_dataset(folder, today=TODAY).report.errors
+    assert (problem.file, problem.line, problem.column) == (str(folder / "actors.yaml"), 4, 8)
+    assert problem.message == (
+        "YAML-Syntaxfehler: Die Zeile ist anders eingerückt als die vorige: 3 statt 2 Leerzeichen. "
+        "(Parser: mapping values are not allowed in this context)"
+    )
+    assert problem.hint == "Rücken Sie sie auf 2 Leerzeichen ein, wie Zeile 3."
+    assert source_excerpts([problem])[problem] == " 3 |   name: Grundschule A\n 4 |    kind: schule\n   |        ^"
 
 
 def test_bad_input_bom_crlf_read_correctly(tmp_path: Path) -> None:

@@ -29,21 +29,21 @@ def test_check_actor_contact_formats(data_copy: Path) -> None:
             4,
             23,
             "Die Postleitzahl '6114' hat nicht fünf Ziffern.",
-            'Schreibe z. B. postcode: "06114".',
+            'Schreiben Sie z. B. postcode: "06114".',
         ),
         (
             "invalid-value",
             5,
             20,
             "'info at schule.de' ist keine E-Mail-Adresse.",
-            "Schreibe sie in der Form name@beispiel.de.",
+            "Schreiben Sie sie in der Form name@beispiel.de.",
         ),
         (
             "invalid-value",
             5,
             44,
             "'www.schule.de' ist keine Webadresse.",
-            "Schreibe sie mit https://, z. B. https://www.schule.de.",
+            "Schreiben Sie sie mit https://, z. B. https://www.schule.de.",
         ),
     ]
 
@@ -56,7 +56,7 @@ def test_check_actor_age_order(data_copy: Path) -> None:
             4,
             41,
             "Das Höchstalter 6 liegt unter dem Mindestalter 12.",
-            "Vertausche die beiden Werte.",
+            "Vertauschen Sie die beiden Werte.",
         )
     ]
 
@@ -77,7 +77,7 @@ def test_check_actor_free_subtype_for_other_kinds(data_copy: Path) -> None:
 def test_check_relation_unknown_actor_in_parent(data_copy: Path) -> None:
     errors = _actor_errors(data_copy, "  parent: traeger-y\n")
     assert [(e[0], e[1], e[2], e[4]) for e in errors] == [
-        ("unknown-actor", 4, 11, "Lege den Akteur an oder korrigiere die Kennung.")
+        ("unknown-actor", 4, 11, "Legen Sie den Akteur an oder korrigieren Sie die Kennung.")
     ]
 
 

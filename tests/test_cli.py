@@ -20,7 +20,7 @@ def test_validate_text_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert lines[0] == (
         f"{VALID}/actors.yaml:35:13: warning stale-entry: Zuletzt geprüft am 15.10.2024, vor mehr als 12 Monaten. "
-        "(Prüfe die Angaben und setze verified auf das heutige Datum.)"
+        "(Prüfen Sie die Angaben und setzen Sie verified auf das heutige Datum.)"
     )
     assert lines[-1] == "gültig: 8 Akteure, 8 Beziehungen; 0 Fehler, 4 Warnungen"
 

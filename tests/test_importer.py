@@ -19,7 +19,7 @@ ACTOR_PROBLEMS = [
     "Zeile 6: 'Beratungsstele' ist kein Begriff der Liste actor_kinds. Meinten Sie 'beratung'?",
     "Zeile 6: 'Atlantis' ist kein Begriff der Liste districts.",
     "Zeile 6: 'Schwimmen' ist kein Begriff der Liste topics.",
-    "Zeile 7: 'eltern(at)example.org' ist keine E-Mail-Adresse. Schreibe sie in der Form name@beispiel.de.",
+    "Zeile 7: 'eltern(at)example.org' ist keine E-Mail-Adresse. Schreiben Sie sie in der Form name@beispiel.de.",
 ]
 
 ACTOR_YAML = """\

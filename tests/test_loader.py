@@ -129,7 +129,7 @@ def test_load_dataset_yaml11_traps(data_copy: Path, text: str, message: str) -> 
     (data_copy / "relations.yaml").write_text("[]\n")
     errors = load_dataset(data_copy, today=TODAY).report.errors
     assert [(p.code, p.line, p.message) for p in errors] == [("yaml-implicit-type", 4, message)]
-    assert errors[0].hint == f'Setze den Wert in Anführungszeichen: "{text}".'
+    assert errors[0].hint == f'Setzen Sie den Wert in Anführungszeichen: "{text}".'
 
 
 def test_load_dataset_quoted_values_are_text(data_copy: Path) -> None:
@@ -220,7 +220,7 @@ def test_meta_is_optional(data_copy: Path) -> None:
                 2,
                 17,
                 "'2026-11-31' in 'reference_date' ist kein gültiges Datum.",
-                "Schreibe das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
+                "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
             ),
         ),
         (
@@ -230,7 +230,7 @@ def test_meta_is_optional(data_copy: Path) -> None:
                 1,
                 17,
                 "'28.11.2026' in 'reference_date' ist kein gültiges Datum.",
-                "Schreibe das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
+                "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2024-08-01.",
             ),
         ),
         (
@@ -255,7 +255,7 @@ def test_meta_is_optional(data_copy: Path) -> None:
                 1,
                 27,
                 "YAML-Syntaxfehler: Unerwarteter Doppelpunkt. (Parser: mapping values are not allowed in this context)",
-                "Steht ein Doppelpunkt im Text? Setze den ganzen Wert in Anführungszeichen.",
+                "Steht ein Doppelpunkt im Text? Setzen Sie den ganzen Wert in Anführungszeichen.",
             ),
         ),
         (
@@ -265,7 +265,7 @@ def test_meta_is_optional(data_copy: Path) -> None:
                 1,
                 1,
                 "Die YAML-Markierung 'tag:yaml.org,2002:python/object:datetime.date' wird nicht unterstützt.",
-                "Entferne die Markierung (z. B. '!!python/object') und schreibe den Wert als Text.",
+                "Entfernen Sie die Markierung (z. B. '!!python/object') und schreiben Sie den Wert als Text.",
             ),
         ),
     ],

@@ -186,7 +186,7 @@ def test_refer_invalid_data_exits_1(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert captured.out == ""
     assert captured.err.splitlines()[0] == (
         f"{folder}/relations.yaml:3:11: error unknown-actor: 'target' verweist auf 'gs-b', das es in actors.yaml "
-        "nicht gibt. (Lege den Akteur an oder korrigiere die Kennung.)"
+        "nicht gibt. (Legen Sie den Akteur an oder korrigieren Sie die Kennung.)"
     )
     assert captured.err.splitlines()[-1] == (
         f"Die Daten in {folder} sind ungültig; Einzelheiten: python -m graph validate {folder}"

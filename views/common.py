@@ -16,11 +16,13 @@ import pandas as pd
 import streamlit as st
 
 from graph import Dataset, LoadResult, build_graph, clock, load_dataset
+from graph.correction import ENV_REPO, CorrectionSettings, correction_settings, edit_url
 from graph.export import problem_table, spreadsheet_safe
 from graph.fingerprint import data_fingerprint
 from graph.gaps import gap_report, what_if
 from graph.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
+from graph.problems import Problem, source_excerpts, title
 from graph.referral import ReferralIndex, build_referral_index
 from graph.viewstate import ViewState, decode, encode
 from views import texts as t
@@ -39,6 +41,7 @@ __all__ = [
     "require_context",
     "require_login",
     "show_report",
+    "show_who_corrects",
     "to_xlsx",
     "url_state",
     "what_if_report",
@@ -113,13 +116,81 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+#: Problems drawn one by one per level (with the line of the file); all of them are in the table below.
+REPORT_DETAIL_LIMIT = 50
+
+
+def _show_problem(problem: Problem, excerpt: str, settings: CorrectionSettings, folder: Path) -> None:
+    """One problem: German title with level, place, message, hint, the line with a caret, the code in small print."""
+    error = problem.level == "error"
+    if error:
+        badge = f":red-badge[:material/error: {t.REPORT_ERROR_BADGE}]"
+    else:
+        badge = f":orange-badge[:material/warning: {t.REPORT_WARNING_BADGE}]"
+    path = Path(problem.file)
+    where = t.REPORT_WHERE.format(file=md(path.name), line=problem.line, column=problem.column)
+    with st.container(border=True):
+        st.markdown(f"{badge} **{md(title(problem.code))}** · {where}")
+        st.markdown(md(problem.message))
+        if problem.hint:
+            st.markdown(f"**{t.REPORT_HINT}** {md(problem.hint)}")
+        if excerpt:
+            st.code(excerpt, language=None)
+        small = t.REPORT_CODE.format(code=problem.code)
+        link = edit_url(settings, path.name, problem.line) if path.parent == folder else None
+        if link:
+            small += f" · [{t.REPORT_EDIT.format(line=problem.line)}]({link})"
+        st.caption(small)
+
+
+def _show_problems(problems: list[Problem], settings: CorrectionSettings, folder: Path) -> None:
+    shown = problems[:REPORT_DETAIL_LIMIT]
+    excerpts = source_excerpts(shown)
+    for problem in shown:
+        _show_problem(problem, excerpts[problem], settings, folder)
+    if len(problems) > len(shown):
+        st.caption(t.REPORT_MORE.format(shown=len(shown), total=len(problems)))
+
+
 def show_report(result: LoadResult, folder: Path, banner: bool = True) -> None:
-    """The German validation report: summary and one row per problem (file, line, message, hint)."""
+    """The German validation report: errors first, highlighted; warnings after them in an expander.
+
+    Each problem shows its German title, the place, message and hint, and the line of the file with a
+    caret under the column; the code stays in small print. A table of all problems closes the report.
+    """
+    report = result.report
+    errors, warnings = report.errors, report.warnings
     if banner and not result.valid:
-        st.error(t.INVALID.format(folder=folder, errors=len(result.report.errors)))
+        st.error(t.INVALID.format(folder=folder, errors=len(errors)))
     st.subheader(t.REPORT)
-    st.caption(result.report.summary())
-    st.dataframe(problem_table(list(result.report)), hide_index=True, width="stretch")
+    st.caption(report.summary())
+    settings = correction_settings(os.environ)
+    if errors:
+        st.markdown(f"**{t.REPORT_ERRORS.format(n=len(errors))}**")
+        _show_problems(errors, settings, folder)
+    else:
+        st.markdown(f":green[:material/check_circle:] {t.REPORT_NO_ERRORS}")
+    if warnings:
+        label = t.REPORT_WARNING_ONE if len(warnings) == 1 else t.REPORT_WARNINGS.format(n=len(warnings))
+        with st.expander(label, icon=":material/warning:"):
+            st.caption(t.REPORT_WARNINGS_NOTE)
+            _show_problems(warnings, settings, folder)
+    if errors or warnings:
+        with st.expander(t.REPORT_TABLE):
+            st.dataframe(problem_table(errors + warnings), hide_index=True, width="stretch")
+
+
+def show_who_corrects() -> None:
+    """„Wer korrigiert was?“: who keeps the data and where corrections go (the configured repository or e-mail)."""
+    settings = correction_settings(os.environ)
+    st.subheader(t.WHO_FIXES)
+    st.markdown(t.WHO_FIXES_TEXT)
+    if settings.repo_url is not None:
+        st.markdown(t.WHO_FIXES_REPO.format(url=settings.repo_url))
+    elif settings.email is not None:
+        st.markdown(t.WHO_FIXES_MAIL.format(email=md(settings.email)))
+    else:
+        st.caption(t.WHO_FIXES_NONE.format(repo=ENV_REPO))
 
 
 def require_context() -> Context:
@@ -139,8 +210,9 @@ def require_context() -> Context:
         last = _last_valid().get(str(folder))
         if last is None:
             show_report(result, folder)
+            show_who_corrects()
             st.stop()
-        st.warning(t.STALE_DATA.format(folder=folder, errors=len(result.report.errors), fingerprint=last[0]))
+        st.warning(t.STALE_DATA.format(folder=folder, errors=len(result.report.errors)))
         with st.expander(t.STALE_REPORT):
             show_report(result, folder, banner=False)
         fingerprint, result = last

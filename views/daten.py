@@ -1,4 +1,4 @@
-"""Page Daten: the validation report, counts per kind and relation type, data freshness."""
+"""Page Daten: the validation report first, counts per kind and relation type, data freshness, who corrects what."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def render() -> None:
     """Draw the page."""
     ctx = common.require_context()
     st.title(t.PAGE_DATA)
-    st.caption(t.DATA_FOLDER.format(folder=ctx.folder, fingerprint=ctx.fingerprint))
+    common.show_report(ctx.result, ctx.folder)
     st.subheader(t.DATA_COUNTS)
     kinds, types, fresh = st.columns(3)
     with kinds:
@@ -37,7 +37,8 @@ def render() -> None:
     with fresh:
         st.markdown(f"**{t.DATA_FRESHNESS}**")
         _freshness(ctx)
-    common.show_report(ctx.result, ctx.folder)
+    common.show_who_corrects()
+    st.caption(t.DATA_FOLDER.format(folder=ctx.folder, version=ctx.fingerprint[:12]))
 
 
 if __name__ == "__main__":

@@ -14,17 +14,45 @@ PAGE_GAPS = "Lücken"
 PAGE_REFERRAL = "Vermittlung"
 PAGE_DATA = "Daten"
 
-LOGIN_INFO = "Die Netzwerkkarte enthält interne Angaben. Bitte melde dich mit deinem Dienstkonto an."
+LOGIN_INFO = "Die Netzwerkkarte enthält interne Angaben. Bitte melden Sie sich mit Ihrem Dienstkonto an."
 LOGIN_BUTTON = "Anmelden"
 LOGOUT_BUTTON = "Abmelden"
 STALE_DATA = (
-    "Die Daten in `{folder}` sind gerade ungültig ({errors} Fehler, z. B. nach einem fehlerhaften Pull). "
-    "Angezeigt wird weiter der letzte gültige Stand ({fingerprint}). Sobald die Dateien korrigiert sind, "
+    "Die Daten in `{folder}` sind gerade ungültig ({errors} Fehler, z. B. nach einer fehlerhaften Änderung). "
+    "Angezeigt wird weiter der letzte gültige Stand. Sobald die Dateien korrigiert sind, "
     "erscheint der neue Stand ohne Neustart."
 )
 STALE_REPORT = "Prüfbericht der ungültigen Daten"
-INVALID = "Die Daten in `{folder}` enthalten {errors} Fehler und können nicht angezeigt werden. Bitte korrigiere die unten genannten Stellen (Datei, Zeile, Hinweis)."
+INVALID = "Die Daten in `{folder}` enthalten {errors} Fehler und können nicht angezeigt werden. Bitte korrigieren Sie die unten genannten Stellen (Datei, Zeile, Hinweis)."
 REPORT = "Prüfbericht"
+REPORT_ERRORS = "{n} Fehler – diese Stellen müssen korrigiert werden, bevor die Daten gelten:"
+REPORT_NO_ERRORS = "Keine Fehler: die Daten sind gültig."
+REPORT_WARNINGS = "{n} Warnungen"
+REPORT_WARNING_ONE = "1 Warnung"
+REPORT_WARNINGS_NOTE = "Warnungen dürfen stehen bleiben, wenn es dafür einen Grund gibt (z. B. bewusst ohne Kontakt)."
+REPORT_ERROR_BADGE = "Fehler"
+REPORT_WARNING_BADGE = "Warnung"
+REPORT_WHERE = "{file}, Zeile {line}, Spalte {column}"
+REPORT_HINT = "So beheben Sie es:"
+REPORT_CODE = "Prüfcode `{code}`"
+REPORT_EDIT = "Zeile {line} im Web-Editor öffnen"
+REPORT_MORE = "Gezeigt sind die ersten {shown} von {total}; alle stehen in der Tabelle „Alle Meldungen“."
+REPORT_TABLE = "Alle Meldungen als Tabelle"
+WHO_FIXES = "Wer korrigiert was?"
+WHO_FIXES_TEXT = (
+    "Die Netzwerkstelle pflegt die Daten. Fällt Ihnen in der App etwas Falsches auf, melden Sie es im Profil "
+    "des Akteurs mit „Fehler melden“. Wer Schreibrechte hat, korrigiert die Stelle selbst mit „Eintrag "
+    "bearbeiten“ bzw. bei einer Meldung hier mit „Zeile … im Web-Editor öffnen“. Jede Änderung wird vor der "
+    "Übernahme automatisch geprüft und erscheint danach ohne Neustart in der App."
+)
+WHO_FIXES_REPO = (
+    "Die Dateien liegen im [Daten-Repository]({url}); jede Meldung im Prüfbericht führt direkt zu ihrer Zeile."
+)
+WHO_FIXES_MAIL = "Meldungen gehen per E-Mail an {email}."
+WHO_FIXES_NONE = (
+    "Für diese Installation ist noch kein Daten-Repository eingetragen: Geben Sie Meldungen mit Datei und Zeile "
+    "an die Netzwerkstelle weiter. Einrichten: `{repo}` beim Start der App setzen (docs/betrieb.md, „Korrekturen“)."
+)
 CLOCK_HELP = (
     "Alle Auswertungen (Aktualität, „Stand am“, bald endende Schulsozialarbeit) rechnen mit diesem Tag statt mit dem "
     "heutigen Datum, damit die Demo-Daten an jedem Tag dasselbe Bild zeigen. Festgelegt wird er mit "
@@ -63,7 +91,7 @@ MAP_HINT = "Mausrad: zoomen · ziehen: verschieben · Doppelklick auf einen Knot
 OPEN_PROFILE = "Profil öffnen"
 MAP_TOO_LARGE = (
     "Die Karte hätte {actors} Akteure. Ab {limit} Akteuren reagiert die ganze Karte im Browser nur noch sehr "
-    "langsam (jedes Verschieben und Zoomen stockt), deshalb ist sie nicht gezeichnet. Wähle einen Ausschnitt: "
+    "langsam (jedes Verschieben und Zoomen stockt), deshalb ist sie nicht gezeichnet. Wählen Sie einen Ausschnitt: "
     "das Umfeld eines Akteurs oder einen Stadtbezirk (weitere Filter links)."
 )
 GUARD_ACTOR = "Akteur suchen (Namen tippen)"
@@ -102,7 +130,9 @@ AGES_FROM = "ab {low} Jahren"
 AGES_TO = "bis {high} Jahre"
 PROFILE_RELATION_COLUMNS = ["Von", "An", "Herkunft", "Seit", "Bis", "Themen", "Stärke"]
 CORRECTION_EDIT = "Eintrag bearbeiten"
-CORRECTION_EDIT_HELP = "Öffnet {file}, Zeile {line}, im Web-Editor des Daten-Repositorys (Änderung als Pull Request)."
+CORRECTION_EDIT_HELP = (
+    "Öffnet {file}, Zeile {line}, im Web-Editor des Daten-Repositorys (die Änderung wird vor der Übernahme geprüft)."
+)
 CORRECTION_REPORT = "Fehler melden"
 CORRECTION_REPORT_ISSUE_HELP = "Öffnet ein neues Ticket im Daten-Repository, in dem dieser Eintrag schon genannt ist."
 CORRECTION_REPORT_MAIL_HELP = "Öffnet eine E-Mail an {email}, in der dieser Eintrag schon genannt ist."
@@ -372,7 +402,7 @@ PROFILE_COMMUNITY = "**{label}:** Gruppe {number} mit {size} Akteuren."
 PROFILE_METRICS_NOTE = "Stand heute, alle Beziehungsarten. Erklärungen und Vergleich auf der Seite Kennzahlen."
 
 # Daten
-DATA_FOLDER = "Datenordner: `{folder}` · Fingerabdruck `{fingerprint}`"
+DATA_FOLDER = "Technische Angaben: Datenordner `{folder}` · Datenversion {version}"
 DATA_COUNTS = "Umfang"
 DATA_FRESHNESS = "Aktualität"
 FRESH_OK = "geprüft in den letzten 12 Monaten"
