@@ -155,3 +155,21 @@ def test_daten_page_speaks_to_staff_without_pull_or_fingerprint(monkeypatch: pyt
     for word in ("Pull", "Fingerabdruck", "korrigiere ", "Prüfe ", "Ergänze ", "Setze "):
         assert word not in text
     assert [s.value for s in at.subheader] == ["Prüfbericht", "Umfang", "Wer korrigiert was?"]
+
+
+@pytest.mark.usefixtures("repo_unset")
+def test_long_reports_show_the_first_fifty_and_keep_all_in_the_table(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = "".join(f"- id: ohne-kontakt-{i}\n  name: Ohne Kontakt {i}\n  kind: traeger\n" for i in range(60))
+    with (data_copy / "actors.yaml").open("a", encoding="utf-8") as out:
+        out.write(extra)
+    at = run_page("daten", data_copy, monkeypatch)
+    texts = _texts(at.main)
+    assert ("Expander", "64 Warnungen") in texts
+    assert sum(1 for kind, text in texts if kind == "Caption" and text.startswith("Prüfcode")) == 50
+    assert (
+        "Caption",
+        "Gezeigt sind die ersten 50 von 64; alle stehen unten in „Alle Meldungen als Tabelle“.",
+    ) in texts
+    assert len(at.dataframe[0].value) == 64

@@ -36,7 +36,7 @@ REPORT_WHERE = "{file}, Zeile {line}, Spalte {column}"
 REPORT_HINT = "So beheben Sie es:"
 REPORT_CODE = "Prüfcode `{code}`"
 REPORT_EDIT = "Zeile {line} im Web-Editor öffnen"
-REPORT_MORE = "Gezeigt sind die ersten {shown} von {total}; alle stehen in der Tabelle „Alle Meldungen“."
+REPORT_MORE = "Gezeigt sind die ersten {shown} von {total}; alle stehen unten in „Alle Meldungen als Tabelle“."
 REPORT_TABLE = "Alle Meldungen als Tabelle"
 WHO_FIXES = "Wer korrigiert was?"
 WHO_FIXES_TEXT = (
@@ -88,12 +88,6 @@ MORE_MATCHES = "Weitere Treffer: {names}"
 VISIBLE = "{actors} Akteure und {relations} Beziehungen sichtbar."
 EMPTY_VIEW = "Mit diesen Filtern bleibt kein Akteur übrig."
 MAP_HINT = "Mausrad: zoomen · ziehen: verschieben · Doppelklick auf einen Knoten: Profil öffnen. Der Link dieser Seite hält Filter und Auswahl fest."
-MAP_ALT = "Netzwerkkarte als Grafik. Dieselben Akteure und Beziehungen stehen unter der Karte in „Karte als Liste“."
-MAP_ALT_DEFAULT = "Netzwerkkarte als Grafik"
-MAP_LIST = "Karte als Liste"
-MAP_LIST_ACTORS = "Akteure"
-MAP_LIST_RELATIONS = "Beziehungen"
-MAP_LIST_MORE = "… und {more} weitere; vollständig im Export (CSV)."
 OPEN_PROFILE = "Profil öffnen"
 MAP_TOO_LARGE = (
     "Die Karte hätte {actors} Akteure. Ab {limit} Akteuren reagiert die ganze Karte im Browser nur noch sehr "
@@ -333,7 +327,7 @@ NO = "nein"
 # Vermittlung
 REFERRAL_INTRO = (
     "Anliegen in eigenen Worten eingeben (z. B. „schwänzt seit Wochen“, „Mobbing im Klassenchat“, „Vater trinkt“) "
-    "und mit Enter bestätigen. Unter „Eingrenzen“ wählen Sie Schule, Alter oder Sprache; mit einer Schule zeigt die Liste auch, "
+    "und mit Enter bestätigen. Die Filter rechts grenzen ein; mit einer Schule zeigt die Liste auch, "
     "wen die Schule schon kennt."
 )
 REFERRAL_QUERY = "Anliegen"
@@ -367,6 +361,7 @@ REFERRAL_COUNT_ONE = "1 passendes Angebot."
 REFERRAL_COUNT = "{count} passende Angebote."
 REFERRAL_START = "Noch kein Anliegen eingegeben. Beispiele: {examples}"
 REFERRAL_WIDEN = "Ohne Filter {label} suchen"
+REFERRAL_SCORE = "Passung {score}"
 REFERRAL_REASONS = "Warum"
 REFERRAL_PATH = "**Bekannt über:** {path}"
 REFERRAL_NO_PATH = "Keine bestehende Verbindung der Schule bekannt."
@@ -388,23 +383,13 @@ REFERRAL_TAB_SEARCH = "Suche"
 REFERRAL_TAB_HANDOUT = "Handreichung"
 HANDOUT_INTRO = "Eine druckbare Seite mit den passenden Angeboten und Kontakten, nach Thema geordnet."
 HANDOUT_FOR = "Handreichung für"
-REFERRAL_PICK = "In die Handreichung"
-REFERRAL_SCOPE = "Eingegrenzt auf: {parts}"
 HANDOUT_KINDS = {"search": "die Suche", "school": "eine Schule", "topic": "ein Thema", "district": "einen Stadtteil"}
 HANDOUT_SEARCH_NONE = (
     "Geben Sie im Reiter „Suche“ ein Anliegen ein; die Handreichung übernimmt es mit Schule und Stadtteil."
 )
 HANDOUT_TOPIC = "Thema"
-HANDOUT_DOWNLOAD = "Als HTML-Seite herunterladen"
-HANDOUT_DOWNLOAD_PDF = "Als PDF herunterladen"
-HANDOUT_PRINT = "Drucken Sie mit dem Knopf „Drucken“ in der Vorschau oder laden Sie das PDF herunter."
-HANDOUT_PICKED = "{count} aus der Suche angehakt."
-HANDOUT_PICKED_HOW = (
-    " Haken Sie in der Suche „In die Handreichung“ an, was Sie weitergeben möchten. Krisennummern stehen immer "
-    "darauf, wenn das Anliegen eine Krise nennt."
-)
-HANDOUT_PICKED_COUNT = {0: "Noch kein Angebot", 1: "1 Angebot"}
-HANDOUT_PICKED_MANY = "{count} Angebote"
+HANDOUT_DOWNLOAD = "Handreichung herunterladen (HTML, zum Drucken)"
+HANDOUT_PRINT = "Zum Drucken die heruntergeladene Datei im Browser öffnen und drucken (Strg+P)."
 
 # Profil: Kennzahlen
 PROFILE_METRICS = "Stellung im Netzwerk"
