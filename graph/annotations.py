@@ -28,8 +28,8 @@ def annotation(problem: Problem) -> str:
 
     Examples
     --------
-    >>> print(annotation(Problem("data/actors.yaml", 3, 5, "missing-field", "Feld 'name' fehlt.", "Ergänze name: …")))
-    ::error file=data/actors.yaml,line=3,col=5,title=missing-field::Feld 'name' fehlt. (Ergänze name: …)
+    >>> print(annotation(Problem("data/actors.yaml", 3, 5, "missing-field", "Feld 'name' fehlt.", "Ergänzen Sie name: …")))
+    ::error file=data/actors.yaml,line=3,col=5,title=missing-field::Feld 'name' fehlt. (Ergänzen Sie name: …)
     """
     message = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
     where = f"file={_property(problem.file)},line={problem.line},col={problem.column}"
