@@ -1,14 +1,18 @@
-"""Printable one-page "Handreichung": fitting offers with contacts for a school, a topic or a district.
+"""Printable "Handreichung": offers with contacts for one case (the ticked offers of a search, with crisis
+numbers when it was a crisis), a school, a topic or a district.
 
-The HTML is self-contained (inline CSS, no scripts, no fonts or images from elsewhere) and
-carries a Content-Security-Policy that forbids any script or external request, as a second
-line of defence behind escaping every data text with :func:`html.escape`. Print it from
-any browser ("Drucken → Als PDF speichern" gives the PDF); no PDF library is used.
+The HTML is self-contained (inline CSS, no fonts or images from elsewhere, text at least 11 pt) and
+carries a Content-Security-Policy that forbids any external request and every script but the print
+button's, as a second line of defence behind escaping every data text with :func:`html.escape`.
+:mod:`graph.handout_pdf` typesets the same :class:`Handout` as a PDF.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -17,36 +21,43 @@ from graph import clock
 from graph.referral import CrisisService, CrisisStep, Offer, ReferralError, ReferralIndex, refer, refer_topics
 from graph.suggest import did_you_mean
 
-__all__ = ["Handout", "HandoutSection", "handout_data", "render_handout", "tel_uri"]
+__all__ = ["PRINT_SCRIPT", "SENDER", "Handout", "HandoutSection", "handout_data", "render_handout", "tel_uri"]
 
 _CSS = """
-@page { size: A4; margin: 10mm; }
+@page { size: A4; margin: 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 7.4pt; line-height: 1.22;
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.3;
        color: #111; margin: 0; }
-main { max-width: 190mm; margin: 0 auto; }
-@media screen { body { background: #ddd; } main { background: #fff; padding: 10mm; margin: 8mm auto;
+main { max-width: 182mm; margin: 0 auto; }
+@media screen { body { background: #ddd; } main { background: #fff; padding: 12mm; margin: 8mm auto;
                 box-shadow: 0 0 4mm #999; } }
-header { border-bottom: 0.5mm solid #1d4f91; margin-bottom: 2mm; }
-h1 { font-size: 13pt; margin: 0 0 0.5mm; color: #1d4f91; }
-.meta { margin: 0 0 1.5mm; color: #444; }
-.note { border-left: 1mm solid #c77d00; padding-left: 2mm; margin: 0 0 2mm; }
-.sections { columns: 2; column-gap: 5mm; }
-h2 { font-size: 8.6pt; margin: 1.5mm 0 0.8mm; color: #1d4f91; break-after: avoid; }
-article { break-inside: avoid; margin: 0 0 1.4mm; padding-left: 1.5mm; border-left: 0.4mm solid #bbb; }
-h3 { font-size: 7.8pt; margin: 0; }
+@media print { .noprint { display: none; } }
+header { border-bottom: 0.5mm solid #1d4f91; margin-bottom: 3mm; }
+h1 { font-size: 16pt; margin: 0 0 1mm; color: #1d4f91; }
+.meta { margin: 0 0 2mm; color: #333; }
+.note { border-left: 1mm solid #c77d00; padding-left: 2mm; margin: 0 0 3mm; }
+h2 { font-size: 13pt; margin: 3mm 0 1.5mm; color: #1d4f91; break-after: avoid; }
+article { break-inside: avoid; margin: 0 0 3mm; padding-left: 2mm; border-left: 0.6mm solid #bbb; }
+h3 { font-size: 12pt; margin: 0; }
 p { margin: 0; }
-.kind, .path, .verified { color: #444; font-weight: normal; }
-.demo { font-weight: normal; color: #c77d00; }
-.crisis { border: 0.8mm solid #b00020; padding: 1.5mm 2.5mm; margin: 0 0 2.5mm; font-size: 10pt; }
-.crisis h2 { color: #b00020; font-size: 11pt; margin: 0 0 1mm; }
-.crisis li { margin: 0 0 0.6mm; }
-.crisis ul { margin: 0 0 1mm; padding-left: 4mm; }
-.crisis .phone { font-weight: bold; font-size: 11pt; }
-a { color: inherit; text-decoration: none; }
-footer { margin-top: 2mm; border-top: 0.3mm solid #bbb; padding-top: 1mm; color: #444; font-size: 6.8pt; }
+.kind, .verified { color: #333; font-weight: normal; }
+.demo { font-weight: normal; color: #8a4b00; }
+.crisis { border: 0.8mm solid #b00020; padding: 2mm 3mm; margin: 0 0 4mm; }
+.crisis h2 { color: #b00020; margin: 0 0 1.5mm; }
+.crisis li { margin: 0 0 1mm; }
+.crisis ul { margin: 0 0 1.5mm; padding-left: 5mm; }
+.crisis .phone { font-weight: bold; font-size: 13pt; }
+a { color: inherit; }
+footer { margin-top: 4mm; border-top: 0.3mm solid #bbb; padding-top: 1.5mm; color: #333; font-size: 11pt; }
+.print { font: inherit; padding: 2mm 5mm; margin: 0 0 4mm; cursor: pointer; }
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
+PRINT_SCRIPT = 'document.getElementById("drucken").addEventListener("click", () => window.print());'
+#: CSP source of the one script a preview may run (the print button's), by its SHA-256.
+_PRINT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(PRINT_SCRIPT.encode()).digest()).decode()
+_PRINT_BUTTON = (
+    f'<button type="button" id="drucken" class="print noprint">Drucken</button><script>{PRINT_SCRIPT}</script>'
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,37 @@ class Handout:
     #: Crisis services and steps, printed above everything when the handout comes from a crisis query.
     crisis: tuple[CrisisService, ...] = ()
     crisis_steps: tuple[CrisisStep, ...] = ()
+    #: Who hands it out: the Netzwerkstelle's name, address and mailbox from the data (:data:`SENDER`).
+    sender: str = ""
+
+
+#: The actor that signs every handout (name, address, e-mail come from the data, never from code).
+SENDER = "netzwerkstelle-schulerfolg"
+_SENDER_FALLBACK = "Netzwerkstelle „Schulerfolg für Halle“"
+
+
+def _sender(index: ReferralIndex) -> str:
+    """„Netzwerkstelle …, Straße, PLZ Ort, E-Mail“ from the sender actor, or its name alone when it is missing.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Address, Contact, Dataset, Vocabulary
+    >>> from graph.referral import build_referral_index
+    >>> nw = Actor(SENDER, "Netzwerkstelle", "behoerde", address=Address("Weg 1", "06114", "Halle (Saale)"),
+    ...            contact=Contact(email="nw@example.org"))
+    >>> _sender(build_referral_index(Dataset(Vocabulary(), {SENDER: nw}, ())))
+    'Netzwerkstelle · Weg 1, 06114 Halle (Saale) · nw@example.org'
+    """
+    actor = index.dataset.actors.get(SENDER)
+    if actor is None:
+        return _SENDER_FALLBACK
+    parts = [actor.name]
+    if actor.address is not None:
+        place = " ".join(p for p in (actor.address.postcode, actor.address.city) if p)
+        parts.append(", ".join(p for p in (actor.address.street, place) if p))
+    if actor.contact is not None and actor.contact.email:
+        parts.append(actor.contact.email)
+    return " · ".join(p for p in parts if p)
 
 
 def _topic_ids(index: ReferralIndex, topic: str | None) -> list[str]:
@@ -114,6 +156,7 @@ def handout_data(
     today: dt.date | None = None,
     query: str | None = None,
     limit: int = 8,
+    chosen: Sequence[str] | None = None,
 ) -> Handout:
     """Collect the offers of a handout, grouped by topic.
 
@@ -134,6 +177,9 @@ def handout_data(
         services and steps head the page.
     limit : int
         Most offers of a handout for a query.
+    chosen : sequence of str, optional
+        With ``query``: the ids of the offers the staff member ticked; only those are printed (in ranking
+        order), and no offer at all when the sequence is empty. ``None`` takes the best ``limit``.
 
     Returns
     -------
@@ -156,7 +202,7 @@ def handout_data(
     """
     today = today or clock.today(index.dataset)
     if query is not None:
-        return _query_handout(index, fingerprint, query, school, district, today, limit)
+        return _query_handout(index, fingerprint, query, school, district, today, limit, chosen)
     topic_ids = _topic_ids(index, topic)
     result = refer_topics(index, dict.fromkeys(topic_ids, 1.0), school=school, district=district, today=today)
     order = list(index.dataset.vocabulary.terms("topics"))
@@ -170,7 +216,7 @@ def handout_data(
     )
     title = _title(index, school, topic, result.context["district"] if not school else None)
     message = result.message or ("" if sections else "Für diese Auswahl ist kein Angebot eingetragen.")
-    return Handout(title, _scope(index, result.context), sections, message, today, fingerprint)
+    return Handout(title, _scope(index, result.context), sections, message, today, fingerprint, sender=_sender(index))
 
 
 def _query_handout(
@@ -181,12 +227,18 @@ def _query_handout(
     district: str | None,
     today: dt.date,
     limit: int,
+    chosen: Sequence[str] | None,
 ) -> Handout:
     result = refer(index, query, school=school, district=district, today=today)
-    offers = result.offers[:limit]
+    if chosen is None:
+        offers = result.offers[:limit]
+        message = result.message or ("" if offers else "Für dieses Anliegen ist kein Angebot eingetragen.")
+    else:
+        picked = set(chosen)
+        offers = tuple(o for o in result.offers if o.id in picked)
+        message = "" if offers else "Es ist noch kein Angebot für die Handreichung angehakt."
     label = ", ".join(index.dataset.vocabulary.label("topics", t) for t in result.topics) or "Anliegen"
     sections = (HandoutSection("anliegen", label, offers),) if offers else ()
-    message = result.message or ("" if offers else "Für dieses Anliegen ist kein Angebot eingetragen.")
     title = "Hilfe und Ansprechpartner" + (f" – {index.dataset.actors[school].name}" if school else "")
     return Handout(
         title,
@@ -197,6 +249,7 @@ def _query_handout(
         fingerprint,
         result.crisis,
         result.crisis_steps,
+        _sender(index),
     )
 
 
@@ -246,17 +299,6 @@ def _contact_html(contact: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _path_html(index: ReferralIndex, offer: Offer) -> str:
-    """Short form of the warm path for print: the actors in between, or "direkt"."""
-    if offer.path is None:
-        return ""
-    between = [index.dataset.actors[a].name for a in offer.path[1:-1]]
-    text = "Verbindung: " + (f"über {' → '.join(between)}" if between else "direkt")
-    if offer.demo_path:
-        text += " (erfundene Demo-Verbindung)"
-    return f'<p class="path">{escape(text)}</p>'
-
-
 def _offer_html(index: ReferralIndex, offer: Offer) -> str:
     vocabulary = index.dataset.vocabulary
     contact = offer.contact
@@ -267,15 +309,17 @@ def _offer_html(index: ReferralIndex, offer: Offer) -> str:
     rows.append("<p>" + " · ".join(_contact_html(contact) or ["keine Kontaktangabe"]) + "</p>")
     if contact["access"]:
         rows.append(f"<p>Zugang: {escape(contact['access'])}</p>")
-    rows.append(_path_html(index, offer))
     return "<article>" + "".join(rows) + "</article>"
 
 
-def render_handout(index: ReferralIndex, handout: Handout) -> str:
-    """Render a handout as a self-contained, printable A4 HTML page.
+def render_handout(index: ReferralIndex, handout: Handout, print_button: bool = False) -> str:
+    """Render a handout as a self-contained, printable A4 HTML page (text at least 11 pt).
 
     Every text from the data passes :func:`html.escape`; web links are only made for
-    ``http(s)://`` addresses.
+    ``http(s)://`` addresses. No internal lines (warm paths, notes) and no data version are printed;
+    the footer names the date and the sender. ``print_button`` adds a „Drucken“ button for the
+    on-screen preview: its one script is allowed by its hash in the Content-Security-Policy, so no
+    other script (from hostile data) can run.
 
     Examples
     --------
@@ -294,14 +338,17 @@ def render_handout(index: ReferralIndex, handout: Handout) -> str:
     )
     note = f'<p class="note">{escape(handout.message)}</p>' if handout.message else ""
     stand = handout.today.strftime("%d.%m.%Y")
+    csp = _CSP + (f"; script-src '{_PRINT_HASH}'" if print_button else "")
+    button = _PRINT_BUTTON if print_button else ""
+    sender = escape(handout.sender or _SENDER_FALLBACK)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="de"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         f"<title>{escape(handout.title)}</title><style>{_CSS}</style></head>"
-        f"<body><main><header><h1>{escape(handout.title)}</h1>"
-        f'<p class="meta">{escape(handout.scope)} · Stand: {stand} · Datenversion {escape(handout.fingerprint)}</p>'
-        f'</header>{_crisis_html(handout)}{note}<div class="sections">{sections}</div>'
-        "<footer>Netzwerkstelle „Schulerfolg für Halle“ · Angaben ohne Gewähr; bitte vor Weitergabe das "
+        f"<body><main>{button}<header><h1>{escape(handout.title)}</h1>"
+        f'<p class="meta">{escape(handout.scope)} · Stand: {stand}</p>'
+        f"</header>{_crisis_html(handout)}{note}{sections}"
+        f"<footer>{sender} · Stand: {stand} · Angaben ohne Gewähr; bitte vor Weitergabe das "
         "Prüfdatum beachten. Einträge mit „Demo-Eintrag“ sind erfunden.</footer></main></body></html>\n"
     )

@@ -16,6 +16,7 @@ import pytest
 from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
 from graph import clock, load_dataset
 from graph.gaps import gap_report
+from graph.handout import PRINT_SCRIPT
 from graph.referral import refer
 from tests.conftest import REPO, TESTS
 
@@ -221,6 +222,9 @@ def test_referral_query_shows_contact_and_handout(session: Session, app_url: str
     page.get_by_role("heading", name=f"1. {top.name}").wait_for()
     page.get_by_text(top.contact["phone"]).first.wait_for()  # the card's contact line (fails on timeout)
     _shot(page, "vermittlung-treffer")
+    # The handout of the case holds what the staff member ticks.
+    page.get_by_text("In die Handreichung").first.click()
+    session.settle()
     # Let the search's rerun finish first: a tab clicked while Streamlit redraws the tabs can lose the click.
     session.settle()
     page.get_by_role("tab", name="Handreichung").click()
@@ -258,6 +262,21 @@ def test_crisis_phrase_puts_crisis_help_first(session: Session, app_url: str) ->
 
 def test_normal_phrase_has_no_crisis_box(session: Session, app_url: str) -> None:
     page = session.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_url}/vermittlung")
+    page.locator("h1").first.wait_for()
+    query = page.get_by_label("Anliegen")
+    query.fill("macht blau")
+    query.press("Enter")
+    first_offer = page.locator("h4").first
+    first_offer.wait_for()
+    # On a phone the filters come before the first result, the phone number is a link at the card's top.
+    filters = page.get_by_text("Eingrenzen", exact=True).first
+    assert filters.bounding_box()["y"] < first_offer.bounding_box()["y"]
+    card_phone = page.locator("a[href^='tel:']").first
+    assert 0 < card_phone.bounding_box()["y"] - first_offer.bounding_box()["y"] < 150
+    _shot(page, "vermittlung-handy")
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"{app_url}/vermittlung")
     page.locator("h1").first.wait_for()
     query = page.get_by_label("Anliegen")
@@ -448,13 +467,18 @@ def test_hostile_referral_and_handout_stay_text(session: Session, xss_url: str) 
     page.get_by_text(offer.contact.role).first.wait_for()
     assert page.get_by_text(f"‚zauberwort‘ → {topic}").count() == 1
     _shot(page, "xss-vermittlung")
+    page.get_by_text("In die Handreichung").first.click()
     session.settle()  # see test_referral_query_shows_contact_and_handout
     page.get_by_role("tab", name="Handreichung").click()
     page.get_by_role("tab", name="Handreichung", selected=True).wait_for()
     handout = page.frame_locator("iframe").first
     handout.get_by_text(f"Hilfe und Ansprechpartner – {school.name}").wait_for()
     handout.get_by_text(offer.name).first.wait_for()
-    assert handout.locator("img, script, svg").count() == 0
+    assert handout.locator("img, svg").count() == 0
+    # The one script is the print button's own (pinned by its hash in the page's CSP).
+    assert handout.locator("script").count() == 1
+    assert handout.locator("script").first.inner_text() == PRINT_SCRIPT
+    assert page.evaluate(XSS_PROBE) == []
     _shot(page, "xss-handreichung")
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pytest
 
 from graph import load_dataset
 from graph.handout import handout_data, render_handout, tel_uri
+from graph.handout_pdf import handout_inputs, handout_pdf
 from graph.model import Contact
 from graph.referral import ReferralError, ReferralIndex, build_referral_index
 from tests.conftest import TESTS, TODAY
@@ -80,16 +84,18 @@ def test_handout_unknown_topic(index: ReferralIndex) -> None:
 
 def test_render_handout_is_printable_and_self_contained(index: ReferralIndex) -> None:
     page = render_handout(index, handout_data(index, VERSION, school="gs-silberhoehe", today=TODAY))
-    assert "@page { size: A4; margin: 10mm; }" in page
-    assert "Stadtteil Silberhöhe · Alter 6–10 Jahre · Stand: 28.11.2026 · Datenversion 0123456789abcdef" in page
+    assert "@page { size: A4; margin: 14mm; }" in page
+    # Text of at least 11 pt everywhere: every font-size in the stylesheet.
+    sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)pt", page)]
+    assert sizes and min(sizes) >= 11
+    assert '<p class="meta">Stadtteil Silberhöhe · Alter 6–10 Jahre · Stand: 28.11.2026</p>' in page
+    # No data version (a hash means nothing to a parent) and no internal lines such as warm paths.
+    assert VERSION not in page and "Verbindung:" not in page
     assert page.count("<article>") == 4
     assert 'Tel. <a href="tel:03452000001">0345 200 00 01</a>' in page
     assert '<a href="mailto:info@familienberatung-sued.example.org">' in page
     assert "Zugang: Telefonisch Termin vereinbaren; offene Sprechstunde dienstags 14–16 Uhr" in page
     assert '<h3>Projekt Schulweg <span class="kind">· Projekt · geprüft 01.09.2026</span>' in page
-    assert "Verbindung: direkt" in page
-    assert "Verbindung: über Träger X (erfundene Demo-Verbindung)</p>" in page
-    assert "Verbindung: über Träger X → Familienberatung Süd → Jugendamt Halle → AG § 78 Jugendhilfe-Schule" in page
     # Nothing is fetched: no scripts, stylesheets, images or fonts from anywhere; CSP forbids them anyway.
     assert re.findall(r"<script|<link|<img|src=|@import|url\(", page) == []
     assert "default-src 'none'" in page
@@ -119,7 +125,7 @@ def test_handout_from_a_crisis_query_puts_crisis_help_first(index: ReferralIndex
     page = render_handout(index, data)
     assert page.count(CRISIS_BLOCK) == 1
     # The crisis block comes right after the header, before every offer.
-    assert page.index("</header>" + CRISIS_BLOCK) < page.index('<div class="sections">')
+    assert page.index("</header>" + CRISIS_BLOCK) < page.index("<article>")
     assert page.count("<article>") == 2
 
 
@@ -171,7 +177,7 @@ def test_render_handout_escapes_hostile_data(tmp_path: Path) -> None:
     assert "<script>" not in page and "<img" not in page and "<b>v" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Co" in page
     assert "Zugang: &lt;img src=x onerror=alert(2)&gt;" in page
-    assert "Datenversion &lt;b&gt;v&lt;/b&gt;" in page
+    assert "&lt;b&gt;v" not in page  # the data version is not printed at all
 
 
 def test_render_handout_links_only_web_addresses(index: ReferralIndex) -> None:
@@ -183,3 +189,55 @@ def test_render_handout_links_only_web_addresses(index: ReferralIndex) -> None:
     page = render_handout(hostile_index, handout_data(hostile_index, VERSION, topic="sucht", today=TODAY))
     assert 'href="javascript' not in page
     assert "javascript:alert(1)&quot;&gt;&lt;x" in page
+
+
+def test_handout_holds_only_the_ticked_offers(index: ReferralIndex) -> None:
+    query = "Er will nicht mehr leben"
+    picked = handout_data(index, VERSION, query=query, today=TODAY, chosen=["beratung-stadt"])
+    assert [[o.id for o in s.offers] for s in picked.sections] == [["beratung-stadt"]]
+    none = handout_data(index, VERSION, query=query, today=TODAY, chosen=[])
+    # Nothing ticked: no offer, a hint, and the crisis numbers all the same.
+    assert (none.sections, none.message) == ((), "Es ist noch kein Angebot für die Handreichung angehakt.")
+    assert [s.id for s in none.crisis] == ["notruf", "krisendienst", "seelsorge"]
+
+
+def test_print_button_runs_only_its_own_script(index: ReferralIndex) -> None:
+    data = handout_data(index, VERSION, query="schwänzt", today=TODAY)
+    plain, preview = render_handout(index, data), render_handout(index, data, print_button=True)
+    assert "<script" not in plain and "script-src" not in plain
+    (script,) = re.findall(r"<script>(.*?)</script>", preview)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in preview
+    assert '<button type="button" id="drucken" class="print noprint">Drucken</button>' in preview
+
+
+def _pdf_streams(pdf: bytes) -> list[bytes]:
+    found = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            found.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return found
+
+
+def test_pdf_handout_is_a4_with_text_of_at_least_11_pt(index: ReferralIndex) -> None:
+    data = handout_data(index, VERSION, query="Er will nicht mehr leben", today=TODAY, chosen=["seelsorge"])
+    pdf = handout_pdf(index, data)
+    assert pdf.startswith(b"%PDF-")
+    assert re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf) == [(b"595.2756", b"841.8898")]  # A4
+    sizes = [float(x) for stream in _pdf_streams(pdf) for x in re.findall(rb"/\S+ ([\d.]+) Tf", stream)]
+    assert sizes and min(sizes) >= 11
+    inputs = handout_inputs(index, data)
+    assert [c["tel"] for c in inputs["crisis"]] == ["tel:110", "tel:03023125002", "tel:03023125001"]
+    assert [[o["name"] for o in s["offers"]] for s in inputs["sections"]] == [["Seelsorgetelefon"]]
+    assert b"tel:110" in pdf or any(b"tel:110" in stream for stream in _pdf_streams(pdf))
+
+
+def test_pdf_sets_hostile_text_as_text(index: ReferralIndex) -> None:
+    actor = index.dataset.actors["suchtberatung"]
+    hostile = replace(actor, name='#import "x": * ]) #panic("boom") <script>')
+    dataset = replace(index.dataset, actors={**index.dataset.actors, "suchtberatung": hostile})
+    hostile_index = build_referral_index(dataset)
+    data = handout_data(hostile_index, VERSION, topic="sucht", today=TODAY)
+    assert handout_pdf(hostile_index, data).startswith(b"%PDF-")  # typeset, no Typst error from the name

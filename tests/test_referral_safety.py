@@ -130,3 +130,23 @@ def test_app_normal_need_has_no_crisis_and_can_be_corrected(monkeypatch: pytest.
     assert "**Erkannt:** ‚Umgang mit dem Handy‘ → Medien" in [m.value for m in at.markdown]
     at.multiselect(key="v_topics::Umgang mit dem Handy").set_value(["sucht"]).run()
     assert "Themen von Hand geändert: Sucht" in [c.value for c in at.caption]
+
+
+def test_app_school_sets_the_scope_and_ticked_offers_make_the_handout(
+    index: ReferralIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offers = refer(index, "schwänzt", school="gs-am-ebereschenweg", today=TODAY).offers
+    assert len(offers) >= 2
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    at.text_input(key="v_query").input("schwänzt").run()
+    captions = [c.value for c in at.caption]
+    assert (
+        "Eingegrenzt auf: Grundschule Am Ebereschenweg \\(Stadtteil Trotha · Grundschule \\(Primarstufe\\) · "
+        "Alter 6–10 Jahre\\)" in captions
+    )
+    assert at.checkbox(key=f"pick::schwänzt::{offers[0].id}").value is False
+    at.checkbox(key=f"pick::schwänzt::{offers[1].id}").check().run()
+    (page,) = [f.proto.srcdoc for f in at.get("iframe")]
+    assert offers[1].name in page and offers[0].name not in page
+    assert "1 Angebot aus der Suche angehakt." in " ".join(c.value for c in at.caption)

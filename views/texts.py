@@ -327,7 +327,7 @@ NO = "nein"
 # Vermittlung
 REFERRAL_INTRO = (
     "Anliegen in eigenen Worten eingeben (z. B. „schwänzt seit Wochen“, „Mobbing im Klassenchat“, „Vater trinkt“) "
-    "und mit Enter bestätigen. Die Filter rechts grenzen ein; mit einer Schule zeigt die Liste auch, "
+    "und mit Enter bestätigen. Unter „Eingrenzen“ wählen Sie Schule, Alter oder Sprache; mit einer Schule zeigt die Liste auch, "
     "wen die Schule schon kennt."
 )
 REFERRAL_QUERY = "Anliegen"
@@ -361,7 +361,6 @@ REFERRAL_COUNT_ONE = "1 passendes Angebot."
 REFERRAL_COUNT = "{count} passende Angebote."
 REFERRAL_START = "Noch kein Anliegen eingegeben. Beispiele: {examples}"
 REFERRAL_WIDEN = "Ohne Filter {label} suchen"
-REFERRAL_SCORE = "Passung {score}"
 REFERRAL_REASONS = "Warum"
 REFERRAL_PATH = "**Bekannt über:** {path}"
 REFERRAL_NO_PATH = "Keine bestehende Verbindung der Schule bekannt."
@@ -383,13 +382,23 @@ REFERRAL_TAB_SEARCH = "Suche"
 REFERRAL_TAB_HANDOUT = "Handreichung"
 HANDOUT_INTRO = "Eine druckbare Seite mit den passenden Angeboten und Kontakten, nach Thema geordnet."
 HANDOUT_FOR = "Handreichung für"
+REFERRAL_PICK = "In die Handreichung"
+REFERRAL_SCOPE = "Eingegrenzt auf: {parts}"
 HANDOUT_KINDS = {"search": "die Suche", "school": "eine Schule", "topic": "ein Thema", "district": "einen Stadtteil"}
 HANDOUT_SEARCH_NONE = (
     "Geben Sie im Reiter „Suche“ ein Anliegen ein; die Handreichung übernimmt es mit Schule und Stadtteil."
 )
 HANDOUT_TOPIC = "Thema"
-HANDOUT_DOWNLOAD = "Handreichung herunterladen (HTML, zum Drucken)"
-HANDOUT_PRINT = "Zum Drucken die heruntergeladene Datei im Browser öffnen und drucken (Strg+P)."
+HANDOUT_DOWNLOAD = "Als HTML-Seite herunterladen"
+HANDOUT_DOWNLOAD_PDF = "Als PDF herunterladen"
+HANDOUT_PRINT = "Drucken Sie mit dem Knopf „Drucken“ in der Vorschau oder laden Sie das PDF herunter."
+HANDOUT_PICKED = "{count} aus der Suche angehakt."
+HANDOUT_PICKED_HOW = (
+    " Haken Sie in der Suche „In die Handreichung“ an, was Sie weitergeben möchten. Krisennummern stehen immer "
+    "darauf, wenn das Anliegen eine Krise nennt."
+)
+HANDOUT_PICKED_COUNT = {0: "Noch kein Angebot", 1: "1 Angebot"}
+HANDOUT_PICKED_MANY = "{count} Angebote"
 
 # Profil: Kennzahlen
 PROFILE_METRICS = "Stellung im Netzwerk"

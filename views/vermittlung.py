@@ -9,8 +9,18 @@ import networkx as nx
 import streamlit as st
 
 from graph.handout import handout_data, render_handout, tel_uri
+from graph.handout_pdf import handout_pdf
 from graph.mapview import MapOptions
-from graph.referral import FILTER_LABELS, Offer, ReferralError, ReferralResult, refer
+from graph.referral import (
+    FILTER_LABELS,
+    SCORE_PARTS,
+    Offer,
+    ReferralError,
+    ReferralResult,
+    fit_words,
+    refer,
+    school_scope,
+)
 from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from views import common
 from views import texts as t
@@ -38,9 +48,12 @@ def _choice(label: str, terms: dict[str, Any], key: str, help_text: str | None =
 def _filters(ctx: common.Context) -> dict[str, Any]:
     vocabulary = ctx.dataset.vocabulary
     schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
-    with st.container(border=True):
-        st.markdown(f"**{t.REFERRAL_FILTERS}**")
+    # Open before the first search; collapsed once there are results, so on a phone the first card is in reach.
+    has_query = bool(str(st.session_state.get("v_query") or "").strip())
+    with st.expander(t.REFERRAL_FILTERS, expanded=not has_query, icon=":material/filter_list:"):
         school = _choice(t.REFERRAL_SCHOOL, {}, "v_school", labels=schools)
+        if school:
+            st.caption(common.md(school_scope(common.referral_index(ctx), school)))
         district = _choice(t.REFERRAL_DISTRICT, vocabulary.terms("districts"), "v_district", t.REFERRAL_DISTRICT_HELP)
         age_col, level_col = st.columns(2)
         with age_col:
@@ -90,6 +103,27 @@ def _crisis(result: ReferralResult) -> None:
             st.markdown(t.CRISIS_STEP.format(label=common.md(step.label), step=common.md(step.step)))
 
 
+def _scope_line(ctx: common.Context, options: dict[str, Any]) -> None:
+    """What the filters set, in one line above the results (the filters themselves may be collapsed)."""
+    vocabulary = ctx.dataset.vocabulary
+    parts = []
+    if options["school"]:
+        scope = school_scope(common.referral_index(ctx), options["school"]).removeprefix("Gilt für die Suche: ")
+        parts.append(f"{ctx.dataset.actors[options['school']].name} ({scope})")
+    for key, name, label in (
+        ("district", "districts", t.REFERRAL_DISTRICT),
+        ("school_level", "school_levels", t.REFERRAL_LEVEL),
+        ("language", "languages", t.REFERRAL_LANGUAGE),
+        ("audience", "audiences", t.REFERRAL_AUDIENCE),
+    ):
+        if options[key]:
+            parts.append(f"{label}: {vocabulary.label(name, options[key])}")
+    if options["age"] is not None:
+        parts.append(f"{t.REFERRAL_AGE}: {options['age']}")
+    if parts:
+        st.caption(t.REFERRAL_SCOPE.format(parts=" · ".join(common.md(p) for p in parts)))
+
+
 def _recognised(result: ReferralResult) -> None:
     items = " · ".join(common.md(e.text()) for e in result.evidence)
     st.markdown(t.REFERRAL_RECOGNISED.format(items=items) if items else t.REFERRAL_RECOGNISED_NONE)
@@ -134,12 +168,11 @@ def _contact(offer: Offer) -> None:
     lines = []
     for key, label in t.REFERRAL_CONTACT_LABELS.items():
         value = card.get(key)
-        if not value:
+        if not value or key == "phone":  # the phone number stands at the top of the card
             continue
         if key == "verified":
             value = dt.date.fromisoformat(value).strftime("%d.%m.%Y")
-        shown = f"[{common.md(value)}]({tel_uri(value)})" if key == "phone" else common.md(value)
-        lines.append(f"**{label}:** {shown}")
+        lines.append(f"**{label}:** {common.md(value)}")
     if not any(card.get(k) for k in ("phone", "email", "web")):
         lines.insert(0, t.REFERRAL_NO_CONTACT)
     st.markdown("  \n".join(lines))
@@ -153,14 +186,25 @@ def _path_graph(ctx: common.Context, path: tuple[str, ...], day: dt.date) -> nx.
     return nx.MultiDiGraph(active.subgraph(path))
 
 
-def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date) -> None:
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _pick_key(query: str, offer_id: str) -> str:
+    return f"pick::{query}::{offer_id}"
+
+
+def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date, query: str) -> None:
     vocabulary = ctx.dataset.vocabulary
     with st.container(border=True):
         kind = vocabulary.label("actor_kinds", offer.kind)
         st.markdown(f"#### {rank}. {common.md(offer.name)}")
-        score = t.REFERRAL_SCORE.format(score=f"{offer.score:.2f}".replace(".", ","))
         demo = f" · :orange-badge[{t.REFERRAL_DEMO}]" if offer.contact["demo"] else ""
-        st.caption(f"{common.md(kind)} · {score}{demo}")
+        st.caption(f"{common.md(kind)} · {_upper_first(fit_words(offer.score))}{demo}", help=SCORE_PARTS)
+        phone = offer.contact.get("phone")
+        if phone:
+            st.markdown(f"**{t.REFERRAL_CONTACT_LABELS['phone']}:** [{common.md(phone)}]({tel_uri(phone)})")
+        st.checkbox(t.REFERRAL_PICK, key=_pick_key(query, offer.id))
         why, contact = st.columns([3, 2])
         with why:
             path = offer.path_text()
@@ -198,11 +242,14 @@ def _links(ctx: common.Context, offer: Offer, day: dt.date) -> None:
 
 
 def _search(ctx: common.Context) -> None:
-    main, side = st.columns([2.2, 1], gap="large")
+    # Query and crisis help span the page; the filters come before the results (left on the desk, above on
+    # a phone), so a crisis stays the first thing under the query on every screen.
+    query = st.text_input(t.REFERRAL_QUERY, key="v_query", placeholder=t.REFERRAL_QUERY_PLACEHOLDER)
+    top = st.container()
+    side, main = st.columns([1, 2.4], gap="large")
     with side:
         options = _filters(ctx)
     with main:
-        query = st.text_input(t.REFERRAL_QUERY, key="v_query", placeholder=t.REFERRAL_QUERY_PLACEHOLDER)
         if not query.strip():
             st.info(t.REFERRAL_START.format(examples=" · ".join(f"„{e}“" for e in EXAMPLES)))
             return
@@ -211,7 +258,9 @@ def _search(ctx: common.Context) -> None:
         except ReferralError as error:
             st.error(common.md(error))
             return
-        _crisis(result)
+        with top:
+            _crisis(result)
+        _scope_line(ctx, options)
         _recognised(result)
         result = _corrected(ctx, result, options)
         _message(result)
@@ -219,20 +268,25 @@ def _search(ctx: common.Context) -> None:
             count = len(result.offers)
             st.markdown(t.REFERRAL_COUNT_ONE if count == 1 else t.REFERRAL_COUNT.format(count=count))
         for rank, offer in enumerate(result.offers, start=1):
-            _card(ctx, rank, offer, options["as_of"])
+            _card(ctx, rank, offer, options["as_of"], query)
 
 
-def _handout_target(ctx: common.Context, kind: str) -> dict[str, str] | None:
+def _handout_target(ctx: common.Context, kind: str) -> dict[str, Any] | None:
     """What the handout is for, as keyword arguments of ``handout_data``; None when nothing is chosen."""
     if kind == "search":
         query = str(st.session_state.get("v_query") or "").strip()
         if not query:
             st.info(t.HANDOUT_SEARCH_NONE)
             return None
-        found = {"query": query}
+        found: dict[str, Any] = {"query": query}
         for key, name in (("v_school", "school"), ("v_district", "district")):
             if st.session_state.get(key):
                 found[name] = str(st.session_state[key])
+        prefix = _pick_key(query, "")
+        found["chosen"] = [k[len(prefix) :] for k, v in st.session_state.items() if str(k).startswith(prefix) and v]
+        count = len(found["chosen"])
+        words = t.HANDOUT_PICKED_COUNT.get(count, t.HANDOUT_PICKED_MANY.format(count=count))
+        st.caption(t.HANDOUT_PICKED.format(count=words) + t.HANDOUT_PICKED_HOW)
         return found
     vocabulary = ctx.dataset.vocabulary
     schools = {a.id: a.name for a in ctx.dataset.actors.values() if a.kind == "schule"}
@@ -272,16 +326,26 @@ def _handout(ctx: common.Context) -> None:
         return
     page = render_handout(index, data)
     name = chosen.get("school") or chosen.get("topic") or chosen.get("district") or "anliegen"
-    st.download_button(
+    stem = f"handreichung-{name}-{ctx.today.isoformat()}"
+    pdf_col, html_col = st.columns(2)
+    pdf_col.download_button(
+        t.HANDOUT_DOWNLOAD_PDF,
+        handout_pdf(index, data),
+        f"{stem}.pdf",
+        "application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    html_col.download_button(
         t.HANDOUT_DOWNLOAD,
         page,
-        f"handreichung-{name}-{ctx.today.isoformat()}.html",
+        f"{stem}.html",
         "text/html",
         on_click="ignore",
         icon=":material/download:",
     )
     st.caption(t.HANDOUT_PRINT)
-    st.iframe(page, height=1000)
+    st.iframe(render_handout(index, data, print_button=True), height=1000)
 
 
 def render() -> None:

@@ -72,7 +72,7 @@ from typing import Any
 
 from graph.model import Dataset
 from graph.referral.cards import contact_card
-from graph.referral.context import _context
+from graph.referral.context import _context, school_scope
 from graph.referral.crisis import (
     CrisisService,
     CrisisStep,
@@ -91,13 +91,14 @@ from graph.referral.index import (
     is_offer,
 )
 from graph.referral.paths import TREE_CACHE, _paths
-from graph.referral.ranking import PARENT_FACTOR, Offer, PathStep, _offer, _topic_hits
+from graph.referral.ranking import PARENT_FACTOR, SCORE_PARTS, Offer, PathStep, _offer, _topic_hits, fit_words
 from graph.textmatch import Match
 
 __all__ = [
     "CANDIDATE_KINDS",
     "FILTER_LABELS",
     "PARENT_FACTOR",
+    "SCORE_PARTS",
     "TREE_CACHE",
     "CrisisService",
     "CrisisStep",
@@ -109,9 +110,11 @@ __all__ = [
     "ReferralResult",
     "build_referral_index",
     "contact_card",
+    "fit_words",
     "is_offer",
     "refer",
     "refer_topics",
+    "school_scope",
 ]
 
 

@@ -85,3 +85,32 @@ def _context(index: ReferralIndex, options: dict[str, Any]) -> _Context:
     audience = _resolve(audience, vocabulary.terms("audiences"), "Zielgruppe") if audience else None
     today = options.get("today") or options.get("as_of") or clock.today(index.dataset)
     return _Context(school, district, ages, language, audience, options.get("as_of") or today, today)
+
+
+def school_scope(index: ReferralIndex, school: str) -> str:
+    """What choosing ``school`` sets for the search, in German: district, school form, its stages and ages.
+
+    Examples
+    --------
+    >>> from graph.model import Actor, Dataset, Term, Vocabulary
+    >>> from graph.referral.index import build_referral_index
+    >>> voc = Vocabulary({"districts": {"a": Term("a", "Altstadt")},
+    ...     "school_levels": {"p": Term("p", "Primarstufe", age_min=6, age_max=10)},
+    ...     "school_types": {"gs": Term("gs", "Grundschule", levels=("p",))}})
+    >>> ds = Dataset(voc, {"s": Actor("s", "S", "schule", subtype="gs", district="a")}, ())
+    >>> school_scope(build_referral_index(ds), "s")
+    'Gilt für die Suche: Stadtteil Altstadt · Grundschule (Primarstufe) · Alter 6–10 Jahre'
+    """
+    vocabulary = index.dataset.vocabulary
+    actor = _school(index, school)
+    parts = []
+    if actor.district:
+        parts.append(f"Stadtteil {vocabulary.label('districts', actor.district)}")
+    school_type = vocabulary.terms("school_types").get(actor.subtype or "")
+    if school_type is not None:
+        stages = ", ".join(vocabulary.label("school_levels", level) for level in school_type.levels)
+        parts.append(f"{school_type.label} ({stages})" if stages else school_type.label)
+        ages = _level_range(index, school_type.levels)
+        if ages is not None and None not in ages:
+            parts.append(f"Alter {ages[0]}–{ages[1]} Jahre")
+    return "Gilt für die Suche: " + (" · ".join(parts) if parts else "keine Angaben zur Schule")

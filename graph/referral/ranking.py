@@ -38,6 +38,38 @@ RECENCY = ((365, 1.0), (730, 0.85))
 _OLD = 0.7
 
 
+#: Words for a score, best first (the score's parts are explained by :data:`SCORE_PARTS`).
+FIT_WORDS = ((0.85, "passt sehr gut"), (0.7, "passt gut"), (0.0, "passt zum Teil"))
+#: German one-sentence explanation of the score, built from the weights above.
+SCORE_PARTS = (
+    "Die Reihenfolge ergibt sich aus dem Thema (bis {topic}), einer bestehenden Verbindung der Schule (bis {path}, "
+    "je nach Art und Alter der Beziehung), einem Angebot im Stadtteil ({local}), einer Telefonnummer ({phone}) "
+    "und kürzlich geprüften Angaben (bis {fresh})."
+).format(
+    **{
+        key: f"{value:g}".replace(".", ",")
+        for key, value in (
+            ("topic", _TOPIC_WEIGHT),
+            ("path", _PATH_BONUS[0]),
+            ("local", _LOCAL_BONUS),
+            ("phone", PHONE_BONUS),
+            ("fresh", _FRESH[0][1]),
+        )
+    }
+)
+
+
+def fit_words(score: float) -> str:
+    """German words for an offer's score, so staff need not read numbers.
+
+    Examples
+    --------
+    >>> fit_words(0.95), fit_words(0.75), fit_words(0.5)
+    ('passt sehr gut', 'passt gut', 'passt zum Teil')
+    """
+    return next(words for threshold, words in FIT_WORDS if score >= threshold)
+
+
 @dataclass(frozen=True)
 class PathStep:
     """One step of a warm path: from an actor over a relation (German label as seen from ``source``) to the next."""
