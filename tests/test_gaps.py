@@ -13,12 +13,15 @@ from graph import load_dataset
 from graph.build import build_graph
 from graph.gaps import (
     GAP_INFO,
+    URGENT_MONTHS,
+    SummaryContext,
     articulation_points,
     bridges,
     committees,
     coverage,
     ended_relations,
     gap_report,
+    gap_summary,
     isolated,
     school_social_work_ending,
     school_topics,
@@ -26,6 +29,7 @@ from graph.gaps import (
     single_relation,
     stale,
     what_if,
+    what_if_summary,
     without_contact,
 )
 from graph.metrics import metric_graph
@@ -291,3 +295,121 @@ def test_demo_structure_and_freshness(demo: dict[str, Any]) -> None:
     assert {"ssa-lindenhof-gs-am-ebereschenweg", "koop-medienwerkstatt-gym-am-eschenwall"} <= ended
     assert {"migrationsberatung-brueckenschlag", "koop-medienwerkstatt-gs-am-tulpenbeet"} <= set(ids(demo["stale"]))
     assert "netzwerk-kita-schule-hort" in ids(demo["without_contact"])
+
+
+def test_school_social_work_ending_urgent_within_six_months(net: Dataset) -> None:
+    # ssa1 ends 31.01.2027: two months after TODAY (urgent); ssa2 on 31.07.2030 is not urgent
+    rows = school_social_work_ending(net, TODAY, 48)
+    assert [(r["relation"], r["urgent"]) for r in rows] == [("ssa1", True), ("ssa2", False)]
+    assert URGENT_MONTHS == 6
+    # ending exactly six months after the reference day still counts, one day later no longer
+    assert school_social_work_ending(net, dt.date(2026, 7, 31), 12)[0]["urgent"] is True
+    assert school_social_work_ending(net, dt.date(2026, 7, 30), 12)[0]["urgent"] is False
+
+
+SMALL_SUMMARIES = {
+    "coverage": "In 1 von 2 Stadtteilen mit Schulen fehlt ein Angebot zum Kernthema Schulabsentismus; "
+    "über alle Themen sind 6 Felder leer.",
+    "schools_without_school_social_work": "1 von 2 Schulen hat am 28.11.2026 keine Schulsozialarbeit; "
+    "sie ist am 31.07.2025 ausgelaufen.",
+    "school_social_work_ending": "1 von 2 Schulen verliert zum 31.07.2028 ihre Schulsozialarbeit.",
+    "school_topics": "1 von 2 Schulen erreicht nicht jedes Kernthema direkt; sie erreicht mindestens eines gar nicht.",
+    "isolated": "2 Akteure haben am 28.11.2026 keine einzige Beziehung.",
+    "single_relation": "1 Akteur hängt an nur einem Partner.",
+    "articulation_points": "3 Akteure sind unverzichtbar; fällt Träger X weg, wären 2 Akteure abgeschnitten.",
+    "bridges": "3 Beziehungen sind die einzige Verbindung; endet die zwischen Träger X und "
+    "AG § 78 Jugendhilfe-Schule, wären 3 Akteure abgeschnitten.",
+    "committees": "In 1 von 1 Gremium fehlen Akteursarten (in 1 sitzt keine Schule), in 1 fehlen Stadtbezirke.",
+    "stale": "1 Akteur und 1 Beziehung wurden seit über 12 Monaten nicht geprüft, am längsten seit 818 Tagen.",
+    "ended_relations": "1 Beziehung ist laut Enddatum beendet, die jüngste am 31.07.2025.",
+    "without_contact": "1 von 8 Akteuren hat weder Telefon noch E-Mail noch Webseite.",
+}
+
+
+@pytest.mark.parametrize("key", list(SMALL_SUMMARIES))
+def test_gap_summary_on_the_reference_network(small: Dataset, key: str) -> None:
+    # 21 months: the page's default horizon on 28.11.2026, up to the end of the ESF+ period
+    context = SummaryContext(small, TODAY, months=21)
+    assert gap_summary(key, gap_report(small, TODAY, months=21)[key], context) == SMALL_SUMMARIES[key]
+
+
+def test_gap_summary_covers_every_analysis(small: Dataset) -> None:
+    report = gap_report(small, TODAY)
+    assert set(SMALL_SUMMARIES) == set(report)
+    with pytest.raises(ValueError, match="what_if"):
+        gap_summary("what_if", [], SummaryContext(small, TODAY))
+
+
+EMPTY_SUMMARIES = {
+    "schools_without_school_social_work": "Alle 2 Schulen haben am 28.11.2026 Schulsozialarbeit.",
+    "school_social_work_ending": "Bis zum 28.11.2027 endet an keiner Schule die Schulsozialarbeit.",
+    "isolated": "Jeder Akteur hat mindestens eine Beziehung (Krisendienste zählen hier nicht).",
+    "single_relation": "Kein Akteur hängt an nur einem Partner.",
+    "articulation_points": "Kein einzelner Akteur hält das Netz zusammen: Fällt einer weg, bleibt der Rest verbunden.",
+    "bridges": "Keine Beziehung ist die einzige Verbindung: Endet eine, bleiben alle Akteure verbunden.",
+    "committees": "Es sind keine Gremien eingetragen.",
+    "stale": "Keine geprüfte Angabe ist älter als 12 Monate.",
+    "ended_relations": "Keine Beziehung ist laut Enddatum beendet.",
+    "without_contact": "Alle 8 Akteure haben eine Kontaktangabe.",
+}
+
+
+@pytest.mark.parametrize("key", list(EMPTY_SUMMARIES))
+def test_gap_summary_all_clear_is_worded_for_its_analysis(small: Dataset, key: str) -> None:
+    assert gap_summary(key, [], SummaryContext(small, TODAY)) == EMPTY_SUMMARIES[key]
+
+
+def test_gap_summary_school_social_work_ending_counts_losses_and_urgency(net: Dataset) -> None:
+    context = SummaryContext(net, TODAY, months=48)
+    rows = school_social_work_ending(net, TODAY, 48)
+    assert gap_summary("school_social_work_ending", rows, context) == (
+        "2 von 4 Schulen verlieren bis zum 31.07.2030 ihre Schulsozialarbeit, "
+        "1 davon schon innerhalb von 6 Monaten (am 31.01.2027)."
+    )
+    rows = school_social_work_ending(net, TODAY, 12)
+    assert gap_summary("school_social_work_ending", rows, SummaryContext(net, TODAY, months=12)) == (
+        "1 von 4 Schulen verliert zum 31.01.2027 ihre Schulsozialarbeit – innerhalb von 6 Monaten, dringend."
+    )
+    kept = [r | {"continues": True} for r in rows]
+    assert gap_summary("school_social_work_ending", kept, context) == (
+        "An 1 Schule endet bis zum 28.11.2030 ein Teil der Schulsozialarbeit; dort läuft aber weitere "
+        "Schulsozialarbeit."
+    )
+
+
+def test_gap_summary_coverage_without_gaps_in_core_topics(net: Dataset) -> None:
+    rows = [r for r in coverage(net) if r["topic"] == "kinderschutz"]
+    for row in rows:
+        row["actors"] = max(row["actors"], 1)
+    assert gap_summary("coverage", rows, SummaryContext(net, TODAY)) == (
+        "Kein Stadtteil mit Schulen ist ohne Angebot zum Kernthema Kinderschutz."
+    )
+    bezirke = coverage(net, "stadtbezirke")
+    assert gap_summary("coverage", bezirke, SummaryContext(net, TODAY, level="stadtbezirke")) == (
+        "In 2 von 2 Stadtbezirken mit Schulen fehlt ein Angebot zu mindestens einem Kernthema, am häufigsten zu "
+        "Sucht (in 1 Stadtbezirk); über alle Themen sind 2 Felder leer."
+    )
+
+
+def test_what_if_summary(net: Dataset) -> None:
+    result = what_if(net, TODAY, remove=["tr"])
+    assert (
+        what_if_summary(result)
+        == "Es fallen 4 Beziehungen weg; 2 Schulen verlieren etwas (2 davon ihre Schulsozialarbeit)."
+    )
+    assert what_if_summary(what_if(net, TODAY)) == "In diesem Szenario fällt keine Beziehung weg."
+
+
+def test_demo_gap_summaries_state_the_readme_findings(demo: dict[str, Any]) -> None:
+    dataset = load_dataset(REPO / "data", today=TODAY).dataset
+    assert dataset is not None
+    context = SummaryContext(dataset, TODAY)
+    assert gap_summary("schools_without_school_social_work", demo["schools_without_school_social_work"], context) == (
+        "7 von 32 Schulen haben am 28.11.2026 keine Schulsozialarbeit, an 1 davon ist sie ausgelaufen."
+    )
+    assert gap_summary("school_social_work_ending", demo["school_social_work_ending"], context) == (
+        "1 von 32 Schulen verliert zum 31.12.2026 ihre Schulsozialarbeit – innerhalb von 6 Monaten, dringend."
+    )
+    assert (
+        gap_summary("isolated", demo["isolated"], context) == "2 Akteure haben am 28.11.2026 keine einzige Beziehung."
+    )

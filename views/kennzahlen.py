@@ -10,7 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import to_csv
-from graph.metrics import ACTOR_METRICS, METRIC_INFO, NETWORK_INFO
+from graph.metrics import (
+    ACTOR_METRICS,
+    LITERATURE,
+    METRIC_INFO,
+    NETWORK_INFO,
+    group_summary,
+    metric_summary,
+    network_summary,
+)
 from views import common
 from views import texts as t
 
@@ -104,8 +112,14 @@ def _figure_text(key: str, value: Any) -> str:
     return f"{value:.3f}".replace(".", ",")
 
 
+def _finding(summary: str) -> None:
+    """The first sentence of a section: its finding, computed in :mod:`graph.metrics.summary`."""
+    st.markdown(f"**{common.md(summary)}**")
+
+
 def _network(result: common.MetricResult) -> None:
     st.subheader(t.METRICS_NETWORK)
+    _finding(network_summary(result.network))
     keys = list(NETWORK_INFO)
     for start in range(0, len(keys), 5):
         for column, key in zip(st.columns(5), keys[start : start + 5], strict=False):
@@ -132,10 +146,18 @@ def _group_config() -> dict[str, Any]:
 def _groups(ctx: common.Context, result: common.MetricResult) -> None:
     vocabulary = ctx.dataset.vocabulary
     st.caption(t.METRICS_GROUP_HINT)
-    kinds = _group_frame(result.kinds, lambda g: vocabulary.label("actor_kinds", g))
-    bezirke = _group_frame(result.bezirke, lambda g: vocabulary.label("stadtbezirke", g) if g else t.METRICS_NO_BEZIRK)
-    for title, frame in ((t.METRICS_BY_KIND, kinds), (t.METRICS_BY_BEZIRK, bezirke)):
+
+    def kind_label(group: Any) -> str:
+        return vocabulary.label("actor_kinds", group)
+
+    def bezirk_label(group: Any) -> str:
+        return vocabulary.label("stadtbezirke", group) if group else t.METRICS_NO_BEZIRK
+
+    parts = [(t.METRICS_BY_KIND, result.kinds, kind_label), (t.METRICS_BY_BEZIRK, result.bezirke, bezirk_label)]
+    for title, rows, label in parts:
+        frame = _group_frame(rows, label)
         st.markdown(f"**{title}**")
+        st.markdown(common.md(group_summary(rows, {r["group"]: label(r["group"]) for r in rows})))
         st.dataframe(
             frame.rename(columns={t.COL_GROUP: title}),
             hide_index=True,
@@ -147,6 +169,13 @@ def _groups(ctx: common.Context, result: common.MetricResult) -> None:
 def _explanations() -> None:
     with st.expander(t.METRICS_EXPLAIN):
         st.markdown("\n".join(f"- **{info.label}:** {info.explanation}" for info in METRIC_INFO.values()))
+    with st.expander(t.METRICS_METHOD):
+        st.markdown(t.METRICS_METHOD_INTRO)
+        st.markdown("\n".join(f"- **{info.label}:** {info.method}" for info in METRIC_INFO.values()))
+        st.markdown(f"**{t.METRICS_NETWORK}**")
+        st.markdown("\n".join(f"- **{info.label}:** {info.method}" for info in NETWORK_INFO.values() if info.method))
+        st.markdown(f"**{t.METRICS_LITERATURE}**")
+        st.markdown("\n".join(f"- {common.md(entry)}" for entry in LITERATURE))
 
 
 def _downloads(frame: pd.DataFrame, day: dt.date) -> None:
@@ -191,6 +220,7 @@ def render() -> None:
     )
     top = count.number_input(t.METRICS_TOP_COUNT, min_value=3, max_value=40, value=12, key="km_top")
     link.page_link(common.PAGES["karte"], label=t.METRICS_ON_MAP, query_params={"size": metric}, icon=":material/hub:")
+    _finding(metric_summary(metric, result.actors))
     st.caption(f"**{METRIC_INFO[metric].label}:** {METRIC_INFO[metric].explanation}")
     _top_chart(frame, metric, int(top))
     st.subheader(t.METRICS_TABLE)

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import to_csv
-from graph.gaps import GAP_INFO
+from graph.gaps import GAP_INFO, URGENT_MONTHS, SummaryContext, gap_summary, what_if_summary
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from views import common
 from views import texts as t
@@ -40,6 +40,8 @@ VOCABULARY_FIELDS = {
 CORE_MARK = " ★"
 EMPTY_SCHOOL_AREA = "#e8746a"
 EMPTY_OTHER = "#e4e4e4"
+#: Rows of school social work that ends soon: light red background, dark red text (contrast above 7:1).
+URGENT_STYLE = "background-color: #fde2df; color: #8a1c12; font-weight: 600"
 
 
 def default_months(today: dt.date, end: dt.date = ESF_END) -> int:
@@ -91,21 +93,39 @@ def gap_frame(
     return pd.DataFrame(records, columns=columns)
 
 
-def _explain(key: str, count: int | None = None, title: str | None = None) -> None:
+def _finding(summary: str, empty: bool = False, urgent: bool = False) -> None:
+    """The first sentence of a section: its finding (green when it is the all-clear, red when urgent)."""
+    if urgent:
+        st.markdown(f":red-badge[:material/priority_high: {t.GAPS_URGENT}] **{common.md(summary)}**")
+    elif empty:
+        st.success(summary, icon=":material/check_circle:")
+    else:
+        st.markdown(f"**{common.md(summary)}**")
+
+
+def _explain(key: str, count: int | None = None, summary: str | None = None, urgent: bool = False) -> None:
+    """Title, the one-sentence finding (from :func:`graph.gaps.gap_summary`), meaning and what to do."""
     info = GAP_INFO[key]
-    heading = title or info.label
-    st.subheader(heading if count is None else f"{heading} ({count})")
+    st.subheader(info.label if count is None else f"{info.label} ({count})")
+    if summary is not None:
+        _finding(summary, empty=count == 0, urgent=urgent)
     st.markdown(info.meaning)
     st.caption(t.GAPS_WHAT_TO_DO.format(action=info.action))
 
 
 def _show(frame: pd.DataFrame, name: str, height: int | None = None) -> None:
-    """A gap table with profile links and its CSV download (without the link column)."""
+    """A gap table with profile links and its CSV download (without the link column); nothing when empty.
+
+    An empty section says so in its own first sentence, so no general all-clear stands under a list of losses.
+    """
     if frame.empty:
-        st.success(t.GAPS_NONE)
         return
     config = {t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height or "auto")
+    urgent = t.GAP_COLUMNS["urgent"]
+    shown: pd.DataFrame | Any = frame
+    if urgent in frame.columns:  # whole row highlighted where the school social work ends soon
+        shown = frame.style.apply(lambda row: [URGENT_STYLE if row[urgent] == t.YES else ""] * len(row), axis=1)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, height=height or "auto")
     plain = frame.drop(columns=[t.COL_PROFILE], errors="ignore")
     st.download_button(
         t.GAPS_DOWNLOAD,
@@ -119,9 +139,14 @@ def _show(frame: pd.DataFrame, name: str, height: int | None = None) -> None:
 
 
 def _section(
-    ctx: common.Context, key: str, rows: list[dict[str, Any]], fields: list[str], link: str | None = "id"
+    ctx: common.Context,
+    day: dt.date,
+    key: str,
+    rows: list[dict[str, Any]],
+    fields: list[str],
+    link: str | None = "id",
 ) -> None:
-    _explain(key, len(rows))
+    _explain(key, len(rows), gap_summary(key, rows, SummaryContext(ctx.dataset, day)))
     _show(gap_frame(ctx, rows, fields, link), key)
 
 
@@ -186,13 +211,12 @@ def _coverage(ctx: common.Context, day: dt.date) -> None:
     core_only = core_col.toggle(t.GAPS_CORE_ONLY, key="gl_core")
     school_areas = school_col.toggle(t.GAPS_SCHOOL_AREAS, value=True, key="gl_school_areas")
     rows = common.gaps(ctx, day, 12, level or "districts")["coverage"]
-    _explain("coverage")
-    empty = sum(1 for r in rows if r["actors"] == 0 and r["schools"] > 0 and (r["core"] or not core_only))
-    st.markdown(t.GAPS_EMPTY_CELLS.format(count=empty))
+    summary = gap_summary("coverage", rows, SummaryContext(ctx.dataset, day, level=level or "districts"))
+    _explain("coverage", summary=summary)
     st.caption(t.GAPS_HEATMAP_HINT)
     frame = _heatmap_rows(rows, core_only, school_areas)
     if frame.empty:
-        st.success(t.GAPS_NONE)
+        st.info(t.GAPS_COVERAGE_EMPTY)
         return
     st.altair_chart(_heatmap(frame), width="stretch")
     long = pd.DataFrame(
@@ -222,6 +246,7 @@ def _school_social_work(ctx: common.Context, day: dt.date) -> None:
     report = common.gaps(ctx, day, 12, "districts")
     _section(
         ctx,
+        day,
         "schools_without_school_social_work",
         report["schools_without_school_social_work"],
         ["name", "district", "stadtbezirk", "ended"],
@@ -229,10 +254,12 @@ def _school_social_work(ctx: common.Context, day: dt.date) -> None:
     st.divider()
     months = st.slider(t.GAPS_MONTHS, 1, MAX_MONTHS, default_months(day), key="gl_months", help=t.GAPS_MONTHS_HELP)
     ending = common.gaps(ctx, day, int(months), "districts")["school_social_work_ending"]
-    _explain("school_social_work_ending", len(ending))
+    summary = gap_summary("school_social_work_ending", ending, SummaryContext(ctx.dataset, day, int(months)))
+    urgent = any(r["urgent"] and not r["continues"] for r in ending)
+    _explain("school_social_work_ending", len(ending), summary, urgent=urgent)
     horizon = _horizon(day, int(months))
-    st.caption(t.GAPS_HORIZON.format(day=horizon.strftime("%d.%m.%Y")))
-    fields = ["name", "district", "stadtbezirk", "provider", "until", "programme", "continues"]
+    st.caption(t.GAPS_HORIZON.format(day=horizon.strftime("%d.%m.%Y"), months=URGENT_MONTHS))
+    fields = ["name", "urgent", "until", "district", "stadtbezirk", "provider", "programme", "continues"]
     _show(gap_frame(ctx, ending, fields), "school_social_work_ending")
 
 
@@ -247,19 +274,20 @@ def _school_topics(ctx: common.Context, day: dt.date) -> None:
     rows = sorted(
         common.gaps(ctx, day, 12, "districts")["school_topics"], key=lambda r: (-r["missing_count"], r["name"])
     )
-    _explain("school_topics", sum(1 for r in rows if r["missing"] or r["two_steps"]))
+    summary = gap_summary("school_topics", rows, SummaryContext(ctx.dataset, day))
+    _explain("school_topics", sum(1 for r in rows if r["missing"] or r["two_steps"]), summary)
     fields = ["name", "district", "direct", "two_steps", "missing", "missing_count"]
     _show(gap_frame(ctx, rows, fields), "school_topics", height=460)
 
 
 def _structure(ctx: common.Context, day: dt.date) -> None:
     report = common.gaps(ctx, day, 12, "districts")
-    _section(ctx, "isolated", report["isolated"], ["name", "kind"])
-    _section(ctx, "single_relation", report["single_relation"], ["name", "kind", "partner", "relations"])
-    _section(ctx, "articulation_points", report["articulation_points"], ["name", "kind", "cut_off_count", "cut_off"])
-    _section(
-        ctx, "bridges", report["bridges"], ["source", "target", "cut_off_count", "cut_off", "relation_ids"], "target"
-    )
+    _section(ctx, day, "isolated", report["isolated"], ["name", "kind"])
+    _section(ctx, day, "single_relation", report["single_relation"], ["name", "kind", "partner", "relations"])
+    points = report["articulation_points"]
+    _section(ctx, day, "articulation_points", points, ["name", "kind", "cut_off_count", "cut_off"])
+    fields = ["source", "target", "cut_off_count", "cut_off", "relation_ids"]
+    _section(ctx, day, "bridges", report["bridges"], fields, "target")
 
 
 def _what_if(ctx: common.Context, day: dt.date) -> None:
@@ -319,10 +347,13 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
         ),
         (t.GAPS_WHAT_IF_NETWORK, "what_if_network", result["network"], ["figure", "before", "after"], None),
     ]
-    if not any(result[k] for k in ("relations", "schools", "coverage", "metrics")):
+    st.markdown(f"**{common.md(what_if_summary(result))}**")
+    if not result["relations"]:
         st.info(t.GAPS_WHAT_IF_NO_CHANGE)
     for title, name, rows, fields, link in parts:
         st.markdown(f"**{title}** ({len(rows)})")
+        if not rows:
+            st.caption(t.GAPS_WHAT_IF_EMPTY[name])
         _show(gap_frame(ctx, rows, fields, link), name)
 
 
@@ -333,18 +364,18 @@ def _relation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _committees(ctx: common.Context, day: dt.date) -> None:
     rows = common.gaps(ctx, day, 12, "districts")["committees"]
     fields = ["name", "member_count", "kinds", "missing_kinds", "stadtbezirke", "missing_stadtbezirke", "members"]
-    _section(ctx, "committees", rows, fields)
+    _section(ctx, day, "committees", rows, fields)
 
 
 def _freshness(ctx: common.Context, day: dt.date) -> None:
     report = common.gaps(ctx, day, 12, "districts")
     stale = [r | {"link": r["id"] if r["record"] == "actor" else r["source"]} for r in report["stale"]]
-    _section(ctx, "stale", stale, ["record", "name", "verified", "days"], "link")
+    _section(ctx, day, "stale", stale, ["record", "name", "verified", "days"], "link")
     ended = _relation_rows(report["ended_relations"])
     for row, raw in zip(ended, report["ended_relations"], strict=True):
         row["until"] = raw["until"]
-    _section(ctx, "ended_relations", ended, ["from", "type", "to", "until"], "from")
-    _section(ctx, "without_contact", report["without_contact"], ["name", "kind"])
+    _section(ctx, day, "ended_relations", ended, ["from", "type", "to", "until"], "from")
+    _section(ctx, day, "without_contact", report["without_contact"], ["name", "kind"])
 
 
 TABS: list[Callable[[common.Context, dt.date], None]] = [

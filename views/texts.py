@@ -202,6 +202,13 @@ METRICS_TABLE_HINT = (
     "Spaltenköpfe sortieren · Fragezeichen am Spaltenkopf erklärt die Kennzahl · „öffnen“ zeigt das Profil."
 )
 METRICS_EXPLAIN = "Was bedeuten die Kennzahlen?"
+METRICS_METHOD = "Wie wird das berechnet?"
+METRICS_METHOD_INTRO = (
+    "Für Fachleute: die Verfahren hinter den Kennzahlen. Gerechnet wird auf einem einfachen Netz: zwei Akteure "
+    "sind verbunden, wenn am Stichtag mindestens eine Beziehung der gewählten Arten besteht; n ist die Zahl der "
+    "Akteure."
+)
+METRICS_LITERATURE = "Literatur"
 METRICS_NETWORK = "Das Netzwerk als Ganzes"
 METRICS_BY_KIND = "Nach Art des Akteurs"
 METRICS_BY_BEZIRK = "Nach Stadtbezirk"
@@ -227,7 +234,6 @@ GAPS_INTRO = (
 GAPS_AS_OF = "Stichtag"
 GAPS_WHAT_TO_DO = "**Was tun?** {action}"
 GAPS_DOWNLOAD = "Als CSV (Excel)"
-GAPS_NONE = "Keine Einträge – hier ist keine Lücke."
 GAPS_COUNT = "{count} Einträge"
 GAPS_TABS = [
     "Abdeckung",
@@ -249,10 +255,11 @@ GAPS_HEATMAP_HINT = (
 GAPS_SCHOOLS = "Schulen"
 GAPS_EMPTY_SCHOOL = "kein Angebot, Schulen im Gebiet"
 GAPS_EMPTY_NO_SCHOOL = "kein Angebot, keine Schule"
-GAPS_EMPTY_CELLS = "{count} leere Felder in Gebieten mit Schulen."
+GAPS_COVERAGE_EMPTY = "Für diese Auswahl gibt es keine Gebiete zu zeigen."
+GAPS_URGENT = "Dringend"
 GAPS_MONTHS = "Endet innerhalb von … Monaten"
 GAPS_MONTHS_HELP = "Voreinstellung: bis einschließlich Ende der ESF+-Förderperiode am 31.07.2028."
-GAPS_HORIZON = "Betrachtet bis {day}."
+GAPS_HORIZON = "Betrachtet bis {day}. „Dringend“ (rot): endet innerhalb von {months} Monaten nach dem Stichtag."
 GAPS_STRUCTURE_CUT = "Abgeschnitten wären"
 GAPS_WHAT_IF_REMOVE = "Diese Akteure fallen weg"
 GAPS_WHAT_IF_PROGRAMME = "Dieses Förderprogramm endet"
@@ -272,6 +279,14 @@ GAPS_WHAT_IF_SCHOOLS = "Schulen, die etwas verlieren"
 GAPS_WHAT_IF_COVERAGE = "Stadtteile und Themen mit weniger Angeboten"
 GAPS_WHAT_IF_METRICS = "Größte Änderungen der Kennzahlen"
 GAPS_WHAT_IF_NETWORK = "Das Netzwerk vorher und nachher"
+#: Under an empty part of the what-if comparison (neutral, not an all-clear: other parts may list losses).
+GAPS_WHAT_IF_EMPTY = {
+    "what_if_relations": "Keine Beziehung fällt weg.",
+    "what_if_schools": "Keine Schule verliert Schulsozialarbeit oder ein Thema.",
+    "what_if_coverage": "Kein Stadtteil hat zu einem Thema weniger Angebote.",
+    "what_if_metrics": "Keine Kennzahl eines Akteurs ändert sich.",
+    "what_if_network": "Keine Angaben.",
+}
 GAPS_STALE = "Seit über 12 Monaten nicht geprüft"
 GAPS_ENDED = "Beendete Beziehungen"
 GAPS_NO_CONTACT = "Ohne Kontaktangabe"
@@ -285,6 +300,7 @@ GAP_COLUMNS = {
     "until": "Endet am",
     "programme": "Förderprogramm",
     "continues": "Weitere Schulsozialarbeit läuft",
+    "urgent": "Dringend",
     "direct": "Über direkte Partner",
     "two_steps": "Nur über einen Zwischenschritt",
     "missing": "Gar nicht erreicht",

@@ -7,7 +7,8 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.gaps.schools`: school social work and core topics per school,
 - :mod:`graph.gaps.structure`: isolated actors, single partners, articulation points, bridges,
 - :mod:`graph.gaps.upkeep`: committees, stale entries, ended relations, missing contacts,
-- :mod:`graph.gaps.whatif`: the what-if scenario.
+- :mod:`graph.gaps.whatif`: the what-if scenario,
+- :mod:`graph.gaps.summary`: one German sentence per analysis with its finding.
 """
 
 from __future__ import annotations
@@ -23,8 +24,15 @@ from graph.gaps.info import MEMBERSHIP as MEMBERSHIP
 from graph.gaps.info import NOT_OFFERING as NOT_OFFERING
 from graph.gaps.info import SCHOOL as SCHOOL
 from graph.gaps.info import SCHOOL_SOCIAL_WORK as SCHOOL_SOCIAL_WORK
-from graph.gaps.schools import core_topics, school_social_work_ending, school_topics, schools_without_school_social_work
+from graph.gaps.schools import (
+    URGENT_MONTHS,
+    core_topics,
+    school_social_work_ending,
+    school_topics,
+    schools_without_school_social_work,
+)
 from graph.gaps.structure import articulation_points, bridges, isolated, single_relation
+from graph.gaps.summary import SummaryContext, gap_summary, what_if_summary
 from graph.gaps.upkeep import committees, ended_relations, stale, without_contact
 from graph.gaps.whatif import what_if
 from graph.metrics import metric_graph
@@ -33,7 +41,9 @@ from graph.model import Dataset
 __all__ = [
     "AREA_LEVELS",
     "GAP_INFO",
+    "URGENT_MONTHS",
     "GapInfo",
+    "SummaryContext",
     "articulation_points",
     "bridges",
     "committees",
@@ -41,6 +51,7 @@ __all__ = [
     "coverage",
     "ended_relations",
     "gap_report",
+    "gap_summary",
     "isolated",
     "school_social_work_ending",
     "school_topics",
@@ -49,6 +60,7 @@ __all__ = [
     "single_relation",
     "stale",
     "what_if",
+    "what_if_summary",
     "without_contact",
 ]
 

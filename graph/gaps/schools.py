@@ -15,11 +15,16 @@ from graph.metrics import metric_graph
 from graph.model import Actor, Dataset, Relation, Vocabulary
 
 __all__ = [
+    "URGENT_MONTHS",
     "core_topics",
     "school_social_work_ending",
     "school_topics",
     "schools_without_school_social_work",
 ]
+
+
+#: School social work ending within this many months of the reference day is urgent.
+URGENT_MONTHS = 6
 
 
 def _school_row(dataset: Dataset, school: Actor) -> dict[str, Any]:
@@ -91,18 +96,22 @@ def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12
         One row per ending relation, soonest first: the school's ``id``, ``name``, ``district``,
         ``stadtbezirk``, then ``relation``, ``provider``, ``until``, ``programme`` (funding) and
         ``continues`` (True when another school social work relation at that school runs beyond
-        the horizon, so the school keeps some school social work).
+        the horizon, so the school keeps some school social work) and ``urgent`` (True when it
+        ends within :data:`URGENT_MONTHS` months of ``as_of``).
 
     Examples
     --------
     >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")},
     ...              (Relation("r", "t", "s", "schulsozialarbeit", until=dt.date(2028, 7, 31)),))
-    >>> [(r["id"], r["until"]) for r in school_social_work_ending(ds, dt.date(2027, 8, 1), months=12)]
-    [('s', datetime.date(2028, 7, 31))]
+    >>> [(r["id"], r["until"], r["urgent"]) for r in school_social_work_ending(ds, dt.date(2027, 8, 1), months=12)]
+    [('s', datetime.date(2028, 7, 31), False)]
+    >>> [r["urgent"] for r in school_social_work_ending(ds, dt.date(2028, 2, 1), months=12)]
+    [True]
     >>> school_social_work_ending(ds, dt.date(2027, 7, 30), months=12)
     []
     """
     horizon = _add_months(as_of, months)
+    urgent = _add_months(as_of, URGENT_MONTHS)
     active = [(r, _school_of(r, dataset)) for r in _active(dataset, as_of, SCHOOL_SOCIAL_WORK)]
     lasting = {school for r, school in active if r.until is None or r.until > horizon}
     rows = []
@@ -114,6 +123,7 @@ def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12
         programme = relation.funding.programme if relation.funding else None
         row.update(relation=relation.id, provider=provider, until=relation.until, programme=programme)
         row["continues"] = school in lasting
+        row["urgent"] = relation.until <= urgent
         rows.append(row)
     return sorted(rows, key=lambda r: (r["until"], r["id"]))
 

@@ -5,7 +5,8 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.metrics.info`: ``METRIC_INFO`` and ``NETWORK_INFO`` (German texts), ``SEED``, ``metrics_method``,
 - :mod:`graph.metrics.paths`: the compiled Brandes search: betweenness, closeness, harmonic, reach in two steps,
 - :mod:`graph.metrics.structure`: in/out degree, eigenvector, core, Burt's constraint and effective size, Louvain,
-- :mod:`graph.metrics.figures`: figures of the whole network and per group of actors.
+- :mod:`graph.metrics.figures`: figures of the whole network and per group of actors,
+- :mod:`graph.metrics.summary`: one German sentence per metric, for the network and for groups.
 
 Here: :func:`metric_graph`, the simple graph every metric runs on, and :func:`actor_metrics`, which
 puts all per-actor metrics together.
@@ -22,12 +23,23 @@ import networkx as nx
 import numpy as np
 
 from graph.metrics.figures import component_table, group_figures, network_figures
-from graph.metrics.info import ACTOR_METRICS, METRIC_INFO, NETWORK_INFO, SEED, MetricInfo, MetricsMethod, metrics_method
+from graph.metrics.info import (
+    ACTOR_METRICS,
+    LITERATURE,
+    METRIC_INFO,
+    NETWORK_INFO,
+    SEED,
+    MetricInfo,
+    MetricsMethod,
+    metrics_method,
+)
 from graph.metrics.paths import _adjacency_arrays, _betweenness, _brandes, _closeness, _path_sums
 from graph.metrics.structure import _constraint, _directed_degrees, _effective_size, _eigenvector, communities
+from graph.metrics.summary import group_summary, metric_summary, network_summary
 
 __all__ = [
     "ACTOR_METRICS",
+    "LITERATURE",
     "METRIC_INFO",
     "NETWORK_INFO",
     "SEED",
@@ -37,9 +49,12 @@ __all__ = [
     "communities",
     "component_table",
     "group_figures",
+    "group_summary",
     "metric_graph",
+    "metric_summary",
     "metrics_method",
     "network_figures",
+    "network_summary",
 ]
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 
 __all__ = [
     "ACTOR_METRICS",
+    "LITERATURE",
     "METRIC_INFO",
     "NETWORK_INFO",
     "SEED",
@@ -23,10 +24,11 @@ SEED = 42
 
 @dataclass(frozen=True)
 class MetricInfo:
-    """German label and plain-language explanation of one figure."""
+    """German label, plain-language explanation (no jargon) and the method with its literature."""
 
     label: str
     explanation: str
+    method: str = ""
 
 
 #: Per-actor metrics: column id -> German label and explanation (in table order).
@@ -34,68 +36,90 @@ METRIC_INFO: dict[str, MetricInfo] = {
     "neighbours": MetricInfo(
         "Direkte Partner",
         "Anzahl der Akteure, mit denen eine Beziehung besteht (gleich welcher Art, jeder Partner zählt einmal).",
+        "Grad des Akteurs im ungerichteten Graphen; mehrere Beziehungen eines Paares zählen als eine Kante.",
     ),
     "degree": MetricInfo(
         "Vernetzungsgrad",
         "Anteil aller anderen Akteure, mit denen eine direkte Beziehung besteht (0 = keine, 1 = mit allen). "
         "Hoch: gut vernetzt, kennt viele direkt.",
+        "Degree-Zentralität (Freeman 1978/79): Grad geteilt durch n − 1, wie `degree_centrality` in NetworkX "
+        "(Hagberg u. a. 2008), mit dem alle Kennzahlen geprüft sind.",
     ),
     "in_degree": MetricInfo(
         "Eingehende Beziehungen",
         "Anteil der anderen Akteure, von denen eine gerichtete Beziehung hierher führt (z. B. „verweist an“, "
         "„fördert“). Hoch: viele wenden sich hierher, etwa als Anlaufstelle für Verweisungen.",
+        "In-Degree-Zentralität: verschiedene Partner mit einer Beziehung hierher, geteilt durch n − 1; "
+        "ungerichtete Beziehungen (Kooperation) zählen in beide Richtungen.",
     ),
     "out_degree": MetricInfo(
         "Ausgehende Beziehungen",
         "Anteil der anderen Akteure, zu denen eine gerichtete Beziehung von hier ausgeht. "
         "Hoch: verweist oder fördert viele, wirkt als Verteiler.",
+        "Out-Degree-Zentralität: verschiedene Partner mit einer Beziehung von hier, geteilt durch n − 1; "
+        "ungerichtete Beziehungen zählen in beide Richtungen.",
     ),
     "betweenness": MetricInfo(
         "Brückenakteur",
         "Verbindet Gruppen, die sonst nicht oder nur über Umwege verbunden wären: Anteil der kürzesten Wege "
         "zwischen zwei anderen Akteuren, die über diesen Akteur laufen. Hoch: wichtige Schnittstelle; "
         "fällt sie weg, reißen Verbindungen ab.",
+        "Betweenness-Zentralität (Freeman 1977), normiert auf 0 bis 1, berechnet mit dem Algorithmus von Brandes "
+        "(2001), gleich NetworkX. Gewichtet gilt eine starke Beziehung als kurzer Weg (Abstand 1/Stärke).",
     ),
     "closeness": MetricInfo(
         "Nähe",
-        "Wie schnell dieser Akteur alle anderen über wenige Zwischenschritte erreicht (NetworkX-Nähe; "
-        "in einem zerfallenen Netz nach Größe des eigenen Teilnetzes gewichtet). Hoch: Informationen kommen "
-        "schnell an und gehen schnell weiter.",
+        "Wie schnell dieser Akteur alle anderen über wenige Zwischenschritte erreicht; besteht das Netz aus "
+        "getrennten Teilen, zählt auch, wie groß der eigene Teil ist. Hoch: Informationen kommen schnell an und "
+        "gehen schnell weiter.",
+        "Closeness-Zentralität (Freeman 1978/79) wie `closeness_centrality` in NetworkX, mit der Korrektur von "
+        "Wasserman und Faust (1994) für nicht zusammenhängende Netze: (r − 1)/(n − 1) · (r − 1)/Summe der "
+        "Abstände, r = Zahl der erreichbaren Akteure einschließlich des Akteurs selbst.",
     ),
     "harmonic": MetricInfo(
         "Harmonische Nähe",
-        "Wie Nähe, aber auch bei getrennten Teilnetzen vergleichbar: Mittel aus 1/Schritte zu allen anderen "
-        "(nicht erreichbare zählen 0). Hoch: erreicht viele Akteure in wenigen Schritten.",
+        "Wie Nähe, aber auch bei getrennten Teilen des Netzes vergleichbar: nahe Akteure zählen viel, ferne "
+        "wenig, nicht erreichbare gar nicht. Hoch: erreicht viele Akteure in wenigen Schritten.",
+        "Harmonische Zentralität (Marchiori und Latora 2000; Boldi und Vigna 2014): Summe von 1/Abstand zu allen "
+        "anderen Akteuren, geteilt durch n − 1.",
     ),
     "eigenvector": MetricInfo(
         "Einfluss",
-        "Vernetzt mit Akteuren, die selbst gut vernetzt sind (Eigenvektor-Zentralität je Teilnetz, gewichtet "
-        "mit dessen Anteil am Gesamtnetz). Hoch: sitzt im gut vernetzten Kern.",
+        "Vernetzt mit Akteuren, die selbst gut vernetzt sind; besteht das Netz aus getrennten Teilen, zählt "
+        "auch, wie groß der eigene Teil ist. Hoch: sitzt im gut vernetzten Kern.",
+        "Eigenvektor-Zentralität (Bonacich 1972) je Teilnetz, gewichtet mit dessen Anteil an allen Akteuren.",
     ),
     "core": MetricInfo(
         "Kernzugehörigkeit",
-        "k-Kern: der Akteur gehört zu einer Gruppe, in der jeder mindestens k Partner in derselben Gruppe hat. "
-        "Hoch: Teil des dicht vernetzten Kerns; 1: eher am Rand.",
+        "Der Akteur gehört zu einer Gruppe, in der jeder mindestens so viele Partner in derselben Gruppe hat, "
+        "wie die Zahl angibt. Hoch: Teil des dicht vernetzten Kerns; 1: eher am Rand.",
+        "Kernzahl (k-Kern, Seidman 1983; Batagelj und Zaveršnik 2003): das größte k, für das der Akteur im k-Kern "
+        "liegt, wie `core_number` in NetworkX.",
     ),
     "constraint": MetricInfo(
-        "Abhängigkeit (Burt)",
+        "Abhängigkeit",
         "Wie stark die Partner dieses Akteurs auch untereinander verbunden sind. Hoch: alle Kontakte kennen "
         "sich, wenig eigene Brückenfunktion; niedrig: verbindet sonst getrennte Kontakte. "
         "Leer bei Akteuren ohne Beziehung.",
+        "Constraint nach Burt (1992, „Structural Holes“), Formel wie `constraint` in NetworkX, dünn besetzt gerechnet.",
     ),
     "effective_size": MetricInfo(
         "Nicht überlappende Kontakte",
-        "Effektive Netzwerkgröße nach Burt: Zahl der Partner, abzüglich der Überschneidung unter ihnen. "
+        "Zahl der Partner, abzüglich der Überschneidung unter ihnen. "
         "Hoch: viele Kontakte, die sich nicht gegenseitig kennen. Leer bei Akteuren ohne Beziehung.",
+        "Effektive Netzwerkgröße nach Burt (1992), allgemeine Formel wie `effective_size` in NetworkX "
+        "(ungewichtet gleich der Vereinfachung von Borgatti 1997).",
     ),
     "community": MetricInfo(
         "Gruppe",
-        "Nummer der eng verbundenen Gruppe (Louvain-Verfahren, fester Zufallswert); 1 ist die größte Gruppe. "
-        "Akteure derselben Gruppe arbeiten untereinander mehr zusammen als mit anderen.",
+        "Nummer der eng verbundenen Gruppe; 1 ist die größte Gruppe. Akteure derselben Gruppe arbeiten "
+        "untereinander mehr zusammen als mit anderen. Die Einteilung ist bei jeder Berechnung gleich.",
+        f"Louvain-Verfahren (Blondel u. a. 2008) mit festem Zufallswert {SEED}; Gruppen nach Größe nummeriert.",
     ),
     "reach2": MetricInfo(
         "Reichweite in zwei Schritten",
         "Anzahl der Akteure, die direkt oder über einen Zwischenschritt erreichbar sind („Partner von Partnern“).",
+        "Zahl der Akteure im Abstand 1 oder 2, ohne den Akteur selbst.",
     ),
 }
 
@@ -108,7 +132,9 @@ NETWORK_INFO: dict[str, MetricInfo] = {
     "relations": MetricInfo("Beziehungen", "Anzahl der Beziehungen; mehrere Beziehungen eines Paares zählen einzeln."),
     "ties": MetricInfo("Verbundene Paare", "Anzahl der Akteurspaare mit mindestens einer Beziehung."),
     "density": MetricInfo(
-        "Dichte", "Anteil der möglichen Paare, die tatsächlich verbunden sind (0 = keine, 1 = jeder mit jedem)."
+        "Dichte",
+        "Anteil der möglichen Paare, die tatsächlich verbunden sind (0 = keine, 1 = jeder mit jedem).",
+        "Kanten geteilt durch n(n − 1)/2, wie `density` in NetworkX.",
     ),
     "components": MetricInfo(
         "Teilnetze",
@@ -120,18 +146,43 @@ NETWORK_INFO: dict[str, MetricInfo] = {
         "Mittlere Weglänge",
         "Durchschnittliche Zahl der Schritte zwischen zwei Akteuren im größten Teilnetz. "
         "Klein: Informationen kommen über wenige Stationen an.",
+        "Mittlere Länge der kürzesten Wege über alle Paare der größten Zusammenhangskomponente.",
     ),
     "clustering": MetricInfo(
-        "Clusterkoeffizient",
+        "Zusammenhalt",
         "Wie oft zwei Partner eines Akteurs auch selbst verbunden sind (Mittel über alle Akteure). "
-        "Hoch: viele geschlossene Dreiecke, enge Zusammenarbeit in Gruppen.",
+        "Hoch: enge Zusammenarbeit in Gruppen.",
+        "Mittlerer lokaler Clusterkoeffizient (Watts und Strogatz 1998), ungewichtet, wie `average_clustering` "
+        "in NetworkX.",
     ),
     "centralization": MetricInfo(
         "Zentralisierung",
-        "Wie stark sich die Beziehungen auf einen einzigen Akteur konzentrieren (Freeman, 1 = Stern, "
+        "Wie stark sich die Beziehungen auf einen einzigen Akteur konzentrieren (1 = alle hängen an einem, "
         "0 = alle gleich). Hoch: das Netz hängt an einer Stelle.",
+        "Grad-Zentralisierung nach Freeman (1979): Summe der Abstände zum höchsten Grad, geteilt durch (n − 1)(n − 2).",
     ),
 }
+
+#: Literature for the methods of :data:`METRIC_INFO` and :data:`NETWORK_INFO`, cited there by author and year.
+LITERATURE: tuple[str, ...] = (
+    "Batagelj, V.; Zaveršnik, M. (2003): An O(m) Algorithm for Cores Decomposition of Networks. arXiv cs/0310049.",
+    "Blondel, V. D.; Guillaume, J.-L.; Lambiotte, R.; Lefebvre, E. (2008): Fast unfolding of communities in large "
+    "networks. Journal of Statistical Mechanics, P10008.",
+    "Boldi, P.; Vigna, S. (2014): Axioms for Centrality. Internet Mathematics 10, 222–262.",
+    "Bonacich, P. (1972): Factoring and weighting approaches to status scores and clique identification. "
+    "Journal of Mathematical Sociology 2, 113–120.",
+    "Borgatti, S. P. (1997): Structural Holes: Unpacking Burt's Redundancy Measures. Connections 20 (1), 35–38.",
+    "Brandes, U. (2001): A faster algorithm for betweenness centrality. Journal of Mathematical Sociology 25, 163–177.",
+    "Burt, R. S. (1992): Structural Holes. The Social Structure of Competition. Harvard University Press.",
+    "Freeman, L. C. (1977): A set of measures of centrality based on betweenness. Sociometry 40, 35–41.",
+    "Freeman, L. C. (1978/79): Centrality in social networks: Conceptual clarification. Social Networks 1, 215–239.",
+    "Hagberg, A.; Schult, D.; Swart, P. (2008): Exploring network structure, dynamics, and function using "
+    "NetworkX. Proceedings of the 7th Python in Science Conference, 11–15.",
+    "Marchiori, M.; Latora, V. (2000): Harmony in the small-world. Physica A 285, 539–546.",
+    "Seidman, S. B. (1983): Network structure and minimum degree. Social Networks 5, 269–287.",
+    "Wasserman, S.; Faust, K. (1994): Social Network Analysis. Methods and Applications. Cambridge University Press.",
+    "Watts, D. J.; Strogatz, S. H. (1998): Collective dynamics of „small-world“ networks. Nature 393, 440–442.",
+)
 
 
 @dataclass(frozen=True)
