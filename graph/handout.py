@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -21,7 +22,16 @@ from graph import clock
 from graph.referral import CrisisService, CrisisStep, Offer, ReferralError, ReferralIndex, refer, refer_topics
 from graph.suggest import did_you_mean
 
-__all__ = ["PRINT_SCRIPT", "SENDER", "Handout", "HandoutSection", "handout_data", "render_handout", "tel_uri"]
+__all__ = [
+    "PRINT_SCRIPT",
+    "SENDER",
+    "Handout",
+    "HandoutSection",
+    "handout_data",
+    "mailto_uri",
+    "render_handout",
+    "tel_uri",
+]
 
 _CSS = """
 @page { size: A4; margin: 14mm; }
@@ -262,6 +272,20 @@ def tel_uri(phone: str) -> str:
     ('tel:03452216992', 'tel:116111')
     """
     return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def mailto_uri(email: str) -> str | None:
+    """``mailto:`` URI of a plain e-mail address, or None for anything else (no header tricks, no markup).
+
+    Examples
+    --------
+    >>> mailto_uri("netzwerk-schulerfolg@halle.de"), mailto_uri("a@b.de?subject=x"), mailto_uri("x](javascript:1)")
+    ('mailto:netzwerk-schulerfolg@halle.de', None, None)
+    """
+    return f"mailto:{email}" if _EMAIL.match(email) else None
 
 
 def _crisis_html(handout: Handout) -> str:

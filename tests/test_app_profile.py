@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
-from tests.conftest import VALID, run_page
+from tests.conftest import REPO, VALID, run_page
 from views import texts as t
 
 SOURCE = "https://www.villajuehling.de/schulsozialarbeit (Seite Schulsozialarbeit)"
@@ -148,3 +148,14 @@ def test_profile_attributes_read_as_german_text(monkeypatch: pytest.MonkeyPatch)
     offer = "\n".join(m.value for m in run_page("akteure", VALID, monkeypatch, actor="beratung-y").markdown)
     assert "**Zielgruppen:** Schüler\\:innen, Eltern · 6–18 Jahre" in offer
     assert "audiences" not in offer and "age\\_min" not in offer
+
+
+def test_profile_contact_phone_and_mail_are_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", REPO / "data", monkeypatch, actor="jugendhilfe-lindenhof")
+    contact = next(m.value for m in at.markdown if m.value.startswith("Stelle:"))
+    assert contact.splitlines() == [
+        "Stelle: Geschäftsstelle  ",
+        "Telefon: [030 23125 101](tel:03023125101)  ",
+        "E-Mail: [kontakt@jugendhilfe\\-lindenhof\\.example\\.org](mailto:kontakt@jugendhilfe-lindenhof.example.org)  ",
+        "Web: https\\://jugendhilfe\\-lindenhof\\.example\\.org",
+    ]

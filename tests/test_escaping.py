@@ -43,8 +43,9 @@ FOREIGN_TAGS = {"img", "iframe", "object", "embed", "form", "input", "base", "li
 #: Markdown / Streamlit syntax in the payloads that must never appear unescaped.
 RAW_MARKDOWN = [
     re.compile(r"(?<!\\)<(?:img|svg|script|/script|b|a)\b"),  # HTML (st.markdown shows it escaped as \<img)
-    # A link or image: [x](javascript:…). Only our own tel: links (digits only, from graph.handout.tel_uri) pass.
-    re.compile(r"(?<!\\)\]\((?!tel:\+?\d+\))"),
+    # A link or image: [x](javascript:…). Only our own tel: and mailto: links pass (graph.handout.tel_uri:
+    # digits only; mailto_uri: a plain address, no ?, no brackets).
+    re.compile(r"(?<!\\)\]\((?!tel:\+?\d+\)|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\))"),
     re.compile(r"(?<!\\):(?:red|blue)(?<!\\)\["),  # Streamlit colour directive
     re.compile(r"(?<!\\)\$x\^2(?<!\\)\$"),  # LaTeX
     re.compile(r"(?<!\\)\{(?<!\\)\{ ?7(?<!\\)\*7"),  # template syntax (and the * inside)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from graph.correction import ENV_BRANCH, ENV_EMAIL, ENV_REPO, correction_links, correction_settings
 from graph.export import actor_table, relation_table
+from graph.handout import mailto_uri, tel_uri
 from graph.mapview import MapOptions
 from graph.metrics import METRIC_INFO
 from graph.provenance import provenance
@@ -105,9 +106,18 @@ def _attributes(ctx: common.Context, attrs: dict[str, Any]) -> None:
     st.markdown("  \n".join(f"**{t.FIELD_LABELS[field]}:** {common.md(value)}" for field, value in values.items()))
 
 
+def _contact_value(key: str, value: str) -> str:
+    """Markdown of one contact value: phone and e-mail as links a phone or mail program opens."""
+    shown = common.md(value)
+    target = tel_uri(value) if key == "phone" else mailto_uri(value) if key == "email" else None
+    return f"[{shown}]({target})" if target and target not in ("tel:", "mailto:") else shown
+
+
 def _contact(attrs: dict[str, Any]) -> None:
     contact = attrs.get("contact") or {}
-    lines = [f"{label}: {common.md(contact[key])}" for key, label in t.CONTACT_LABELS.items() if contact.get(key)]
+    lines = [
+        f"{label}: {_contact_value(key, contact[key])}" for key, label in t.CONTACT_LABELS.items() if contact.get(key)
+    ]
     st.markdown("  \n".join(lines) if lines else t.PROFILE_NO_CONTACT)
 
 
