@@ -65,7 +65,9 @@ def test_gaps_findings_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> N
         "19 von 32 Schulen verlieren bis zum 31.07.2028 ihre Schulsozialarbeit, "
         "1 davon schon innerhalb von 6 Monaten (am 31.12.2026)."
     )
-    assert findings[4] == _bold("2 Akteure haben am 28.11.2026 keine einzige Beziehung.")
+    assert findings[4] == _bold(
+        "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
+    )
     assert findings[0] == _bold(
         "Kein Stadtteil mit Schulen ist ohne Angebot zu einem Kernthema; über alle Themen sind 156 Felder leer."
     )

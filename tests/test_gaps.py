@@ -343,7 +343,7 @@ def test_gap_summary_covers_every_analysis(small: Dataset) -> None:
 EMPTY_SUMMARIES = {
     "schools_without_school_social_work": "Alle 2 Schulen haben am 28.11.2026 Schulsozialarbeit.",
     "school_social_work_ending": "Bis zum 28.11.2027 endet an keiner Schule die Schulsozialarbeit.",
-    "isolated": "Jeder Akteur hat mindestens eine Beziehung (Krisendienste zählen hier nicht).",
+    "isolated": "Jeder Akteur hat mindestens eine Beziehung.",
     "single_relation": "Kein Akteur hängt an nur einem Partner.",
     "articulation_points": "Kein einzelner Akteur hält das Netz zusammen: Fällt einer weg, bleibt der Rest verbunden.",
     "bridges": "Keine Beziehung ist die einzige Verbindung: Endet eine, bleiben alle Akteure verbunden.",
@@ -410,6 +410,6 @@ def test_demo_gap_summaries_state_the_readme_findings(demo: dict[str, Any]) -> N
     assert gap_summary("school_social_work_ending", demo["school_social_work_ending"], context) == (
         "1 von 32 Schulen verliert zum 31.12.2026 ihre Schulsozialarbeit – innerhalb von 6 Monaten, dringend."
     )
-    assert (
-        gap_summary("isolated", demo["isolated"], context) == "2 Akteure haben am 28.11.2026 keine einzige Beziehung."
+    assert gap_summary("isolated", demo["isolated"], context) == (
+        "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
     )

@@ -171,10 +171,12 @@ def _school_topics(rows: list[dict[str, Any]], ctx: SummaryContext) -> str:
 
 
 def _isolated(rows: list[dict[str, Any]], ctx: SummaryContext) -> str:
+    # crisis services stand without relations on purpose; say so where the data has them
+    note = " (Krisendienste zählen hier nicht)" if any(a.crisis for a in ctx.dataset.actors.values()) else ""
     if not rows:
-        return "Jeder Akteur hat mindestens eine Beziehung (Krisendienste zählen hier nicht)."
+        return f"Jeder Akteur hat mindestens eine Beziehung{note}."
     n = len(rows)
-    return f"{_count(n, 'Akteur hat', 'Akteure haben')} am {_day(ctx.as_of)} keine einzige Beziehung."
+    return f"{_count(n, 'Akteur hat', 'Akteure haben')} am {_day(ctx.as_of)} keine einzige Beziehung{note}."
 
 
 def _single(rows: list[dict[str, Any]], ctx: SummaryContext) -> str:
@@ -299,7 +301,7 @@ def gap_summary(analysis_id: str, rows: list[dict[str, Any]], context: SummaryCo
     >>> gap_summary("schools_without_school_social_work", schools_without_school_social_work(ds, ctx.as_of), ctx)
     '1 von 2 Schulen hat am 28.11.2026 keine Schulsozialarbeit.'
     >>> gap_summary("isolated", [], ctx)
-    'Jeder Akteur hat mindestens eine Beziehung (Krisendienste zählen hier nicht).'
+    'Jeder Akteur hat mindestens eine Beziehung.'
     """
     if analysis_id not in _SUMMARIES:
         raise ValueError(f"no summary for {analysis_id!r}")
