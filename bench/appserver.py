@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "app_server", "free_port", "start_app", "stop"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "IDLE", "app_server", "free_port", "start_app", "stop"]
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,6 +29,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+#: Selector that matches once Streamlit's script run is over. Streamlit's status widget („Running…“, „Stop“)
+#: is gone with ``client.toolbarMode = "minimal"``, so browser code waits for this state of the app root instead.
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def free_port() -> int:

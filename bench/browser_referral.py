@@ -19,7 +19,7 @@ from typing import Any
 # A script as well as a module: make the repository root importable when started as ``python bench/…``.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS, IDLE, app_server
 
 __all__ = ["QUERIES", "main", "markdown_rows", "measure"]
 
@@ -75,8 +75,8 @@ _NO_CARD = """() => ![...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].so
 
 
 def _settle(page: Any) -> None:
-    """Wait until Streamlit's script run is over (its status widget hides)."""
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+    """Wait until Streamlit's script run is over."""
+    page.locator(IDLE).wait_for(timeout=TIMEOUT_MS)
 
 
 def _clear(page: Any, box: Any) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS, IDLE, app_server
 from graph import clock, load_dataset
 from graph.gaps import gap_report
 from graph.handout import PRINT_SCRIPT
@@ -105,8 +105,8 @@ class Session:
         return found
 
     def settle(self) -> None:
-        """Wait until Streamlit's script run is over (the status widget hides) and the page drew."""
-        self.page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        """Wait until Streamlit's script run is over and the page drew."""
+        self.page.locator(IDLE).wait_for()
         self.page.wait_for_timeout(400)
 
     def map_frame(self) -> Any:
@@ -133,7 +133,7 @@ def session(browser: Any) -> Iterator[Session]:
 
 def _shot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+    page.locator(IDLE).wait_for()
     page.wait_for_timeout(1500)  # data grids draw their canvas after the script run
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     print(f"Bildschirmfoto: {SCREENSHOTS / name}.png")
@@ -332,7 +332,7 @@ def _choose(combobox: Any, option: str) -> None:
     """Pick ``option`` in a select box; retried, because a rerun can close the list while it opens."""
     page = combobox.page
     for _ in range(4):
-        page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        page.locator(IDLE).wait_for()
         combobox.click()
         try:
             page.get_by_role("option").filter(has_text=option).first.click(timeout=4000)
