@@ -28,6 +28,7 @@ from graph.mapview import (
 )
 from graph.model import Vocabulary
 from graph.viewfilter import ViewFilter, filter_graph
+from tests.conftest import VALID, run_page
 
 HOSTILE = '<img src=x onerror=alert(1)></script><a href="#">x</a> {{ 7*7 }}'
 
@@ -253,3 +254,24 @@ def test_map_opens_fitted_to_all_nodes_with_decluttered_labels(small: Dataset, g
     payload = _payload(page)
     assert (payload["declutterLimit"], payload["minLabelPx"]) == (DECLUTTER_LIMIT, MIN_LABEL_PX)
     assert payload["selected"] == "gs-a"
+
+
+def test_app_map_page_lists_the_ego_view_as_text(monkeypatch: pytest.MonkeyPatch, small: Dataset) -> None:
+    at = run_page("karte", VALID, monkeypatch, actor="gs-a", ego="1")
+    (frame,) = at.main.get("iframe")
+    assert (
+        frame.proto.alt
+        == "Netzwerkkarte als Grafik. Dieselben Akteure und Beziehungen stehen unter der Karte in „Karte als Liste“."
+    )
+    (expander,) = [e for e in at.main.expander if e.label == "Karte als Liste"]
+    text = [m.value for m in expander.markdown]
+    assert text == [
+        "3 Akteure und 4 Beziehungen, ausgehend von Grundschule A\\.",
+        "**Akteure**\n\n- Grundschule A \\(Schule, Silberhöhe\\) – gewählter Akteur\n"
+        "- Beratungsstelle Y \\(Beratungsstelle, Südstadt\\) – 1 Schritt entfernt\n"
+        "- Träger X \\(Freier Träger\\) – 1 Schritt entfernt",
+        "**Beziehungen**\n\n- Grundschule A\\: verweist an Beratungsstelle Y\n"
+        "- Träger X\\: Kooperation Beratungsstelle Y\n"
+        "- Träger X\\: Schulsozialarbeit an Grundschule A \\(seit 01\\.08\\.2024, bis 31\\.07\\.2028\\)\n"
+        "- Träger X\\: Träger von Beratungsstelle Y",
+    ]

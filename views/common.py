@@ -283,15 +283,23 @@ def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOpt
     return map_html(_graph, _ctx.dataset.vocabulary, positions, _options)
 
 
-def render_map(ctx: Context, graph: nx.MultiDiGraph, view_key: str, options: MapOptions, local: bool = False) -> str:
+def render_map(
+    ctx: Context,
+    graph: nx.MultiDiGraph,
+    view_key: str,
+    options: MapOptions,
+    local: bool = False,
+    alt: str = t.MAP_ALT_DEFAULT,
+) -> str:
     """Show the map of ``graph`` in an iframe; the HTML is cached so the iframe survives reruns.
 
-    ``local`` lays out just this graph (for small ego maps) instead of reusing the whole network's layout.
+    ``local`` lays out just this graph (for small ego maps) instead of reusing the whole network's layout;
+    ``alt`` is the frame's title, its name for screen readers.
     """
     if _vis_script_served():
         options = replace(options, script_src=VIS_SCRIPT_URL)
     page = _map_html(f"{ctx.fingerprint}|{view_key}|{options!r}|{local}", graph, ctx, options, local)
-    st.iframe(page, height=options.height + 4)
+    st.iframe(page, height=options.height + 4, alt=alt)
     return page
 
 

@@ -9,7 +9,7 @@ import networkx as nx
 import streamlit as st
 
 from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
-from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html
+from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
 from graph.metrics import METRIC_INFO
 from graph.search import find_actors
 from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
@@ -23,6 +23,8 @@ __all__ = ["render"]
 SAVED = "map_view"
 #: Session key: the user asked to draw the full map although it is larger than FULL_MAP_LIMIT.
 FULL_MAP = "k_full_map"
+#: Lines per list under „Karte als Liste“; the exports hold every actor and relation.
+MAP_LIST_LIMIT = 300
 #: Node size choices: number of relations (default), every numeric metric, or equal sizes.
 SIZES = ("relations", *SIZE_METRICS, "none")
 #: Widget key -> ViewFilter field for the multiselects, with their vocabulary list and label.
@@ -127,6 +129,22 @@ def _sizes(ctx: common.Context, size: str, as_of: dt.date | None) -> dict[str, f
         return degree_values(ctx.graph)
     rows = common.metrics(ctx, as_of).actors
     return {str(r["id"]): r[size] for r in rows if r[size] is not None}
+
+
+def _map_as_list(ctx: common.Context, view: nx.MultiDiGraph, actor: str | None) -> None:
+    """The drawn view as text: for screen readers, and for anyone who prefers a list to a drawing."""
+    text = map_text(view, ctx.dataset.vocabulary, actor)
+
+    def bullets(lines: tuple[str, ...]) -> str:
+        shown = "\n".join(f"- {common.md(line)}" for line in lines[:MAP_LIST_LIMIT])
+        more = len(lines) - MAP_LIST_LIMIT
+        return shown + ("\n\n" + t.MAP_LIST_MORE.format(more=more) if more > 0 else "")
+
+    with st.expander(t.MAP_LIST, icon=":material/list:"):
+        st.markdown(common.md(text.summary))
+        st.markdown(f"**{t.MAP_LIST_ACTORS}**\n\n{bullets(text.actors)}")
+        if text.relations:
+            st.markdown(f"**{t.MAP_LIST_RELATIONS}**\n\n{bullets(text.relations)}")
 
 
 def _selected_panel(ctx: common.Context, actor: str) -> None:
@@ -249,8 +267,9 @@ def _map(ctx: common.Context, state: ViewState, size: str, physics: bool, names:
     sizes = _sizes(ctx, size, state.filter.as_of)
     options = MapOptions(sizes, physics, state.actor, 680, "", "akteure?actor=")
     if not _too_large(ctx, view, state, names):
-        common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None)
+        common.render_map(ctx, view, repr(state.filter), options, local=state.filter.ego is not None, alt=t.MAP_ALT)
         st.caption(t.MAP_HINT)
+        _map_as_list(ctx, view, state.actor)
     if state.actor:
         _selected_panel(ctx, state.actor)
     _exports(ctx, view, options)
