@@ -347,8 +347,9 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
         ),
         (t.GAPS_WHAT_IF_NETWORK, "what_if_network", result["network"], ["figure", "before", "after"], None),
     ]
-    st.markdown(f"**{common.md(what_if_summary(result))}**")
-    if not result["relations"]:
+    if result["relations"]:
+        st.markdown(f"**{common.md(what_if_summary(result))}**")
+    else:  # the finding („keine Beziehung fällt weg“) with the hint what to try instead
         st.info(t.GAPS_WHAT_IF_NO_CHANGE)
     for title, name, rows, fields, link in parts:
         st.markdown(f"**{title}** ({len(rows)})")
