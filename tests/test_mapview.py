@@ -275,3 +275,8 @@ def test_app_map_page_lists_the_ego_view_as_text(monkeypatch: pytest.MonkeyPatch
         "- Träger X\\: Schulsozialarbeit an Grundschule A \\(seit 01\\.08\\.2024, bis 31\\.07\\.2028\\)\n"
         "- Träger X\\: Träger von Beratungsstelle Y",
     ]
+
+
+def test_relation_tooltip_dates_are_german(small: Dataset, graph: nx.MultiDiGraph) -> None:
+    edges = {e["id"]: e for e in _payload(map_html(graph, small.vocabulary, {}))["edges"]}
+    assert edges["ssa-a"]["title"].split("\n")[1] == "01.08.2024 bis 31.07.2028"

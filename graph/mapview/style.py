@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +158,13 @@ def _size(value: float | None, low: float, high: float) -> float:
     return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (value - low) / (high - low), 1)
 
 
+def _day(value: object) -> str:
+    """A date as ``TT.MM.JJJJ`` (empty for none)."""
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else str(value)
+
+
 def _short(name: str) -> str:
     return name if len(name) <= LABEL_LIMIT else name[: LABEL_LIMIT - 1].rstrip() + "…"
 
@@ -205,7 +213,7 @@ def _edges(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> list[dict[str, Any
         nth = seen[pair] = seen.get(pair, -1) + 1
         title = style.label or str(attrs.get("type", ""))
         if attrs.get("since") or attrs.get("until"):
-            title += f"\n{attrs.get('since') or '…'} bis {attrs.get('until') or 'heute'}"
+            title += f"\n{_day(attrs.get('since')) or '…'} bis {_day(attrs.get('until')) or 'heute'}"
         title += "\n" + provenance_label(attrs, relation=True)
         edges.append(
             {
