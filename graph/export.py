@@ -1,4 +1,4 @@
-"""Tables and files of the current view: actor and relation tables, CSV (German Excel), GraphML, GEXF."""
+"""Tables and files of the current view: actor and relation tables, CSV (German Excel), GraphML, GEXF, file names."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from typing import Any
 import networkx as nx
 import pandas as pd  # type: ignore[import-untyped]
 
+from graph import formats
 from graph.model import Vocabulary
 from graph.problems import Problem
 from graph.provenance import provenance
+from graph.viewfilter import ViewFilter
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -20,6 +22,7 @@ __all__ = [
     "STALE_AFTER_DAYS",
     "actor_table",
     "count_table",
+    "export_file_name",
     "problem_table",
     "relation_table",
     "spreadsheet_safe",
@@ -215,15 +218,44 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
-    """CSV for German Excel: ``;`` separator, UTF-8 with byte order mark, formulas made inert.
+    """CSV for German Excel (:mod:`graph.formats`): ``;``, decimal comma, ``ja``/``nein``, ``TT.MM.JJJJ``, BOM.
+
+    Formulas are made inert first (:func:`spreadsheet_safe`), so a negative number never gets a ``'``.
+    ``pandas.read_csv(path, sep=";", decimal=",")`` reads the number columns back as numbers.
 
     Examples
     --------
-    >>> to_csv(pd.DataFrame([["Träger", 1]], columns=["Name", "Anzahl"]))
-    b'\\xef\\xbb\\xbfName;Anzahl\\r\\nTr\\xc3\\xa4ger;1\\r\\n'
+    >>> to_csv(pd.DataFrame([["Träger", 1, 0.5, True, dt.date(2026, 11, 28)]], columns=["Name", "N", "W", "A", "Am"]))
+    b'\\xef\\xbb\\xbfName;N;W;A;Am\\r\\nTr\\xc3\\xa4ger;1;0,5;ja;28.11.2026\\r\\n'
     """
-    text: str = spreadsheet_safe(table).to_csv(sep=";", index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    text: str = formats.de_table(spreadsheet_safe(table)).to_csv(
+        sep=formats.CSV_SEPARATOR, decimal=formats.CSV_DECIMAL, index=False, lineterminator=formats.CSV_LINE_END
+    )
+    return text.encode(formats.CSV_ENCODING)
+
+
+def export_file_name(view: ViewFilter, day: dt.date, suffix: str, part: str = "") -> str:
+    """File name of an export of the map view: what it shows, then the day.
+
+    ``netzwerk-umfeld-<actor id>`` for the ego view (ids are short ASCII already),
+    ``netzwerk-auswahl`` when any other filter is set, ``netzwerk-ganz`` for the whole network;
+    ``part`` (e.g. ``"akteure"``) names the table of a CSV.
+
+    Examples
+    --------
+    >>> day = dt.date(2026, 11, 28)
+    >>> export_file_name(ViewFilter(ego="villa-juehling", radius=2), day, "html")
+    'netzwerk-umfeld-villa-juehling-2026-11-28.html'
+    >>> export_file_name(ViewFilter(), day, "csv", "akteure"), export_file_name(ViewFilter(kinds=("schule",)), day, "gexf")
+    ('netzwerk-ganz-akteure-2026-11-28.csv', 'netzwerk-auswahl-2026-11-28.gexf')
+    """
+    if view.ego is not None:
+        what = ["umfeld", view.ego]
+    elif view.kinds or view.stadtbezirke or view.districts or view.topics or view.relation_types or view.hide_isolated:
+        what = ["auswahl"]
+    else:
+        what = ["ganz"]
+    return formats.file_name("netzwerk", *what, part, day=day, suffix=suffix)
 
 
 def _plain(value: Any) -> str | int | float | bool | None:
@@ -252,25 +284,30 @@ def _marks(attrs: dict[str, Any], relation: bool) -> dict[str, Any]:
 def writable_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are only strings, numbers and booleans (what GraphML and GEXF accept).
 
-    Dates become ISO strings, lists ``"a; b"``, nested dicts JSON; empty values are left out. Every actor
-    and relation gets ``invented`` (bool) and ``provenance_label`` (German, as the CSV column ``Herkunft``).
+    Dates become ISO strings (a machine format, as Gephi's timeline expects), lists ``"a; b"``, nested
+    dicts JSON; empty values are left out. Every actor gets ``label`` (its name, which Gephi and yEd show
+    instead of the id); every actor and relation gets ``invented`` (bool) and ``provenance_label``
+    (German, as the CSV column ``Herkunft``).
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", topics=("x", "y"), verified=dt.date(2025, 1, 2), contact={"phone": "1", "email": None})
     >>> writable_graph(g).nodes["a"]
-    {'topics': 'x; y', 'verified': '2025-01-02', 'contact': '{"phone": "1"}', 'invented': False, 'provenance_label': 'Ohne Quellenangabe'}
+    {'topics': 'x; y', 'verified': '2025-01-02', 'contact': '{"phone": "1"}', 'label': 'a', 'invented': False, 'provenance_label': 'Ohne Quellenangabe'}
     """
     result = nx.MultiDiGraph()
-    result.add_nodes_from((n, _clean(attrs) | _marks(attrs, False)) for n, attrs in graph.nodes(data=True))
+    result.add_nodes_from(
+        (n, _clean(attrs) | {"label": str(attrs.get("name") or n)} | _marks(attrs, False))
+        for n, attrs in graph.nodes(data=True)
+    )
     edges = graph.edges(keys=True, data=True)
     result.add_edges_from((u, v, k, _clean(attrs) | _marks(attrs, True)) for u, v, k, attrs in edges)
     return result
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:
-    """GraphML of the graph (for Gephi, yEd, Cytoscape).
+    """GraphML of the graph (for Gephi, yEd, Cytoscape); each node has a ``label`` attribute with its name.
 
     Examples
     --------
@@ -284,7 +321,7 @@ def to_graphml(graph: nx.MultiDiGraph) -> bytes:
 
 
 def to_gexf(graph: nx.MultiDiGraph) -> bytes:
-    """GEXF of the graph (Gephi's own format).
+    """GEXF of the graph (Gephi's own format); each node's ``label`` is its name.
 
     Examples
     --------

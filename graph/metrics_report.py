@@ -106,6 +106,9 @@ def to_json(payload: object) -> str:
 def metrics_csv(rows: list[dict[str, Any]]) -> str:
     """The metrics table as CSV (comma-separated, header row, empty cell for undefined values).
 
+    A machine format for scripts, on purpose: ``,`` between cells, decimal point, the English keys of
+    :data:`METRIC_COLUMNS`. The download on the page Kennzahlen is the German one (:mod:`graph.formats`).
+
     Examples
     --------
     >>> print(metrics_csv([{"id": "a", "name": "A", "constraint": None}]).splitlines()[1][:12])

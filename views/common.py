@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import altair as alt
 import networkx as nx
 import pandas as pd
 import streamlit as st
@@ -19,6 +20,7 @@ from graph import Dataset, LoadResult, build_graph, clock, load_dataset
 from graph.correction import ENV_REPO, CorrectionSettings, correction_settings, edit_url
 from graph.export import problem_table, spreadsheet_safe
 from graph.fingerprint import data_fingerprint
+from graph.formats import VEGA_LOCALE, XLSX_DATE_FORMAT, xlsx_table
 from graph.gaps import gap_report, what_if
 from graph.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
@@ -33,6 +35,7 @@ __all__ = [
     "MetricResult",
     "data_dir",
     "gaps",
+    "german_chart",
     "md",
     "metrics",
     "profile_url",
@@ -376,9 +379,26 @@ def profile_url(actor: str) -> str:
     return f"akteure?actor={quote(str(actor), safe='')}"
 
 
+def german_chart(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
+    """The chart with German number and date formats on axes, legends and tooltips (``0,25``, ``1.234``).
+
+    Apply it last, right before ``st.altair_chart``: a configured chart can no longer be layered.
+
+    Examples
+    --------
+    >>> german_chart(alt.Chart().mark_bar()).to_dict()["config"]["locale"]["number"]["decimal"]
+    ','
+    """
+    return chart.configure(locale=VEGA_LOCALE)
+
+
 def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
-    """An Excel workbook with one sheet holding ``table`` (text that looks like a formula stays text)."""
+    """An Excel workbook with one sheet holding ``table`` (formulas stay text, ja/nein, dates TT.MM.JJJJ)."""
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        spreadsheet_safe(table).to_excel(writer, sheet_name=sheet[:31], index=False)
+        xlsx_table(spreadsheet_safe(table)).to_excel(writer, sheet_name=sheet[:31], index=False)
+        for row in writer.sheets[sheet[:31]].iter_rows():  # pandas' openpyxl writer ignores date_format
+            for cell in row:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = XLSX_DATE_FORMAT
     return out.getvalue()

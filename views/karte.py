@@ -8,7 +8,8 @@ from collections.abc import Callable
 import networkx as nx
 import streamlit as st
 
-from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
+from graph.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
+from graph.formats import de_date
 from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
 from graph.metrics import METRIC_INFO
 from graph.search import find_actors
@@ -155,24 +156,25 @@ def _selected_panel(ctx: common.Context, actor: str) -> None:
     st.page_link(common.PAGES["akteure"], label=t.OPEN_PROFILE, query_params={"actor": actor}, icon=":material/person:")
 
 
-def _exports(ctx: common.Context, view: nx.MultiDiGraph, options: MapOptions) -> None:
-    vocabulary, day = ctx.dataset.vocabulary, ctx.today.isoformat()
-    title = t.EXPORT_TITLE.format(day=day)
-    files: list[tuple[str, Callable[[], bytes | str], str, str]] = [
+def _exports(ctx: common.Context, view: nx.MultiDiGraph, options: MapOptions, shown: ViewFilter) -> None:
+    vocabulary, day = ctx.dataset.vocabulary, shown.as_of or ctx.today
+    title = t.EXPORT_TITLE.format(day=de_date(day))
+    files: list[tuple[str, Callable[[], bytes | str], str, str, str]] = [
         (
             t.EXPORT_HTML,
             lambda: map_html(view, vocabulary, ctx.positions, _export_options(options, title)),
+            "",
             "html",
             "text/html",
         ),
-        (t.EXPORT_GRAPHML, lambda: to_graphml(view), "graphml", "application/xml"),
-        (t.EXPORT_GEXF, lambda: to_gexf(view), "gexf", "application/xml"),
-        (t.EXPORT_ACTORS, lambda: to_csv(actor_table(view, vocabulary, ctx.today)), "akteure.csv", "text/csv"),
-        (t.EXPORT_RELATIONS, lambda: to_csv(relation_table(view, vocabulary)), "beziehungen.csv", "text/csv"),
+        (t.EXPORT_GRAPHML, lambda: to_graphml(view), "", "graphml", "application/xml"),
+        (t.EXPORT_GEXF, lambda: to_gexf(view), "", "gexf", "application/xml"),
+        (t.EXPORT_ACTORS, lambda: to_csv(actor_table(view, vocabulary, ctx.today)), "akteure", "csv", "text/csv"),
+        (t.EXPORT_RELATIONS, lambda: to_csv(relation_table(view, vocabulary)), "beziehungen", "csv", "text/csv"),
     ]
     with st.expander(t.EXPORT):
-        for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
-            name = f"netzwerkkarte-{day}.{suffix}" if "." not in suffix else f"netzwerkkarte-{day}-{suffix}"
+        for column, (label, data, part, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+            name = export_file_name(shown, day, suffix, part)
             column.download_button(
                 label, data, file_name=name, mime=mime, on_click="ignore", icon=":material/download:"
             )
@@ -272,7 +274,7 @@ def _map(ctx: common.Context, state: ViewState, size: str, physics: bool, names:
         _map_as_list(ctx, view, state.actor)
     if state.actor:
         _selected_panel(ctx, state.actor)
-    _exports(ctx, view, options)
+    _exports(ctx, view, options, state.filter)
 
 
 if __name__ == "__main__":

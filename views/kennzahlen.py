@@ -101,7 +101,7 @@ def _top_chart(frame: pd.DataFrame, metric: str, count: int) -> None:
         )
         .properties(height=max(160, 26 * len(top)))
     )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(common.german_chart(chart), width="stretch")
 
 
 def _figure_text(key: str, value: Any) -> str:

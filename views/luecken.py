@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import to_csv
+from graph.formats import file_name
 from graph.gaps import GAP_INFO, URGENT_MONTHS, SummaryContext, gap_summary, what_if_summary
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from views import common
@@ -113,7 +114,13 @@ def _explain(key: str, count: int | None = None, summary: str | None = None, urg
     st.caption(t.GAPS_WHAT_TO_DO.format(action=info.action))
 
 
-def _show(frame: pd.DataFrame, name: str, height: int | None = None) -> None:
+def _csv_name(title: str) -> str:
+    """Download name: „Lücken“, what the table shows, the day of the analysis (``luecken-…-2026-11-28.csv``)."""
+    day = st.session_state.get("gl_as_of")
+    return file_name(t.PAGE_GAPS, title, day=day if isinstance(day, dt.date) else None, suffix="csv")
+
+
+def _show(frame: pd.DataFrame, name: str, height: int | None = None, title: str | None = None) -> None:
     """A gap table with profile links and its CSV download (without the link column); nothing when empty.
 
     An empty section says so in its own first sentence, so no general all-clear stands under a list of losses.
@@ -130,7 +137,7 @@ def _show(frame: pd.DataFrame, name: str, height: int | None = None) -> None:
     st.download_button(
         t.GAPS_DOWNLOAD,
         to_csv(plain),
-        f"luecken-{name}.csv",
+        _csv_name(title or (GAP_INFO[name].label if name in GAP_INFO else name)),
         "text/csv",
         key=f"dl_{name}",
         on_click="ignore",
@@ -234,7 +241,7 @@ def _coverage(ctx: common.Context, day: dt.date) -> None:
     st.download_button(
         t.GAPS_DOWNLOAD,
         to_csv(long),
-        "luecken-abdeckung.csv",
+        _csv_name(GAP_INFO["coverage"].label),
         "text/csv",
         key="dl_coverage",
         on_click="ignore",
@@ -355,7 +362,7 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
         st.markdown(f"**{title}** ({len(rows)})")
         if not rows:
             st.caption(t.GAPS_WHAT_IF_EMPTY[name])
-        _show(gap_frame(ctx, rows, fields, link), name)
+        _show(gap_frame(ctx, rows, fields, link), name, title=f"{GAP_INFO['what_if'].label} {title}")
 
 
 def _relation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
