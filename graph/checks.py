@@ -274,7 +274,7 @@ def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
             entry,
             "until",
             "date-order",
-            f"Das Ende {until.isoformat()} liegt vor dem Beginn {since.isoformat()}.",
+            f"Das Ende {until:%d.%m.%Y} liegt vor dem Beginn {since:%d.%m.%Y}.",
             "Prüfen Sie since und until; vielleicht sind sie vertauscht.",
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,10 @@ def test_app_gaps_what_if_programme_end(monkeypatch: pytest.MonkeyPatch) -> None
     at.multiselect(key="gl_remove").set_value(["villa-juehling"]).run()
     relations = _frame_with(at, "Art der Beziehung")
     assert "Villa Jühling e.V." in set(relations["Von"]) | set(relations["An"])
+    # Values before and after in German form (decimal comma, three places), never "0.2885".
+    changes = _frame_with(at, "Änderung")
+    cells = [str(v) for column in ("Vorher", "Nachher", "Änderung") for v in changes[column]]
+    assert cells and all(re.fullmatch(r"-?\d+,\d{3}", c) for c in cells), cells
 
 
 def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPatch) -> None:

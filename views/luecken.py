@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import to_csv
-from graph.formats import file_name
+from graph.formats import de_number, file_name
 from graph.gaps import GAP_INFO, URGENT_MONTHS, SummaryContext, gap_summary, what_if_summary
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from views import common
@@ -76,6 +76,8 @@ def _cell(ctx: common.Context, field: str, value: Any) -> Any:
         return METRIC_INFO[value].label
     if field == "figure":
         return NETWORK_INFO[value].label
+    if isinstance(value, float):  # what-if values before/after: decimal comma, like every other number
+        return de_number(value, 3)
     return value
 
 
