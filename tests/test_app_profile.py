@@ -64,7 +64,7 @@ def test_profile_of_demo_actor_has_badge_and_github_links(monkeypatch: pytest.Mo
 def test_profile_relation_tables_say_where_each_relation_comes_from(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", VALID, monkeypatch, actor="beratung-y")
     tables = [d.value for d in at.dataframe]
-    assert tables and all(list(table.columns) == t.PROFILE_RELATION_COLUMNS for table in tables)
+    assert tables and all(list(table.columns) == [t.COL_PROFILE, *t.PROFILE_RELATION_COLUMNS] for table in tables)
     # The reference network's relations name no source: by the rule they count as invented.
     assert {h for table in tables for h in table["Herkunft"]} == {"Ohne Quelle – gilt als erfunden"}
 
@@ -72,8 +72,11 @@ def test_profile_relation_tables_say_where_each_relation_comes_from(monkeypatch:
 def test_profile_relation_table_cells_are_german_text(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", VALID, monkeypatch, actor="traeger-x")
     rows = {tuple(row) for d in at.dataframe for row in d.value.values.tolist()}
-    assert ("Träger X", "Grundschule A", "Ohne Quelle – gilt als erfunden", "01.08.2024", "31.07.2028", "", "3") in rows
+    # The first column opens the partner's profile.
+    partner = ("akteure?actor=gs-a", "Träger X", "Grundschule A", "Ohne Quelle – gilt als erfunden", "01.08.2024")
+    assert (*partner, "31.07.2028", "", "3") in rows
     assert (
+        "akteure?actor=sek-b",
         "Träger X",
         "Sekundarschule B",
         "Ohne Quelle – gilt als erfunden",
@@ -159,3 +162,10 @@ def test_profile_contact_phone_and_mail_are_links(monkeypatch: pytest.MonkeyPatc
         "E-Mail: [kontakt@jugendhilfe\\-lindenhof\\.example\\.org](mailto:kontakt@jugendhilfe-lindenhof.example.org)  ",
         "Web: https\\://jugendhilfe\\-lindenhof\\.example\\.org",
     ]
+
+
+def test_actor_list_links_every_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", VALID, monkeypatch)
+    (table,) = [d.value for d in at.dataframe]
+    assert table.columns[0] == t.COL_PROFILE
+    assert all(link == f"akteure?actor={key}" for link, key in zip(table[t.COL_PROFILE], table.index, strict=True))

@@ -245,13 +245,23 @@ def _profile(ctx: common.Context, actor: str) -> None:
             ctx, ego, f"ego:{actor}", MapOptions(None, False, actor, 380, "", "akteure?actor="), local=True
         )
     st.subheader(t.PROFILE_RELATIONS)
-    relations = relation_table(actor_relations(ctx.graph, actor), ctx.dataset.vocabulary)
+    own = actor_relations(ctx.graph, actor)
+    relations = relation_table(own, ctx.dataset.vocabulary)
     if relations.empty:
         st.caption(t.PROFILE_NO_RELATIONS)
+    # Each partner opens its own profile: the relation's other end, by relation id.
+    partner = {key: (v if u == actor else u) for u, v, key in own.edges(keys=True)}
+    link = {t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")}
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
-        st.dataframe(table, hide_index=True, width="stretch")
+        table.insert(0, t.COL_PROFILE, [f"akteure?actor={partner[key]}" for key in group["Kennung"]])
+        st.dataframe(table, hide_index=True, width="stretch", column_config=link, height=_fit(len(table)))
+
+
+def _fit(rows: int, most: int = 420) -> int:
+    """Table height in pixels for ``rows`` rows plus the header, at most ``most`` (then it scrolls)."""
+    return min(most, 36 * (rows + 1) + 3)
 
 
 def _table(ctx: common.Context) -> None:
@@ -261,14 +271,17 @@ def _table(ctx: common.Context) -> None:
         hits = find_actors(query, dict(zip(table["Kennung"], table["Name"], strict=True)), limit=len(table))
         table = table.set_index("Kennung").loc[hits].reset_index()
     st.caption(t.ACTORS_HINT)
+    shown = table.set_index("Kennung")[TABLE_COLUMNS]
+    shown.insert(0, t.COL_PROFILE, [f"akteure?actor={key}" for key in shown.index])
     event = st.dataframe(
-        table.set_index("Kennung")[TABLE_COLUMNS],
+        shown,
         hide_index=True,
         width="stretch",
-        height=620,
+        height=_fit(len(shown), 620),
         on_select="rerun",
         selection_mode="single-row",
         key="actor_table",
+        column_config={t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")},
     )
     rows = event.selection.rows if event is not None else []
     if rows:

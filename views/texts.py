@@ -117,7 +117,10 @@ EXPORT_TITLE = "Netzwerkkarte Schulerfolg Halle – Stand {day}"
 
 # Akteure
 ACTORS_SEARCH = "Suche"
-ACTORS_HINT = "Zeile anklicken, um das Profil zu öffnen. Spaltenköpfe sortieren."
+ACTORS_HINT = (
+    "„öffnen“ in der Spalte Profil (oder das Kästchen am Zeilenanfang) öffnet das Profil. Ein Klick auf einen "
+    "Spaltenkopf sortiert."
+)
 BACK = "Zurück zur Liste"
 PROFILE_ATTRIBUTES = "Angaben"
 PROFILE_CONTACT = "Kontakt"
