@@ -180,6 +180,28 @@ def test_actor_url_opens_profile(session: Session, app_url: str) -> None:
     page.get_by_text(actor.name, exact=True).first.wait_for()
 
 
+def test_profile_speaks_to_people(session: Session, app_url: str) -> None:
+    # An actor with an address, target groups and a phone number: no field names, phone and mail as links.
+    actor = next(
+        a
+        for a in _bundled().actors.values()
+        if a.address and a.target_groups and a.contact and a.contact.phone and a.contact.email
+    )
+    page = session.page
+    for width, height in ((1440, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{app_url}/akteure?actor={actor.id}")
+        page.locator("h2").filter(has_text=actor.name[:20]).first.wait_for()
+        page.get_by_text("Kontakt", exact=True).first.wait_for()
+        text = page.locator("[data-testid='stMain']").inner_text()
+        assert not [raw for raw in ("street:", "postcode:", "age_min", "age_max", "audiences:") if raw in text]
+        phone = page.locator("a[href^='tel:']").first
+        assert phone.inner_text() == actor.contact.phone
+        assert page.locator(f"a[href='mailto:{actor.contact.email}']").count() == 1
+    _shot(page, "akteure-profil-handy")
+    page.set_viewport_size({"width": 1440, "height": 900})
+
+
 def test_screenshots_of_every_page(session: Session, app_url: str) -> None:
     page = session.page
     for name in PAGES:
