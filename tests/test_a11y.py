@@ -6,14 +6,13 @@ critical; the counts of every impact are printed (``pytest -s``), the README tab
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS, IDLE, app_server
+from bench.appserver import IDLE, app_server
 from graph import load_dataset
 from tests.conftest import REPO
 from views import texts as t
@@ -50,20 +49,6 @@ def _profile_actor() -> tuple[str, str]:
         if actor.address and actor.contact and actor.contact.phone:
             return actor.id, actor.name
     raise AssertionError("kein Akteur mit Anschrift und Telefon in data/")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} fehlt, ist im CI aber Pflicht (apt-get install chromium).")
-        pytest.skip(f"{CHROMIUM} fehlt: Browsertest übersprungen (Debian-Paket 'chromium' installieren).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

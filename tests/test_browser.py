@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS, IDLE, app_server
+from bench.appserver import IDLE, app_server
 from graph import clock, load_dataset
 from graph.gaps import gap_report
 from graph.handout import PRINT_SCRIPT
@@ -31,28 +30,9 @@ TIMEOUT_MS = 45_000
 XSS_PROBE = "() => [window.__xss, window.top.__xss].filter(v => v !== undefined).map(String)"
 
 
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} fehlt, ist im CI aber Pflicht (apt-get install chromium).")
-    pytest.skip(f"{CHROMIUM} fehlt: Browsertest übersprungen (Debian-Paket 'chromium' installieren).")
-
-
 def _start_app(data_dir: Path) -> Iterator[str]:
     with app_server(data_dir, seconds=60) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

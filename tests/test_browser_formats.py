@@ -14,9 +14,9 @@ import pytest
 from graph import clock, load_dataset
 from graph.metrics import METRIC_INFO
 from tests.conftest import REPO
-from tests.test_browser import Session, app_url, browser, session
+from tests.test_browser import Session, app_url, session
 
-__all__ = ["app_url", "browser", "session"]  # fixtures, imported so pytest finds them here
+__all__ = ["app_url", "session"]  # fixtures, imported so pytest finds them here
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 
 from graph import build_graph, load_dataset
 from tests.conftest import REPO
-from tests.test_browser import Session, _shot, app_url, browser, session  # noqa: F401 - fixtures
+from tests.test_browser import Session, _shot, app_url, session  # noqa: F401 - fixtures
 from views import texts as t
 
 pytestmark = pytest.mark.browser

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
+from bench.appserver import app_server
 from graph.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
 from tests.conftest import VALID
 
@@ -18,20 +17,6 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 45_000
 REPO_URL = "https://github.com/stadt-halle/netzwerkkarte-daten"
 SOURCE = "https://www.villajuehling.de/schulsozialarbeit"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} fehlt, ist im CI aber Pflicht (apt-get install chromium).")
-        pytest.skip(f"{CHROMIUM} fehlt: Browsertest übersprungen (Debian-Paket 'chromium' installieren).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import require_chromium
 from tests.load.run_load import percentile, report, run_load
-from tests.test_browser import _require_chromium
 
 pytestmark = pytest.mark.browser
 
 
 def test_load_sessions_at_once_leave_no_error() -> None:
-    _require_chromium()
+    require_chromium()
     result = run_load(sessions=5, seconds=25)
     print(report(result))
     assert result.opened == 5 and result.final_ok == 5  # every page loaded and still works after the load

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import networkx as nx
@@ -330,7 +331,8 @@ def _handout(ctx: common.Context) -> None:
     pdf_col, html_col = st.columns(2)
     pdf_col.download_button(
         t.HANDOUT_DOWNLOAD_PDF,
-        handout_pdf(index, data),
+        # Typeset only when the button is pressed, not on every rerun of the page.
+        functools.partial(handout_pdf, index, data),
         f"{stem}.pdf",
         "application/pdf",
         on_click="ignore",
