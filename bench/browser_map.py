@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.appserver import CHROMIUM, CHROMIUM_ARGS, app_server
 from bench.generate import write_network
 from graph import build_graph, load_dataset
-from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, layout_positions, map_html
+from graph.present.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, layout_positions, map_html
 
 __all__ = ["measure", "time_to_interactive"]
 

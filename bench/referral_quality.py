@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml
 
 from graph import load_dataset
-from graph.model import Dataset
+from graph.data.model import Dataset
 from graph.referral import ReferralIndex, ReferralResult, build_referral_index, refer
 
 __all__ = [

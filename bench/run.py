@@ -32,11 +32,11 @@ import yaml
 
 from bench.generate import write_network
 from graph import build_graph, load_dataset
+from graph.data.loader import DATA_FILES
+from graph.data.model import Dataset
 from graph.gaps import gap_report
-from graph.loader import DATA_FILES
-from graph.mapview import layout_positions, map_html
 from graph.metrics import actor_metrics, metric_graph, metrics_method
-from graph.model import Dataset
+from graph.present.mapview import layout_positions, map_html
 from graph.referral import build_referral_index, refer
 
 __all__ = ["main"]
@@ -324,7 +324,7 @@ from bench import run
 folder, naive = sys.argv[1] if len(sys.argv) > 1 else {folder!r}, {naive!r}
 run.rss_worker(folder, naive)
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
-import resource  # the second process that reads actors.yaml for large data (graph.offload), if any
+import resource  # the second process that reads actors.yaml for large data (graph.data.offload), if any
 child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({{"rss_mb": int(peak.split()[1]) / 1024, "child_mb": child}}))
 """

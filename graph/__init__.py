@@ -11,11 +11,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from graph.build import build_graph
-    from graph.loader import DATA_FILES, LoadResult, load_dataset
-    from graph.model import Actor, Dataset, Relation, Term, Vocabulary
-    from graph.problems import Problem, Report
-    from graph.provenance import provenance_label
+    from graph.data.build import build_graph
+    from graph.data.loader import DATA_FILES, LoadResult, load_dataset
+    from graph.data.model import Actor, Dataset, Relation, Term, Vocabulary
+    from graph.data.problems import Problem, Report
+    from graph.data.provenance import provenance_label
 
 __all__ = [
     "DATA_FILES",
@@ -33,18 +33,18 @@ __all__ = [
 ]
 
 _HOME = {
-    "build_graph": "graph.build",
-    "DATA_FILES": "graph.loader",
-    "LoadResult": "graph.loader",
-    "load_dataset": "graph.loader",
-    "Actor": "graph.model",
-    "Dataset": "graph.model",
-    "Relation": "graph.model",
-    "Term": "graph.model",
-    "Vocabulary": "graph.model",
-    "Problem": "graph.problems",
-    "Report": "graph.problems",
-    "provenance_label": "graph.provenance",
+    "build_graph": "graph.data.build",
+    "DATA_FILES": "graph.data.loader",
+    "LoadResult": "graph.data.loader",
+    "load_dataset": "graph.data.loader",
+    "Actor": "graph.data.model",
+    "Dataset": "graph.data.model",
+    "Relation": "graph.data.model",
+    "Term": "graph.data.model",
+    "Vocabulary": "graph.data.model",
+    "Problem": "graph.data.problems",
+    "Report": "graph.data.problems",
+    "provenance_label": "graph.data.provenance",
 }
 
 

@@ -1,4 +1,4 @@
-"""Tests of graph.annotations: GitHub workflow annotations and the job summary table."""
+"""Tests of graph.workflow.annotations: GitHub workflow annotations and the job summary table."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.annotations import annotation, github_output, summary_table
-from graph.cli import main
-from graph.loader import LoadResult
-from graph.problems import Problem, Report
+from graph.cli.main import main
+from graph.data.loader import LoadResult
+from graph.data.problems import Problem, Report
+from graph.workflow.annotations import annotation, github_output, summary_table
 from tests.conftest import TODAY
 
 COUNTS = {"actors": 0, "relations": 0}

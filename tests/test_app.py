@@ -72,7 +72,7 @@ def test_app_map_filter_widget_updates_url(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_app_map_too_large_offers_ego_view_and_bezirk(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)  # the small network's 8 actors count as "too many"
+    monkeypatch.setattr("graph.present.mapview.FULL_MAP_LIMIT", 5)  # the small network's 8 actors count as "too many"
     at = run_page("karte", VALID, monkeypatch)
     assert not _iframes(at)
     assert at.warning[0].value.startswith("Die Karte hätte 8 Akteure. Ab 5 Akteuren reagiert die ganze Karte")
@@ -84,7 +84,7 @@ def test_app_map_too_large_offers_ego_view_and_bezirk(monkeypatch: pytest.Monkey
 
 
 def test_app_map_too_large_bezirk_and_full_map_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("graph.mapview.FULL_MAP_LIMIT", 5)
+    monkeypatch.setattr("graph.present.mapview.FULL_MAP_LIMIT", 5)
     at = run_page("karte", VALID, monkeypatch)
     assert at.selectbox(key="k_guard_bezirk").options == ["Süd", "West"]  # only Stadtbezirke in the view
     at.button[1].click().run()  # "Nur diesen Stadtbezirk zeigen"
@@ -316,7 +316,7 @@ def test_app_sidebar_names_the_environment_override(monkeypatch: pytest.MonkeyPa
 
 
 def test_app_sidebar_silent_on_the_real_date(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph import clock
+    from graph.data import clock
 
     (data_copy / "meta.yaml").unlink()
     monkeypatch.setattr(clock, "system_date", lambda: dt.date(2026, 12, 24))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
+from graph.workflow.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
 from tests.conftest import REPO, VALID, run_page
 from views import texts as t
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.correction import ENV_EMAIL, ENV_REPO
+from graph.workflow.correction import ENV_EMAIL, ENV_REPO
 from tests.conftest import BROKEN, TESTS, VALID, run_page
 
 INDENTATION = TESTS / "data" / "bad" / "indentation" / "actors.yaml"

@@ -1,7 +1,8 @@
-"""docs/architecture.md stays true: every module of graph/ and views/ is described there."""
+"""docs/architecture.md stays true: every module of graph/ and views/ has a table row, every row a module."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,15 +34,43 @@ MODULES = sorted(
 )
 
 
+def _rows(heading: str) -> list[str]:
+    """Module names in the first column of the tables below a ``## …`` heading, up to the next one."""
+    section = ARCHITECTURE.split(heading, 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([\w.]+)` \|", section, flags=re.MULTILINE)
+
+
+ROWS = {"graph": _rows("## Module in `graph/`"), "views": _rows("## Seiten in `views/`")}
+
+
 def test_sub_packages_are_found() -> None:
-    # Guards the recursive glob: the gap analyses are a package, so its modules must be among MODULES.
+    # Guards the recursive glob: layers and analyses are packages, so their modules must be among MODULES.
     assert ("graph/gaps/__init__.py", "gaps") in MODULES
     assert ("graph/gaps/coverage.py", "gaps.coverage") in MODULES
+    assert ("graph/data/loader.py", "data.loader") in MODULES
+    assert ("graph/present/mapview/layout.py", "present.mapview.layout") in MODULES
+
+
+def test_rows_are_read_from_the_tables() -> None:
+    assert "data.loader" in ROWS["graph"]
+    assert "vermittlung" in ROWS["views"]
 
 
 @pytest.mark.parametrize(("path", "name"), MODULES, ids=[path for path, _ in MODULES])
-def test_architecture_mentions_module(path: str, name: str) -> None:
-    assert f"`{name}`" in ARCHITECTURE, f"docs/architecture.md erwähnt {path} nicht (als `{name}`)"
+def test_architecture_has_a_row_for_module(path: str, name: str) -> None:
+    folder = path.split("/", 1)[0]
+    assert name in ROWS[folder], f"docs/architecture.md hat keine Tabellenzeile für {path} (als `{name}`)"
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_row_names_an_existing_module(folder: str) -> None:
+    existing = {name for path, name in MODULES if path.startswith(f"{folder}/")}
+    assert [row for row in ROWS[folder] if row not in existing] == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_no_module_has_two_rows(folder: str) -> None:
+    assert len(ROWS[folder]) == len(set(ROWS[folder]))
 
 
 def test_graph_never_imports_streamlit() -> None:

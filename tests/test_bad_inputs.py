@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph import load_dataset
-from graph.problems import source_excerpts
+from graph.data.problems import source_excerpts
 from tests.conftest import TESTS, TODAY, VALID
 
 BAD = TESTS / "data" / "bad"

@@ -8,7 +8,7 @@ import pytest
 
 from bench.generate import KIND_SHARES, RELATION_SHARES, SIZES, generate, write_network
 from graph import build_graph, load_dataset
-from graph.loader import LoadResult
+from graph.data.loader import LoadResult
 from tests.conftest import TODAY
 
 

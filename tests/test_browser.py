@@ -13,9 +13,10 @@ from urllib.parse import urlparse
 import pytest
 
 from bench.appserver import IDLE, app_server
-from graph import clock, load_dataset
+from graph import load_dataset
+from graph.data import clock
 from graph.gaps import gap_report
-from graph.handout import PRINT_SCRIPT
+from graph.present.handout import PRINT_SCRIPT
 from graph.referral import refer
 from tests.conftest import REPO, TESTS
 

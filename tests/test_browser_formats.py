@@ -11,7 +11,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from graph import clock, load_dataset
+from graph import load_dataset
+from graph.data import clock
 from graph.metrics import METRIC_INFO
 from tests.conftest import REPO
 from tests.test_browser import Session, app_url, session

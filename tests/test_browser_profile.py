@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bench.appserver import app_server
-from graph.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
+from graph.workflow.correction import ENV_BRANCH, ENV_DATA_PATH, ENV_EMAIL, ENV_FORGE, ENV_REPO
 from tests.conftest import VALID
 
 pytestmark = pytest.mark.browser

@@ -9,14 +9,14 @@ import re
 import pytest
 
 from graph import Dataset, build_graph, load_dataset
-from graph.cli import main
+from graph.cli.main import main
+from graph.data.sourcerules import is_fictional_phone, is_sourced
 from graph.gaps import gap_report
-from graph.sourcerules import is_fictional_phone, is_sourced
 from tests.conftest import REPO, TODAY
 
 ESF_START = dt.date(2024, 8, 1)
 DATA_README = (REPO / "data" / "README.md").read_text(encoding="utf-8")
-#: The rule codes of graph.sourcerules: the bundled data must not raise any of them, not even as a warning.
+#: The rule codes of graph.data.sourcerules: the bundled data must not raise any of them, not even as a warning.
 SOURCE_RULES = {"relation-unsourced", "demo-relation-real-actor", "phone-not-fictional"}
 
 

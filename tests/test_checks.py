@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph import Dataset, load_dataset
-from graph.sourcerules import is_fictional_phone
+from graph.data.sourcerules import is_fictional_phone
 from tests.conftest import TODAY
 
 

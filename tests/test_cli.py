@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
+from graph.cli.main import main
 from tests.conftest import BROKEN, REPO, VALID
 
 

@@ -117,6 +117,6 @@ def test_command_output_unchanged(name: str, args: list[str]) -> None:
 
 
 def test_every_command_is_recorded() -> None:
-    from graph.cli import COMMANDS as CLI_COMMANDS
+    from graph.cli.main import COMMANDS as CLI_COMMANDS
 
     assert {f"help-{name}.txt" for name in CLI_COMMANDS} <= {name for name, _ in COMMANDS}

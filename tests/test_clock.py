@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import clock, load_dataset
-from graph.cli import main
-from graph.model import Dataset, Vocabulary
+from graph import load_dataset
+from graph.cli.main import main
+from graph.data import clock
+from graph.data.model import Dataset, Vocabulary
 from tests.conftest import REPO, TODAY, VALID
 
 REAL = dt.date(2031, 5, 17)
@@ -105,17 +106,17 @@ def test_cli_json_shape_unchanged_by_the_clock(
 
 
 def test_no_other_module_reads_the_real_clock() -> None:
-    """``graph.clock.system_date`` is the only place in graph/ and views/ that asks for the real date."""
+    """``graph.data.clock.system_date`` is the only place in graph/ and views/ that asks for the real date."""
     pattern = ("date.today(", "datetime.now(", "datetime.today(", "time.time(", "time.localtime(")
     found = [
         f"{path.relative_to(REPO)}: {needle}"
         for folder in ("graph", "views")
         for path in sorted((REPO / folder).rglob("*.py"))
         for needle in pattern
-        if needle in path.read_text(encoding="utf-8") and path != REPO / "graph" / "clock.py"
+        if needle in path.read_text(encoding="utf-8") and path != REPO / "graph" / "data" / "clock.py"
     ]
     assert found == []
-    assert (REPO / "graph" / "clock.py").read_text(encoding="utf-8").count("date.today(") == 1
+    assert (REPO / "graph" / "data" / "clock.py").read_text(encoding="utf-8").count("date.today(") == 1
 
 
 def test_bundled_data_declares_its_reference_date() -> None:
@@ -141,7 +142,7 @@ def test_subprocess_honours_the_environment(tmp_path: Path) -> None:
 
 
 def test_referral_and_handout_fall_back_to_the_reference_date(small: Dataset, real_date: dt.date) -> None:
-    from graph.handout import handout_data
+    from graph.present.handout import handout_data
     from graph.referral import build_referral_index, refer
 
     assert small.reference_date == TODAY

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from graph.convert import Converter
-from graph.schema import ACTOR_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS
+from graph.data.convert import Converter
+from graph.data.schema import ACTOR_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS
 
 
 def _convert(text: str, fields=ACTOR_FIELDS) -> tuple[list[dict], list[tuple[str, int, int, str]]]:

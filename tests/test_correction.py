@@ -1,4 +1,4 @@
-"""Tests of graph.correction: settings from the environment and the exact edit and report links."""
+"""Tests of graph.workflow.correction: settings from the environment and the exact edit and report links."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from graph.correction import (
+from graph.workflow.correction import (
     ENV_BRANCH,
     ENV_DATA_PATH,
     ENV_EMAIL,

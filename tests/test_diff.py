@@ -1,4 +1,4 @@
-"""Tests of graph.diff and graph.diff_report: the change report between two versions of the data."""
+"""Tests of graph.workflow.diff and graph.workflow.diff_report: the change report between two versions of the data."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
-from graph.diff import compare, field_changes, load_side
-from graph.diff_report import md
-from graph.model import Actor, Relation
+from graph.cli.main import main
+from graph.data.model import Actor, Relation
+from graph.workflow.diff import compare, field_changes, load_side
+from graph.workflow.diff_report import md
 from tests.conftest import REPO, TODAY
 
 NEW_CENTRE = """- id: suchtberatung-silberhoehe
@@ -237,7 +237,7 @@ def test_diff_caps_long_lists(data_copy: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_field_changes_flattens_sub_fields() -> None:
-    from graph.model import Contact
+    from graph.data.model import Contact
 
     before = Actor("a", "A", "schule", contact=Contact(phone="1"))
     after = Actor("a", "A", "schule", contact=Contact(phone="2"), line=7)
@@ -245,7 +245,7 @@ def test_field_changes_flattens_sub_fields() -> None:
 
 
 def test_compare_relation_date_change(small: object) -> None:
-    from graph.model import Dataset
+    from graph.data.model import Dataset
 
     assert isinstance(small, Dataset)
     first = small.relations[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.problems import CODES
-from graph.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, field_paths
+from graph.data.problems import CODES
+from graph.data.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, field_paths
 from tests.conftest import REPO
 
 DATA_README = (REPO / "data" / "README.md").read_text(encoding="utf-8")

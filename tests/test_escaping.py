@@ -22,16 +22,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph import Dataset, build_graph, load_dataset
-from graph.annotations import summary_table
-from graph.diff import Side, load_side
-from graph.diff_report import diff_markdown
-from graph.export import actor_table, relation_table, spreadsheet_safe, to_csv, to_gexf, to_graphml
+from graph.cli.reports import gaps_markdown
 from graph.gaps import gap_report
-from graph.handout import PRINT_SCRIPT, handout_data, render_handout
-from graph.mapview import MapOptions, layout_positions, map_html
-from graph.metrics_report import gaps_markdown
+from graph.present.export import actor_table, relation_table, spreadsheet_safe, to_csv, to_gexf, to_graphml
+from graph.present.handout import PRINT_SCRIPT, handout_data, render_handout
+from graph.present.mapview import MapOptions, layout_positions, map_html
+from graph.present.viewfilter import ViewFilter, filter_graph
 from graph.referral import build_referral_index
-from graph.viewfilter import ViewFilter, filter_graph
+from graph.workflow.annotations import summary_table
+from graph.workflow.diff import Side, load_side
+from graph.workflow.diff_report import diff_markdown
 from tests.conftest import TESTS, TODAY, run_page
 from views.common import md, to_xlsx
 
@@ -43,7 +43,7 @@ FOREIGN_TAGS = {"img", "iframe", "object", "embed", "form", "input", "base", "li
 #: Markdown / Streamlit syntax in the payloads that must never appear unescaped.
 RAW_MARKDOWN = [
     re.compile(r"(?<!\\)<(?:img|svg|script|/script|b|a)\b"),  # HTML (st.markdown shows it escaped as \<img)
-    # A link or image: [x](javascript:…). Only our own tel: and mailto: links pass (graph.handout.tel_uri:
+    # A link or image: [x](javascript:…). Only our own tel: and mailto: links pass (graph.present.handout.tel_uri:
     # digits only; mailto_uri: a plain address, no ?, no brackets).
     re.compile(r"(?<!\\)\]\((?!tel:\+?\d+\)|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\))"),
     re.compile(r"(?<!\\):(?:red|blue)(?<!\\)\["),  # Streamlit colour directive

@@ -1,4 +1,4 @@
-"""Tests of graph.export: tables, CSV for German Excel, GraphML and GEXF."""
+"""Tests of graph.present.export: tables, CSV for German Excel, GraphML and GEXF."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from graph import Dataset, build_graph, load_dataset
-from graph.export import actor_table, count_table, problem_table, relation_table, to_csv, to_gexf, to_graphml
+from graph.present.export import actor_table, count_table, problem_table, relation_table, to_csv, to_gexf, to_graphml
 from tests.conftest import BROKEN, TODAY
 
 

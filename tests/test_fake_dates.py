@@ -2,7 +2,7 @@
 
 Runs graph tests, CLI tests and AppTests in a subprocess under ``faketime`` (Debian package ``faketime``,
 installed by ``.ci/run``), once for a day in 2027 and once after the end of the ESF+ period. Everything
-that looks at „today“ goes through ``graph.clock``, so the results must not change.
+that looks at „today“ goes through ``graph.data.clock``, so the results must not change.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ FAKETIME = Path("/usr/bin/faketime")
 #: Faked days: a year after the reference date, and two weeks after the ESF+ period ends (31.07.2028).
 DAYS = ("2027-07-01", "2028-08-15")
 SAMPLE = (
-    "graph/clock.py",
-    "graph/loader.py",
+    "graph/data/clock.py",
+    "graph/data/loader.py",
     "tests/test_clock.py",
     "tests/test_loader.py",
     "tests/test_build.py",

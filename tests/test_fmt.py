@@ -1,4 +1,4 @@
-"""Tests of graph.fmt: canonical form, comments kept, --check, refusal and atomic writes."""
+"""Tests of graph.workflow.fmt: canonical form, comments kept, --check, refusal and atomic writes."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import fmt
-from graph.cli import main
-from graph.fmt import canonical_text, format_folder, write_atomic
-from graph.loader import DATA_FILES, META_FILE
+from graph.cli.main import main
+from graph.data.loader import DATA_FILES, META_FILE
+from graph.workflow import fmt
+from graph.workflow.fmt import canonical_text, format_folder, write_atomic
 from tests.conftest import REPO, TESTS
 
 FIXTURES = TESTS / "data" / "fmt"

@@ -1,4 +1,4 @@
-"""Tests of graph.formats and the German files built on it: CSV for German Excel, GraphML/GEXF labels, file names."""
+"""Tests of graph.present.formats and the German files built on it: CSV for German Excel, GraphML/GEXF labels, file names."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from graph import Dataset, build_graph
-from graph.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
-from graph.formats import VEGA_LOCALE, de_bool, de_cell, de_date, de_number, de_table, file_name, xlsx_table
-from graph.viewfilter import ViewFilter
+from graph.present.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
+from graph.present.formats import VEGA_LOCALE, de_bool, de_cell, de_date, de_number, de_table, file_name, xlsx_table
+from graph.present.viewfilter import ViewFilter
 from tests.conftest import TODAY
 from views.common import german_chart, to_xlsx
 

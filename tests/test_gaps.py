@@ -10,7 +10,8 @@ import networkx as nx
 import pytest
 
 from graph import load_dataset
-from graph.build import build_graph
+from graph.data.build import build_graph
+from graph.data.model import Actor, Contact, Dataset, Funding, Relation, Term, Vocabulary
 from graph.gaps import (
     GAP_INFO,
     URGENT_MONTHS,
@@ -33,7 +34,6 @@ from graph.gaps import (
     without_contact,
 )
 from graph.metrics import metric_graph
-from graph.model import Actor, Contact, Dataset, Funding, Relation, Term, Vocabulary
 from tests.conftest import REPO, TODAY
 
 PHONE = Contact(phone="0345 555 00 00")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from graph import load_dataset
-from graph.handout import handout_data, render_handout, tel_uri
-from graph.handout_pdf import handout_inputs, handout_pdf
-from graph.model import Contact
+from graph.data.model import Contact
+from graph.present.handout import handout_data, render_handout, tel_uri
+from graph.present.handout_pdf import handout_inputs, handout_pdf
 from graph.referral import ReferralError, ReferralIndex, build_referral_index
 from tests.conftest import TESTS, TODAY
 

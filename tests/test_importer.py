@@ -1,4 +1,4 @@
-"""Tests of graph.importer: spreadsheet import with row-level problems."""
+"""Tests of graph.workflow.importer: spreadsheet import with row-level problems."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
-from graph.importer import TableError, column_map, read_table
+from graph.cli.main import main
+from graph.workflow.importer import TableError, column_map, read_table
 from tests.conftest import TESTS
 
 IMPORT = TESTS / "data" / "import"

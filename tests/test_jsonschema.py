@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from graph import Dataset, load_dataset
-from graph.cli import main
-from graph.jsonschema import SCHEMA_FILES, data_schemas, render, schema_header
+from graph.cli.main import main
+from graph.workflow.jsonschema import SCHEMA_FILES, data_schemas, render, schema_header
 from tests.conftest import REPO
 
 DATA = REPO / "data"

@@ -173,7 +173,7 @@ def _fixture_folders() -> list[Path]:
 @pytest.mark.parametrize("folder", _fixture_folders(), ids=lambda f: f"{f.parent.name}/{f.name}")
 def test_reading_actors_in_a_second_process_changes_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Large data sets read actors.yaml in a second process; the outcome must be identical."""
-    import graph.loader as loader_module
+    import graph.data.loader as loader_module
 
     serial = load_dataset(folder, today=TODAY)
     monkeypatch.setattr(loader_module, "PARALLEL_MIN_BYTES", 0)

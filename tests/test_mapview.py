@@ -1,4 +1,4 @@
-"""Tests of graph.mapview: the offline, escaped map page."""
+"""Tests of graph.present.mapview: the offline, escaped map page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import networkx as nx
 import pytest
 
 from graph import Dataset, build_graph
-from graph.mapview import (
+from graph.data.model import Vocabulary
+from graph.present.mapview import (
     DECLUTTER_LIMIT,
     MIN_LABEL_PX,
     VIS_SCRIPT,
@@ -26,8 +27,7 @@ from graph.mapview import (
     safe_json,
     vis_library,
 )
-from graph.model import Vocabulary
-from graph.viewfilter import ViewFilter, filter_graph
+from graph.present.viewfilter import ViewFilter, filter_graph
 from tests.conftest import VALID, run_page
 
 HOSTILE = '<img src=x onerror=alert(1)></script><a href="#">x</a> {{ 7*7 }}'

@@ -12,9 +12,9 @@ import networkx as nx
 import pytest
 
 from graph import build_graph, load_dataset
-from graph.cli import main
+from graph.cli.main import main
+from graph.cli.reports import METRIC_COLUMNS, gaps_markdown
 from graph.metrics import metric_graph
-from graph.metrics_report import METRIC_COLUMNS, gaps_markdown
 from tests.conftest import BROKEN, REPO, TODAY, VALID
 
 

@@ -1,4 +1,4 @@
-"""graph.offload: a call in a second process gives what it gives here, and failures fall back."""
+"""graph.data.offload: a call in a second process gives what it gives here, and failures fall back."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from graph import offload
-from graph.suggest import did_you_mean
+from graph.data import offload
+from graph.data.suggest import did_you_mean
 
 
 def test_second_process_returns_the_same_result() -> None:
@@ -25,7 +25,7 @@ def test_without_parallel_the_call_runs_here() -> None:
 
 def test_an_interpreter_that_cannot_start_falls_back(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
-    with caplog.at_level(logging.WARNING, logger="graph.offload"):
+    with caplog.at_level(logging.WARNING, logger="graph.data.offload"):
         pending = offload.start(did_you_mean, "schul", ["schule"])
     assert not pending.parallel
     assert pending.result() == "Meinten Sie 'schule'?"
@@ -37,7 +37,7 @@ def test_a_failing_second_process_falls_back(monkeypatch: pytest.MonkeyPatch, ca
     monkeypatch.setattr(offload, "_ROOT", "/nonexistent")
     monkeypatch.setenv("PYTHONPATH", "")
     monkeypatch.chdir("/")
-    with caplog.at_level(logging.WARNING, logger="graph.offload"):
+    with caplog.at_level(logging.WARNING, logger="graph.data.offload"):
         pending = offload.start(did_you_mean, "schul", ["schule"])
         assert pending.parallel
         assert pending.result() == "Meinten Sie 'schule'?"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.problems import CODES, EXCERPT_WIDTH, TITLES, Problem, Report, source_excerpt, source_excerpts, title
+from graph.data.problems import CODES, EXCERPT_WIDTH, TITLES, Problem, Report, source_excerpt, source_excerpts, title
 
 VALIDATION_MODULES = [
-    Path(__file__).parent.parent / "graph" / f"{m}.py"
+    Path(__file__).parent.parent / "graph" / "data" / f"{m}.py"
     for m in ("yamlread", "convert", "checks", "loader", "sourcerules")
 ]
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph import load_dataset
-from graph.loader import DATA_FILES
+from graph.data.loader import DATA_FILES
 from tests.conftest import TODAY, VALID
 
 ORIGINAL = {name: yaml.safe_load((VALID / name).read_text(encoding="utf-8")) for name in DATA_FILES}

@@ -1,4 +1,4 @@
-"""Tests of graph.provenance: the one rule for invented entries and source links, and where it shows up."""
+"""Tests of graph.data.provenance: the one rule for invented entries and source links, and where it shows up."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 
 import graph
 from graph import Actor, Dataset, Relation, Vocabulary, build_graph
-from graph.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
-from graph.mapview import MapOptions, map_html, node_title
-from graph.provenance import Provenance, provenance, provenance_label
+from graph.data.provenance import Provenance, provenance, provenance_label
+from graph.present.export import actor_table, relation_table, to_csv, to_gexf, to_graphml
+from graph.present.mapview import MapOptions, map_html, node_title
 from tests.conftest import TODAY
 
 

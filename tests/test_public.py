@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from graph import Dataset, load_dataset
-from graph.handout import handout_data, render_handout
+from graph.data.schema import ACTOR_FIELDS, RELATION_FIELDS, internal_paths
+from graph.present.handout import handout_data, render_handout
 from graph.referral import build_referral_index
-from graph.schema import ACTOR_FIELDS, RELATION_FIELDS, internal_paths
 from tests.conftest import REPO
 
 SECRET = "INTERN-vertraulich-7f3a"

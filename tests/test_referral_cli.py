@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph import load_dataset
-from graph.cli import main
+from graph.cli.main import main
 from graph.referral import build_referral_index, refer
 from tests.conftest import BROKEN, REPO, TESTS, TODAY
 

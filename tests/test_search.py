@@ -1,11 +1,11 @@
-"""Tests of graph.search: tolerant name search."""
+"""Tests of graph.present.search: tolerant name search."""
 
 from __future__ import annotations
 
 import pytest
 
 from graph import Dataset
-from graph.search import find_actors, match_score
+from graph.present.search import find_actors, match_score
 
 
 @pytest.mark.parametrize(

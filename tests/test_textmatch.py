@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph import load_dataset
-from graph.model import Term
-from graph.textmatch import (
+from graph.data.model import Term
+from graph.referral.textmatch import (
     MATCH_THRESHOLD,
     QUALITY,
     SPAN_SLACK,

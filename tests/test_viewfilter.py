@@ -1,4 +1,4 @@
-"""Tests of graph.viewfilter on the small reference network."""
+"""Tests of graph.present.viewfilter on the small reference network."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graph import Dataset, build_graph
-from graph.viewfilter import ViewFilter, actor_relations, filter_graph
+from graph.present.viewfilter import ViewFilter, actor_relations, filter_graph
 
 ALL = ["ag78", "amt", "beratung-y", "einsam", "gs-a", "projekt-z", "sek-b", "traeger-x"]
 

@@ -1,4 +1,4 @@
-"""Tests of graph.viewstate: URL query parameters in and out."""
+"""Tests of graph.present.viewstate: URL query parameters in and out."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from graph import Dataset
-from graph.viewfilter import ViewFilter
-from graph.viewstate import ViewState, decode, encode
+from graph.present.viewfilter import ViewFilter
+from graph.present.viewstate import ViewState, decode, encode
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.yamlread import read_yaml
+from graph.data.yamlread import read_yaml
 
 
 def _read(tmp_path: Path, raw: bytes) -> list[tuple[str, int, int, str]]:

@@ -8,14 +8,14 @@ from typing import Any
 
 import streamlit as st
 
-from graph.correction import ENV_BRANCH, ENV_EMAIL, ENV_REPO, correction_links, correction_settings
-from graph.export import actor_table, relation_table
-from graph.handout import mailto_uri, tel_uri
-from graph.mapview import MapOptions
+from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO
-from graph.provenance import provenance
-from graph.search import find_actors
-from graph.viewfilter import ViewFilter, actor_relations, filter_graph
+from graph.present.export import actor_table, relation_table
+from graph.present.handout import mailto_uri, tel_uri
+from graph.present.mapview import MapOptions
+from graph.present.search import find_actors
+from graph.present.viewfilter import ViewFilter, actor_relations, filter_graph
+from graph.workflow.correction import ENV_BRANCH, ENV_EMAIL, ENV_REPO, correction_links, correction_settings
 from views import common
 from views import texts as t
 
@@ -130,7 +130,7 @@ def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
 
 
 def _origin(attrs: dict[str, Any]) -> None:
-    """Invented entries get a badge; sourced ones „Quelle: <link>“ (rule and wording: graph.provenance)."""
+    """Invented entries get a badge; sourced ones „Quelle: <link>“ (rule and wording: graph.data.provenance)."""
     origin = provenance(attrs, relation=False)
     if origin.invented:
         st.badge(origin.label, icon=":material/science:", color="orange")

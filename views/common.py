@@ -16,17 +16,18 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import Dataset, LoadResult, build_graph, clock, load_dataset
-from graph.correction import ENV_REPO, CorrectionSettings, correction_settings, edit_url
-from graph.export import problem_table, spreadsheet_safe
-from graph.fingerprint import data_fingerprint
-from graph.formats import VEGA_LOCALE, XLSX_DATE_FORMAT, xlsx_table
+from graph import Dataset, LoadResult, build_graph, load_dataset
+from graph.data import clock
+from graph.data.fingerprint import data_fingerprint
+from graph.data.problems import Problem, source_excerpts, title
 from graph.gaps import gap_report, what_if
-from graph.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
-from graph.problems import Problem, source_excerpts, title
+from graph.present.export import problem_table, spreadsheet_safe
+from graph.present.formats import VEGA_LOCALE, XLSX_DATE_FORMAT, xlsx_table
+from graph.present.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
+from graph.present.viewstate import ViewState, decode, encode
 from graph.referral import ReferralIndex, build_referral_index
-from graph.viewstate import ViewState, decode, encode
+from graph.workflow.correction import ENV_REPO, CorrectionSettings, correction_settings, edit_url
 from views import texts as t
 
 __all__ = [
@@ -89,7 +90,7 @@ def data_dir() -> Path:
 # shared by all sessions and must be treated as read-only by the pages.
 @st.cache_resource(show_spinner=t.LOADING, max_entries=8)
 def _load(folder: str, fingerprint: str, clock_inputs: tuple[dt.date | None, dt.date]) -> LoadResult:
-    del fingerprint, clock_inputs  # only part of the cache key; the loader asks graph.clock which day it is
+    del fingerprint, clock_inputs  # only part of the cache key; the loader asks graph.data.clock which day it is
     return load_dataset(folder)
 
 
@@ -199,7 +200,7 @@ def show_who_corrects() -> None:
 def require_context() -> Context:
     """Load the data (cached per content fingerprint); on invalid data show the report and stop the page.
 
-    „Today“ comes from :mod:`graph.clock`; when it is not the real date the sidebar says which day is used.
+    „Today“ comes from :mod:`graph.data.clock`; when it is not the real date the sidebar says which day is used.
     """
     folder = data_dir()
     try:

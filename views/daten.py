@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.export import actor_table, count_table
+from graph.present.export import actor_table, count_table
 from views import common
 from views import texts as t
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 import networkx as nx
 import streamlit as st
 
-from graph.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
-from graph.formats import de_date
-from graph.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
 from graph.metrics import METRIC_INFO
-from graph.search import find_actors
-from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
-from graph.viewstate import ViewState
+from graph.present.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
+from graph.present.formats import de_date
+from graph.present.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
+from graph.present.search import find_actors
+from graph.present.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
+from graph.present.viewstate import ViewState
 from views import common
 from views import texts as t
 from views.kennzahlen import SIZE_METRICS

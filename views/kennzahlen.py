@@ -9,7 +9,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.export import to_csv
 from graph.metrics import (
     ACTOR_METRICS,
     LITERATURE,
@@ -19,6 +18,7 @@ from graph.metrics import (
     metric_summary,
     network_summary,
 )
+from graph.present.export import to_csv
 from views import common
 from views import texts as t
 

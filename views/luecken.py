@@ -11,10 +11,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.export import to_csv
-from graph.formats import de_number, file_name
 from graph.gaps import GAP_INFO, URGENT_MONTHS, SummaryContext, gap_summary, what_if_summary
 from graph.metrics import METRIC_INFO, NETWORK_INFO
+from graph.present.export import to_csv
+from graph.present.formats import de_number, file_name
 from views import common
 from views import texts as t
 

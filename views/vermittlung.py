@@ -9,9 +9,10 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from graph.handout import handout_data, render_handout, tel_uri
-from graph.handout_pdf import handout_pdf
-from graph.mapview import MapOptions
+from graph.present.handout import handout_data, render_handout, tel_uri
+from graph.present.handout_pdf import handout_pdf
+from graph.present.mapview import MapOptions
+from graph.present.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from graph.referral import (
     FILTER_LABELS,
     SCORE_PARTS,
@@ -22,7 +23,6 @@ from graph.referral import (
     refer,
     school_scope,
 )
-from graph.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from views import common
 from views import texts as t
 

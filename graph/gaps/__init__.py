@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.build import build_graph
+from graph.data.build import build_graph
+from graph.data.model import Dataset
 from graph.gaps.coverage import AREA_LEVELS, coverage, served_districts
 from graph.gaps.info import COMMITTEE as COMMITTEE
 from graph.gaps.info import GAP_INFO, GapInfo
@@ -36,7 +37,6 @@ from graph.gaps.summary import SummaryContext, gap_summary, what_if_summary
 from graph.gaps.upkeep import committees, ended_relations, stale, without_contact
 from graph.gaps.whatif import what_if
 from graph.metrics import metric_graph
-from graph.model import Dataset
 
 __all__ = [
     "AREA_LEVELS",
@@ -73,7 +73,7 @@ def gap_report(dataset: Dataset, as_of: dt.date, months: int = 12, level: str = 
 
     Examples
     --------
-    >>> from graph.model import Actor, Vocabulary
+    >>> from graph.data.model import Actor, Vocabulary
     >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule")}, ())
     >>> report = gap_report(ds, dt.date(2026, 1, 1))
     >>> [r["id"] for r in report["isolated"]], [r["id"] for r in report["schools_without_school_social_work"]]

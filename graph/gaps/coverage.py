@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from graph.data.model import Actor, Dataset, Vocabulary
 from graph.gaps.info import NOT_OFFERING, _schools
-from graph.model import Actor, Dataset, Vocabulary
 
 __all__ = [
     "AREA_LEVELS",
@@ -31,7 +31,7 @@ def served_districts(actor: Actor, vocabulary: Vocabulary) -> set[str]:
 
     Examples
     --------
-    >>> from graph.model import Term
+    >>> from graph.data.model import Term
     >>> v = Vocabulary({"districts": {"a": Term("a", "A", stadtbezirk="x"), "b": Term("b", "B", stadtbezirk="x")}})
     >>> sorted(served_districts(Actor("p", "P", "beratung", service_area=("x",)), v))
     ['a', 'b']
@@ -73,7 +73,7 @@ def coverage(dataset: Dataset, level: str = "districts", topics: Iterable[str] |
 
     Examples
     --------
-    >>> from graph.model import Term
+    >>> from graph.data.model import Term
     >>> v = Vocabulary({"districts": {"a": Term("a", "A"), "b": Term("b", "B")}, "topics": {"t": Term("t", "T")}})
     >>> ds = Dataset(v, {"p": Actor("p", "P", "beratung", district="a", topics=("t",))}, ())
     >>> [(r["area"], r["actors"], r["actor_ids"]) for r in coverage(ds)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from graph.model import Actor, Dataset, Relation, Vocabulary
+from graph.data.model import Actor, Dataset, Relation, Vocabulary
 
 __all__ = [
     "GAP_INFO",

@@ -9,10 +9,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import build_graph
+from graph.data.build import build_graph
+from graph.data.model import Actor, Dataset, Relation, Vocabulary
 from graph.gaps.info import NOT_OFFERING, SCHOOL, SCHOOL_SOCIAL_WORK, _active, _bezirk, _schools
 from graph.metrics import metric_graph
-from graph.model import Actor, Dataset, Relation, Vocabulary
 
 __all__ = [
     "URGENT_MONTHS",
@@ -133,7 +133,7 @@ def core_topics(vocabulary: Vocabulary) -> list[str]:
 
     Examples
     --------
-    >>> from graph.model import Term
+    >>> from graph.data.model import Term
     >>> core_topics(Vocabulary({"topics": {"a": Term("a", "A", core=True), "b": Term("b", "B")}}))
     ['a']
     """
@@ -177,7 +177,7 @@ def school_topics(
 
     Examples
     --------
-    >>> from graph.model import Term
+    >>> from graph.data.model import Term
     >>> v = Vocabulary({"topics": {"a": Term("a", "A", core=True), "b": Term("b", "B", core=True)}})
     >>> actors = {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger"),
     ...           "p": Actor("p", "P", "beratung", topics=("a",))}

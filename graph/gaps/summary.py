@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from graph.data.model import Dataset
 from graph.gaps.info import SCHOOL, _schools
 from graph.gaps.schools import URGENT_MONTHS, _add_months
-from graph.model import Dataset
 
 __all__ = [
     "SummaryContext",
@@ -291,7 +291,7 @@ def gap_summary(analysis_id: str, rows: list[dict[str, Any]], context: SummaryCo
 
     Examples
     --------
-    >>> from graph.model import Actor, Relation, Vocabulary
+    >>> from graph.data.model import Actor, Relation, Vocabulary
     >>> actors = {"s": Actor("s", "S", "schule"), "u": Actor("u", "U", "schule"), "t": Actor("t", "T", "traeger")}
     >>> ds = Dataset(Vocabulary(), actors, (Relation("r", "t", "s", "schulsozialarbeit", until=dt.date(2027, 3, 31)),))
     >>> from graph.gaps import school_social_work_ending, schools_without_school_social_work

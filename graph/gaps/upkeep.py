@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.checks import STALE_AFTER
+from graph.data.checks import STALE_AFTER
+from graph.data.model import Actor, Dataset, Relation
 from graph.gaps.info import COMMITTEE, MEMBERSHIP, _active, _bezirk
-from graph.model import Actor, Dataset, Relation
 
 __all__ = [
     "committees",
@@ -25,7 +25,7 @@ def committees(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from graph.model import Term, Vocabulary
+    >>> from graph.data.model import Term, Vocabulary
     >>> v = Vocabulary({"actor_kinds": {k: Term(k, k) for k in ("schule", "traeger", "gremium")}})
     >>> actors = {"g": Actor("g", "G", "gremium"), "s": Actor("s", "S", "schule")}
     >>> row = committees(Dataset(v, actors, (Relation("m", "s", "g", "mitglied"),)), dt.date(2026, 1, 1))[0]
@@ -78,7 +78,7 @@ def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from graph.model import Vocabulary
+    >>> from graph.data.model import Vocabulary
     >>> ds = Dataset(Vocabulary(), {"a": Actor("a", "A", "schule", verified=dt.date(2025, 1, 1))}, ())
     >>> [(r["id"], r["days"]) for r in stale(ds, dt.date(2026, 1, 2))]
     [('a', 366)]
@@ -98,7 +98,7 @@ def ended_relations(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from graph.model import Vocabulary
+    >>> from graph.data.model import Vocabulary
     >>> ds = Dataset(Vocabulary(), {}, (Relation("r", "a", "b", "kooperation", until=dt.date(2025, 6, 30)),))
     >>> [(r["id"], r["until"]) for r in ended_relations(ds, dt.date(2026, 1, 1))]
     [('r', datetime.date(2025, 6, 30))]
@@ -115,7 +115,7 @@ def without_contact(dataset: Dataset) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from graph.model import Vocabulary
+    >>> from graph.data.model import Vocabulary
     >>> [r["id"] for r in without_contact(Dataset(Vocabulary(), {"a": Actor("a", "A", "schule")}, ()))]
     ['a']
     """

@@ -7,12 +7,12 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.build import build_graph
+from graph.data.build import build_graph
+from graph.data.model import Dataset
 from graph.gaps.coverage import coverage
 from graph.gaps.info import SCHOOL_SOCIAL_WORK, _active, _schools
 from graph.gaps.schools import _school_of, _school_row, core_topics, school_topics
 from graph.metrics import actor_metrics, metric_graph, network_figures
-from graph.model import Dataset
 
 __all__ = [
     "what_if",
@@ -128,7 +128,7 @@ def what_if(
 
     Examples
     --------
-    >>> from graph.model import Actor, Funding, Relation, Vocabulary
+    >>> from graph.data.model import Actor, Funding, Relation, Vocabulary
     >>> actors = {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")}
     >>> ds = Dataset(Vocabulary(), actors, (Relation("r", "t", "s", "schulsozialarbeit", funding=Funding("esf")),))
     >>> result = what_if(ds, dt.date(2026, 1, 1), programme="esf")

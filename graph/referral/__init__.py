@@ -11,7 +11,7 @@ Crisis first
     and steps above every offer.
     ``without`` never removes crisis help.
 Topics
-    The query is matched against the topic vocabulary (:mod:`graph.textmatch`: a phrase matches
+    The query is matched against the topic vocabulary (:mod:`graph.referral.textmatch`: a phrase matches
     only when all its words stand close together; lemmas, typos, compounds; the longer evidence
     wins; ``not_near`` vetoes). ``without`` drops recognised topic ids, ``also`` adds topic ids at
     1.0 unless recognised anyway (an unknown id raises :class:`ReferralError`); ``without`` wins.
@@ -70,7 +70,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Dataset
+from graph.data.model import Dataset
 from graph.referral.cards import contact_card
 from graph.referral.context import _context, school_scope
 from graph.referral.crisis import (
@@ -92,7 +92,7 @@ from graph.referral.index import (
 )
 from graph.referral.paths import TREE_CACHE, _paths
 from graph.referral.ranking import PARENT_FACTOR, SCORE_PARTS, Offer, PathStep, _offer, _topic_hits, fit_words
-from graph.textmatch import Match
+from graph.referral.textmatch import Match
 
 __all__ = [
     "CANDIDATE_KINDS",
@@ -210,7 +210,7 @@ def refer_topics(
 
     Examples
     --------
-    >>> from graph.model import Actor, Term, Vocabulary
+    >>> from graph.data.model import Actor, Term, Vocabulary
     >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht")}, "languages": {"de": Term("de", "Deutsch")}})
     >>> ds = Dataset(voc, {"b": Actor("b", "B", "beratung", topics=("sucht",))}, ())
     >>> result = refer_topics(build_referral_index(ds), {"sucht": 1.0}, language="Deutsch", today=dt.date(2026, 1, 1))
@@ -303,7 +303,7 @@ def refer(
     as_of : datetime.date, optional
         Day on which relations must be active for a path (default: ``today``).
     today : datetime.date, optional
-        Reference day for freshness (default: ``as_of``, else :func:`graph.clock.today`).
+        Reference day for freshness (default: ``as_of``, else :func:`graph.data.clock.today`).
     without : iterable of str, optional
         Recognised topic ids the user removed („Nicht das Richtige?“); crisis help stays.
     also : iterable of str, optional
@@ -323,7 +323,7 @@ def refer(
 
     Examples
     --------
-    >>> from graph.model import Actor, Term, Vocabulary
+    >>> from graph.data.model import Actor, Term, Vocabulary
     >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht", synonyms=("trinkt",))}})
     >>> ds = Dataset(voc, {"b": Actor("b", "Suchtberatung", "beratung", topics=("sucht",))}, ())
     >>> result = refer(ds, "Vater trinkt", today=dt.date(2026, 1, 1))

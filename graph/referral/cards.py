@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import Actor
-from graph.provenance import provenance
+from graph.data.model import Actor
+from graph.data.provenance import provenance
 
 
 def contact_card(actor: Actor) -> dict[str, Any]:
     """The contact card of an actor: plain strings, ``None`` for what is missing.
 
-    ``provenance`` is the German mark of :func:`graph.provenance.provenance_label` (invented or source),
+    ``provenance`` is the German mark of :func:`graph.data.provenance.provenance_label` (invented or source),
     ``source_url`` the source's ``http(s)`` address when it has one.
 
     Examples
     --------
-    >>> from graph.model import Address, Contact
+    >>> from graph.data.model import Address, Contact
     >>> card = contact_card(Actor("b", "B", "beratung", address=Address("Weg 1", "06132", "Halle (Saale)"),
     ...                           contact=Contact(phone="0345 1"), provenance="demo"))
     >>> card["address"], card["phone"], card["email"], card["demo"], card["provenance"]

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph import clock
-from graph.model import Actor, Term
+from graph.data import clock
+from graph.data.model import Actor, Term
+from graph.data.suggest import closest, did_you_mean
 from graph.referral.index import ReferralError, ReferralIndex
-from graph.suggest import closest, did_you_mean
-from graph.textmatch import normalize
+from graph.referral.textmatch import normalize
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def school_scope(index: ReferralIndex, school: str) -> str:
 
     Examples
     --------
-    >>> from graph.model import Actor, Dataset, Term, Vocabulary
+    >>> from graph.data.model import Actor, Dataset, Term, Vocabulary
     >>> from graph.referral.index import build_referral_index
     >>> voc = Vocabulary({"districts": {"a": Term("a", "Altstadt")},
     ...     "school_levels": {"p": Term("p", "Primarstufe", age_min=6, age_max=10)},

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.referral.index import CRISIS_PREFIX, IDIOM_PREFIX, ReferralIndex
-from graph.textmatch import Match
+from graph.referral.textmatch import Match
 
 #: The ``hours`` text of a service that is always open (shown first).
 ALWAYS_OPEN = "rund um die uhr"
@@ -90,7 +90,7 @@ def crisis_services(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[Crisi
 
     Examples
     --------
-    >>> from graph.model import Actor, Contact, Dataset, Term, Vocabulary
+    >>> from graph.data.model import Actor, Contact, Dataset, Term, Vocabulary
     >>> from graph.referral.index import build_referral_index
     >>> voc = Vocabulary({"crisis_kinds": {"suizid": Term("suizid", "Suizidgefahr")}})
     >>> ts = Actor("ts", "TelefonSeelsorge", "beratung", contact=Contact(phone="0800 111 0 111"), crisis=("suizid",),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Actor
+from graph.data.model import Actor
 from graph.referral.context import _Context, _level_range
 from graph.referral.index import ReferralIndex
 

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from graph.model import Actor, Dataset, Relation
-from graph.schema import CITYWIDE
-from graph.textmatch import Entry, TextIndex, term_entries
+from graph.data.model import Actor, Dataset, Relation
+from graph.data.schema import CITYWIDE
+from graph.referral.textmatch import Entry, TextIndex, term_entries
 
 #: Actor kinds that are offers unless they say ``referable: false``; any other kind only with ``referable: true``.
 CANDIDATE_KINDS = ("beratung", "traeger", "bildungsanbieter")
@@ -82,7 +82,7 @@ def build_referral_index(dataset: Dataset) -> ReferralIndex:
 
     Examples
     --------
-    >>> from graph.model import Term, Vocabulary
+    >>> from graph.data.model import Term, Vocabulary
     >>> voc = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht", synonyms=("trinkt",))}})
     >>> index = build_referral_index(Dataset(voc, {"b": Actor("b", "B", "beratung", topics=("sucht",))}, ()))
     >>> [m.owner for m in index.text.match("Vater trinkt")], index.coverage["b"]

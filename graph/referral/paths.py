@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 
-from graph.model import Relation
+from graph.data.model import Relation
 from graph.referral.index import ReferralIndex
 
 #: How many breadth-first trees (school, day) a referral index keeps.

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import Actor, Relation
-from graph.provenance import provenance
+from graph.data.model import Actor, Relation
+from graph.data.provenance import provenance
 from graph.referral.cards import contact_card
 from graph.referral.context import _Context
 from graph.referral.filters import _actor_ages
@@ -208,7 +208,7 @@ def _steps(index: ReferralIndex, start: str, hops: list[tuple[str, Relation]]) -
 
 
 def _invented(relation: Relation) -> bool:
-    """One rule with the map and the profile (:func:`graph.provenance.provenance`): demo or without source."""
+    """One rule with the map and the profile (:func:`graph.data.provenance.provenance`): demo or without source."""
     return provenance(relation, relation=True).invented
 
 

@@ -1,0 +1,218 @@
+"""Typed, immutable records of a validated data set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from graph.data.schema import CITYWIDE
+
+#: Vocabulary lists whose ids a ``service_area`` may name (besides ``stadtweit``).
+AREA_LISTS = ("districts", "stadtteile", "stadtbezirke", "sozialraeume")
+
+__all__ = [
+    "AREA_LISTS",
+    "Actor",
+    "Address",
+    "Contact",
+    "Dataset",
+    "Funding",
+    "Relation",
+    "TargetGroups",
+    "Term",
+    "Vocabulary",
+]
+
+
+@dataclass(frozen=True)
+class Address:
+    """Postal address; every part optional."""
+
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetGroups:
+    """Who an offer is for."""
+
+    audiences: tuple[str, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    school_levels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Institutional contact: a role, never a private person."""
+
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+
+    def is_empty(self) -> bool:
+        """True when no way to reach the actor is given."""
+        return not (self.phone or self.email or self.web)
+
+
+@dataclass(frozen=True)
+class Funding:
+    """Funding programme and yearly amount in EUR."""
+
+    programme: str | None = None
+    amount: float | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One organisation, school, committee or offer (a node of the network)."""
+
+    id: str
+    name: str
+    kind: str
+    line: int = 0
+    subtype: str | None = None
+    district: str | None = None
+    stadtteil: str | None = None
+    address: Address | None = None
+    topics: tuple[str, ...] = ()
+    target_groups: TargetGroups | None = None
+    languages: tuple[str, ...] = ()
+    contact: Contact | None = None
+    access: str | None = None
+    legal_basis: tuple[str, ...] = ()
+    service_area: tuple[str, ...] = ()
+    parent: str | None = None
+    referable: bool | None = None
+    crisis: tuple[str, ...] = ()
+    hours: str | None = None
+    provenance: str | None = None
+    source_date: dt.date | None = None
+    verified: dt.date | None = None
+    notes: str | None = None
+
+    @property
+    def is_demo(self) -> bool:
+        """True for invented entries (``provenance: demo``)."""
+        return self.provenance == "demo"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation between two actors (an edge of the network)."""
+
+    id: str
+    source: str
+    target: str
+    type: str
+    line: int = 0
+    since: dt.date | None = None
+    until: dt.date | None = None
+    topics: tuple[str, ...] = ()
+    strength: int | None = None
+    funding: Funding | None = None
+    provenance: str | None = None
+    source_date: dt.date | None = None
+    verified: dt.date | None = None
+    notes: str | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        """True when the relation runs on ``day`` (``since`` and ``until`` inclusive).
+
+        Examples
+        --------
+        >>> r = Relation("r", "a", "b", "kooperation", since=dt.date(2024, 8, 1))
+        >>> r.active_on(dt.date(2024, 7, 31)), r.active_on(dt.date(2024, 8, 1))
+        (False, True)
+        """
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+    @property
+    def is_demo(self) -> bool:
+        """True for invented relations (``provenance: demo``)."""
+        return self.provenance == "demo"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary entry; which optional attributes apply depends on its list."""
+
+    id: str
+    label: str
+    line: int = 0
+    description: str | None = None
+    synonyms: tuple[str, ...] = ()
+    parent: str | None = None
+    core: bool = False
+    not_near: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    step: str | None = None
+    levels: tuple[str, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    stadtbezirk: str | None = None
+    stadtteil: str | None = None
+    sozialraum: str | None = None
+    law: str | None = None
+    paragraph: str | None = None
+    label_reverse: str | None = None
+    directed: bool = False
+    source_kinds: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
+    provenance: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The controlled lists of ``vocabulary.yaml``: list name -> id -> term."""
+
+    lists: dict[str, dict[str, Term]] = field(default_factory=dict)
+
+    def terms(self, name: str) -> dict[str, Term]:
+        """Return the terms of one list (empty when the list is missing)."""
+        return self.lists.get(name, {})
+
+    def label(self, name: str, term_id: str | None) -> str:
+        """German label of a term, or the id itself when unknown."""
+        if term_id is None:
+            return ""
+        term = self.terms(name).get(term_id)
+        return term.label if term else term_id
+
+    def area_ids(self) -> set[str]:
+        """Every id allowed in ``service_area``."""
+        return {CITYWIDE}.union(*(self.terms(n) for n in AREA_LISTS))
+
+    def districts_of_area(self, area: str) -> set[str]:
+        """District ids an area covers: itself, its Stadtbezirk's, Stadtteil's or Sozialraum's districts, or all.
+
+        Examples
+        --------
+        >>> v = Vocabulary({"districts": {"a": Term("a", "A", stadtbezirk="x", stadtteil="t"), "b": Term("b", "B")}})
+        >>> sorted(v.districts_of_area("x")), sorted(v.districts_of_area("t")), sorted(v.districts_of_area("stadtweit"))
+        (['a'], ['a'], ['a', 'b'])
+        """
+        districts = self.terms("districts")
+        if area == CITYWIDE:
+            return set(districts)
+        if area in districts:
+            return {area}
+        return {d.id for d in districts.values() if area in (d.stadtbezirk, d.sozialraum, d.stadtteil)}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated data set: vocabulary, actors by id (file order) and relations.
+
+    ``reference_date`` is the day the data describe (``data/meta.yaml``), used as „today“ by
+    :mod:`graph.data.clock` unless ``NETZWERKKARTE_TODAY`` is set. It is not part of equality: two data
+    sets with the same entries are the same data.
+    """
+
+    vocabulary: Vocabulary
+    actors: dict[str, Actor]
+    relations: tuple[Relation, ...]
+    reference_date: dt.date | None = field(default=None, compare=False)

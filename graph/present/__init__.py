@@ -1,0 +1,1 @@
+"""What people see and take away: the map, tables and files, the handout, German formats, view state, search."""

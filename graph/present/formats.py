@@ -1,0 +1,208 @@
+"""German formats for everything people take away: dates, numbers, ja/nein, CSV for German Excel, file names.
+
+One rule for the whole app: a date reads ``28.11.2026``, a number ``0,2885`` (``1.234,5`` with grouping),
+a truth value ``ja``/``nein``. CSV files use ``;`` between cells, a decimal comma, Windows line ends and
+UTF-8 with byte order mark, so German Excel opens them without the import dialog and
+``pandas.read_csv(path, sep=";", decimal=",")`` reads number columns as numbers.
+
+Machine formats stay as they are: JSON and the command line's ``metrics --format csv`` (ISO dates, decimal
+point) and the attributes inside GraphML/GEXF files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from typing import Any
+
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+
+from graph.data.suggest import slugify
+
+__all__ = [
+    "CSV_DECIMAL",
+    "CSV_ENCODING",
+    "CSV_LINE_END",
+    "CSV_SEPARATOR",
+    "NO",
+    "VEGA_LOCALE",
+    "XLSX_DATE_FORMAT",
+    "YES",
+    "de_bool",
+    "de_cell",
+    "de_date",
+    "de_number",
+    "de_table",
+    "file_name",
+    "xlsx_table",
+]
+
+CSV_SEPARATOR = ";"
+CSV_DECIMAL = ","
+CSV_ENCODING = "utf-8-sig"
+CSV_LINE_END = "\r\n"
+#: Cell format of dates in Excel workbooks (``pandas.ExcelWriter(date_format=...)``).
+XLSX_DATE_FORMAT = "DD.MM.YYYY"
+YES = "ja"
+NO = "nein"
+#: German number and date locale for Vega/Vega-Lite charts (``config.locale``, d3's de-DE): ``0,25``, ``1.234``.
+VEGA_LOCALE: dict[str, dict[str, Any]] = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+    "time": {
+        "dateTime": "%A, der %e. %B %Y, %X",
+        "date": "%d.%m.%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+        "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+        "months": [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ],
+        "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+    },
+}
+
+
+def de_date(day: dt.date | None) -> str:
+    """A date as ``TT.MM.JJJJ``; a time of day other than midnight is added as ``HH:MM``; ``None`` is empty.
+
+    Examples
+    --------
+    >>> de_date(dt.date(2026, 11, 28)), de_date(None)
+    ('28.11.2026', '')
+    >>> de_date(dt.datetime(2026, 1, 2, 9, 5))
+    '02.01.2026 09:05'
+    """
+    if day is None or day is pd.NaT:
+        return ""
+    if isinstance(day, dt.datetime) and day.time() != dt.time(0, 0):
+        return f"{day:%d.%m.%Y %H:%M}"
+    return f"{day:%d.%m.%Y}"
+
+
+def de_number(value: float | None, digits: int | None = None, grouping: bool = False) -> str:
+    """A number with decimal comma; ``digits`` fixes the decimals, ``grouping`` adds ``.`` between thousands.
+
+    Without ``digits`` a float keeps all its digits (the shortest text that reads back as the same
+    value) and a whole number has none. ``None`` and NaN are empty. Leave ``grouping`` off for CSV cells:
+    ``read_csv(decimal=",")`` reads ``1234,5`` as a number but ``1.234,5`` only with ``thousands="."``.
+
+    Examples
+    --------
+    >>> de_number(0.2885), de_number(0.28849, 3), de_number(3), de_number(2.0, 1)
+    ('0,2885', '0,288', '3', '2,0')
+    >>> de_number(1234567.891, 2, grouping=True), de_number(-12345, grouping=True)
+    ('1.234.567,89', '-12.345')
+    >>> de_number(None), de_number(float("nan"))
+    ('', '')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    group = "," if grouping else ""
+    if digits is not None:
+        text = format(value, f"{group}.{digits}f")
+    elif isinstance(value, int | np.integer):
+        text = format(int(value), group)
+    else:
+        text = format(float(value), group) if grouping else repr(float(value))
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def de_bool(value: bool | None) -> str:
+    """``ja`` or ``nein``; ``None`` is empty.
+
+    Examples
+    --------
+    >>> de_bool(True), de_bool(False), de_bool(None)
+    ('ja', 'nein', '')
+    """
+    if value is None:
+        return ""
+    return YES if value else NO
+
+
+def de_cell(value: Any) -> Any:
+    """One table cell for a file people open: dates, decimals and truth values as German text.
+
+    Whole numbers and texts stay as they are (so a spreadsheet still sees numbers), a float becomes
+    :func:`de_number` without grouping, a list its items joined with ``", "``, an empty value ``""``.
+
+    Examples
+    --------
+    >>> [de_cell(v) for v in (True, dt.date(2028, 7, 31), 0.5, 7, "Süd", None, float("nan"), ("a", "b"))]
+    ['ja', '31.07.2028', '0,5', 7, 'Süd', '', '', 'a, b']
+    >>> de_cell(np.bool_(False)), de_cell(np.float64(1.25)), de_cell(np.int64(4))
+    ('nein', '1,25', np.int64(4))
+    """
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(de_cell(v)) for v in value)
+    if isinstance(value, bool | np.bool_):
+        return de_bool(bool(value))
+    if isinstance(value, dt.date):
+        return de_date(value)
+    if value is None or value is pd.NaT or value is pd.NA:
+        return ""
+    if isinstance(value, numbers.Integral):
+        return value
+    if isinstance(value, numbers.Real):
+        return de_number(float(value))
+    return value
+
+
+def de_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` with every cell through :func:`de_cell` (what :func:`graph.present.export.to_csv` writes).
+
+    Examples
+    --------
+    >>> de_table(pd.DataFrame({"Wert": [0.25, None], "Aktiv": [True, False]})).values.tolist()
+    [['0,25', 'ja'], ['', 'nein']]
+    """
+    return table.map(de_cell)
+
+
+def _xlsx_cell(value: Any) -> Any:
+    return de_bool(bool(value)) if isinstance(value, bool | np.bool_) else value
+
+
+def xlsx_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy for an Excel workbook: truth values as ``ja``/``nein``; numbers and dates stay cells of their type.
+
+    Excel shows numbers in the reader's locale by itself; dates get :data:`XLSX_DATE_FORMAT` from the writer.
+
+    Examples
+    --------
+    >>> xlsx_table(pd.DataFrame({"A": [True, False], "N": [0.5, 2]})).values.tolist()
+    [['ja', 0.5], ['nein', 2.0]]
+    """
+    return table.map(_xlsx_cell)
+
+
+def file_name(*parts: str, day: dt.date | None = None, suffix: str) -> str:
+    """A download file name from German words: parts as ASCII slugs, then the day (``JJJJ-MM-TT``, sorts well).
+
+    Empty parts are left out; ``suffix`` is the extension without dot.
+
+    Examples
+    --------
+    >>> file_name("Netzwerk", "Umfeld", "Villa Jühling", day=dt.date(2026, 11, 28), suffix="html")
+    'netzwerk-umfeld-villa-juehling-2026-11-28.html'
+    >>> file_name("Lücken", "", "Schulsozialarbeit endet", suffix="csv")
+    'luecken-schulsozialarbeit-endet.csv'
+    """
+    words = [slugify(p) for p in parts if p and slugify(p)]
+    if day is not None:
+        words.append(day.isoformat())
+    return "-".join(words) + "." + suffix

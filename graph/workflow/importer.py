@@ -1,0 +1,468 @@
+"""Import actors or relations from a spreadsheet (.xlsx or .csv): map columns, check row by row, append safely."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.data.loader import DATA_FILES, load_dataset
+from graph.data.model import AREA_LISTS, Dataset
+from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, Field
+from graph.data.suggest import did_you_mean, slugify
+from graph.workflow.fmt import canonical_text, write_atomic
+
+__all__ = [
+    "HEADERS",
+    "ImportResult",
+    "Table",
+    "TableError",
+    "add_arguments",
+    "column_map",
+    "import_rows",
+    "read_table",
+    "run",
+]
+
+
+class TableError(Exception):
+    """The file cannot be read as a table (wrong format, not UTF-8, empty)."""
+
+
+@dataclass
+class Table:
+    """Headers and rows of the first sheet; ``rows`` holds ``(row number, cells)``, empty rows left out."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _table(rows: list[tuple[int, list[Any]]], name: str) -> Table:
+    filled = [(n, [_cell(v) for v in cells]) for n, cells in rows if any(_cell(v) is not None for v in cells)]
+    if not filled:
+        raise TableError(f"{name}: die Tabelle ist leer.")
+    (_, header), *body = filled
+    headers = [str(h) if h is not None else "" for h in header]
+    return Table(headers, [(n, cells + [None] * (len(headers) - len(cells))) for n, cells in body])
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TableError(
+            f"{name}: die Datei ist nicht als UTF-8 gespeichert (Byte {exc.start + 1}). "
+            "In Excel beim Speichern „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen."
+        ) from exc
+
+
+def _read_csv(path: Path) -> Table:
+    text = _decode(path.read_bytes(), path.name)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _table([(n, list(cells)) for n, cells in enumerate(reader, start=1)], path.name)
+
+
+def _read_xlsx(path: Path) -> Table:
+    import openpyxl  # type: ignore[import-untyped]
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise TableError(f"{path.name}: keine lesbare Excel-Datei ({exc}).") from exc
+    try:
+        sheet = book.worksheets[0]
+        rows = [(n, list(cells)) for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        book.close()
+    return _table(rows, path.name)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read ``.xlsx`` (first sheet) or ``.csv`` (``;`` or ``,``, UTF-8 with or without BOM).
+
+    Raises
+    ------
+    TableError
+        For another file type, a CSV that is not UTF-8, or an empty table.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "liste.csv"
+    >>> _ = p.write_bytes("\\ufeffName;PLZ\\n\\nSchule A;06114\\n".encode())
+    >>> t = read_table(p); t.headers, t.rows
+    (['Name', 'PLZ'], [(3, ['Schule A', '06114'])])
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    raise TableError(f"{path.name}: nur .xlsx- und .csv-Dateien können importiert werden.")
+
+
+#: Accepted column headers (compared after :func:`slugify`) -> field path, per target file.
+HEADERS: dict[str, dict[str, str]] = {
+    "actors": {
+        "id": "id", "kennung": "id", "name": "name", "bezeichnung": "name", "art": "kind", "kind": "kind",
+        "typ": "kind", "unterart": "subtype", "schulform": "subtype", "subtype": "subtype", "stadtteil": "district",
+        "district": "district", "strasse": "address.street", "street": "address.street", "adresse": "address.street",
+        "plz": "address.postcode", "postleitzahl": "address.postcode", "postcode": "address.postcode",
+        "ort": "address.city", "city": "address.city", "themen": "topics", "thema": "topics", "topics": "topics",
+        "zielgruppen": "target_groups.audiences", "audiences": "target_groups.audiences",
+        "alter-von": "target_groups.age_min", "age-min": "target_groups.age_min",
+        "alter-bis": "target_groups.age_max", "age-max": "target_groups.age_max",
+        "schulstufen": "target_groups.school_levels", "school-levels": "target_groups.school_levels",
+        "sprachen": "languages", "languages": "languages", "funktion": "contact.role", "kontakt": "contact.role",
+        "role": "contact.role", "telefon": "contact.phone", "tel": "contact.phone", "phone": "contact.phone",
+        "e-mail": "contact.email", "email": "contact.email", "mail": "contact.email", "web": "contact.web",
+        "webseite": "contact.web", "website": "contact.web", "internet": "contact.web", "zugang": "access",
+        "access": "access", "rechtsgrundlage": "legal_basis", "legal-basis": "legal_basis",
+        "einzugsgebiet": "service_area", "zustaendigkeit": "service_area", "service-area": "service_area",
+        "gehoert-zu": "parent", "parent": "parent", "quelle": "provenance", "provenance": "provenance",
+        "geprueft": "verified", "verified": "verified", "bemerkungen": "notes", "notizen": "notes", "notes": "notes",
+    },
+    "relations": {
+        "id": "id", "kennung": "id", "von": "source", "source": "source", "ausgang": "source", "an": "target",
+        "zu": "target", "ziel": "target", "target": "target", "art": "type", "typ": "type", "type": "type",
+        "beziehung": "type", "seit": "since", "beginn": "since", "since": "since", "bis": "until", "ende": "until",
+        "until": "until", "themen": "topics", "topics": "topics", "staerke": "strength", "strength": "strength",
+        "foerderprogramm": "funding.programme", "programm": "funding.programme", "programme": "funding.programme",
+        "betrag": "funding.amount", "amount": "funding.amount", "quelle": "provenance", "provenance": "provenance",
+        "geprueft": "verified", "verified": "verified", "bemerkungen": "notes", "notizen": "notes", "notes": "notes",
+    },
+}  # fmt: skip
+_FILES = {"actors": ("actors.yaml", ACTOR_FIELDS), "relations": ("relations.yaml", RELATION_FIELDS)}
+
+
+def _fields(schema: tuple[Field, ...], prefix: str = "") -> dict[str, Field]:
+    out: dict[str, Field] = {}
+    for f in schema:
+        out[prefix + f.name] = f
+        out.update(_fields(f.fields, prefix + f.name + "."))
+    return out
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_map(headers: list[str], into: str) -> tuple[dict[int, str], list[str]]:
+    """Map column positions to field paths; also return German notes on columns left out.
+
+    Examples
+    --------
+    >>> column_map(["Name", "Art", "PLZ", "Lieblingsfarbe"], "actors")
+    ({0: 'name', 1: 'kind', 2: 'address.postcode'}, ['Spalte D „Lieblingsfarbe“ wird nicht übernommen: unbekannte Überschrift.'])
+    """
+    known = HEADERS[into]
+    mapping: dict[int, str] = {}
+    notes = []
+    for i, header in enumerate(headers):
+        path = known.get(slugify(header))
+        where = f"Spalte {_column_letter(i)} „{header}“"
+        if path is None:
+            notes.append(f"{where} wird nicht übernommen: unbekannte Überschrift.")
+        elif path in mapping.values():
+            notes.append(f"{where} wird nicht übernommen: '{path}' steht schon in einer anderen Spalte.")
+        else:
+            mapping[i] = path
+    return mapping, notes
+
+
+@dataclass
+class _Lookup:
+    """Ids of vocabulary terms and actors by id, label, synonym and slug of the label."""
+
+    dataset: Dataset
+    extra_actors: dict[str, str] = field(default_factory=dict)
+
+    def aliases(self, vocab: str) -> dict[str, str]:
+        if vocab == "@actor":
+            pairs = [(a.id, a.name) for a in self.dataset.actors.values()] + list(self.extra_actors.items())
+            return {k: i for i, name in pairs for k in (i, name.casefold(), slugify(name))}
+        lists = AREA_LISTS if vocab == AREA else (vocab,)
+        out = {CITYWIDE: CITYWIDE} if vocab == AREA else {}
+        for name in lists:
+            for term in self.dataset.vocabulary.terms(name).values():
+                for key in (
+                    term.id,
+                    term.label.casefold(),
+                    slugify(term.label),
+                    *(s.casefold() for s in term.synonyms),
+                ):
+                    out.setdefault(key, term.id)
+        return out
+
+    def resolve(self, text: str, vocab: str) -> tuple[str | None, str]:
+        aliases = self.aliases(vocab)
+        for key in (text, text.casefold(), slugify(text)):
+            if key in aliases:
+                return aliases[key], ""
+        what = "kein bekannter Akteur" if vocab == "@actor" else f"kein Begriff der Liste {vocab.lstrip('@')}"
+        hint = did_you_mean(text, sorted(set(aliases.values())), aliases)
+        return None, f"'{text}' ist {what}." + (f" {hint}" if hint else "")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if match:
+        return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    return dt.date.fromisoformat(text)
+
+
+def _scalar(value: Any, f: Field, path: str, lookup: _Lookup) -> tuple[Any, str]:
+    """Convert one cell; the second item is a German problem ("" when fine)."""
+    try:
+        if f.kind == "date":
+            return _date(value), ""
+        if f.kind == "int":
+            return int(float(str(value).replace(",", "."))), ""
+        if f.kind == "number":
+            return float(str(value).replace(",", ".")), ""
+    except ValueError:
+        return None, f"'{value}' ist kein gültiger Wert (erwartet: {'Datum' if f.kind == 'date' else 'Zahl'})."
+    if path == "address.postcode" and isinstance(value, int | float):
+        return f"{int(value):05d}", ""  # Excel drops the leading zero of 06114
+    text = str(int(value) if isinstance(value, float) and value.is_integer() else value)
+    if f.vocab is not None:
+        return lookup.resolve(text, f.vocab)
+    return text, ""
+
+
+def _value(value: Any, f: Field, path: str, lookup: _Lookup) -> tuple[Any, list[str]]:
+    if f.kind != "list":
+        converted, problem = _scalar(value, f, path, lookup)
+        return converted, [problem] if problem else []
+    items, problems = [], []
+    for part in (p.strip() for p in re.split(r"[,;]", str(value))):
+        if part:
+            item_field = Field(f.name, f.item or "str", "", vocab=f.vocab)
+            converted, problem = _scalar(part, item_field, path, lookup)
+            problems += [problem] if problem else []
+            items += [converted] if converted is not None else []
+    return items, problems
+
+
+def _nest(flat: dict[str, Any], schema: tuple[Field, ...]) -> dict[str, Any]:
+    """Flat ``contact.phone`` paths into nested mappings, keys in schema order."""
+    out: dict[str, Any] = {}
+    for f in schema:
+        if f.fields:
+            sub = {k.split(".", 1)[1]: v for k, v in flat.items() if k.startswith(f.name + ".")}
+            if sub:
+                out[f.name] = _nest(sub, f.fields)
+        elif f.name in flat:
+            out[f.name] = flat[f.name]
+    return out
+
+
+@dataclass
+class ImportResult:
+    """Entries ready to append, German notes on columns and rows, and the YAML text to append."""
+
+    entries: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    row_problems: list[str] = field(default_factory=list)
+    yaml: str = ""
+
+
+def _row(cells: list[Any], columns: dict[int, str], into: str, lookup: _Lookup) -> tuple[dict[str, Any], list[str]]:
+    schema = _fields(_FILES[into][1])
+    flat: dict[str, Any] = {}
+    problems: list[str] = []
+    failed = set()
+    for i, path in columns.items():
+        if cells[i] is None:
+            continue
+        value, found = _value(cells[i], schema[path], path, lookup)
+        problems += found
+        failed |= {path} if found else set()
+        if value not in (None, []):
+            flat[path] = value
+    if into == "actors" and "id" not in flat and "name" in flat:
+        flat["id"] = slugify(flat["name"])
+    missing = [f.name for f in _FILES[into][1] if f.required and f.name not in flat and f.name not in failed]
+    problems += [f"Pflichtangabe '{m}' fehlt." for m in missing]
+    return _nest(flat, _FILES[into][1]), problems
+
+
+def _existing_ids(dataset: Dataset, into: str) -> set[str]:
+    return set(dataset.actors) if into == "actors" else {r.id for r in dataset.relations}
+
+
+def import_rows(table: Table, into: str, dataset: Dataset) -> ImportResult:
+    """Check every row of ``table`` against ``dataset``; rows with a problem are reported, the rest kept.
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary, Term
+    >>> ds = Dataset(Vocabulary({"actor_kinds": {"beratung": Term("beratung", "Beratungsstelle")}}), {}, ())
+    >>> result = import_rows(Table(["Name", "Art"], [(2, ["Beratung X", "Beratungsstelle"]), (3, ["Y", "Bad"])]), "actors", ds)
+    >>> result.entries, result.row_problems
+    ([(2, {'id': 'beratung-x', 'name': 'Beratung X', 'kind': 'beratung'})], ["Zeile 3: 'Bad' ist kein Begriff der Liste actor_kinds."])
+    """
+    columns, notes = column_map(table.headers, into)
+    lookup = _Lookup(dataset)
+    if into == "actors":
+        lookup.extra_actors = {
+            slugify(str(c[i])): str(c[i]) for _, c in table.rows for i, p in columns.items() if p == "name" and c[i]
+        }
+    taken = _existing_ids(dataset, into)
+    names = {a.name.casefold(): a.id for a in dataset.actors.values()}
+    result = ImportResult(notes=notes)
+    for number, cells in table.rows:
+        entry, problems = _row(cells, columns, into, lookup)
+        if entry.get("id") in taken:
+            problems.append(f"Die Kennung '{entry['id']}' gibt es schon; bestehende Einträge werden nie überschrieben.")
+        elif into == "actors" and str(entry.get("name", "")).casefold() in names:
+            same = names[str(entry["name"]).casefold()]
+            problems.append(f"Einen Akteur namens '{entry['name']}' gibt es schon ('{same}'); er wird nicht verändert.")
+        if problems:
+            result.row_problems += [f"Zeile {number}: {p}" for p in problems]
+            continue
+        if "id" in entry:
+            taken.add(entry["id"])
+        result.entries.append((number, entry))
+    return result
+
+
+def render(entries: list[dict[str, Any]], file_name: str) -> str:
+    """The entries as YAML list items in the canonical form of :mod:`graph.workflow.fmt`.
+
+    Examples
+    --------
+    >>> print(render([{"id": "a", "name": "A", "kind": "schule", "address": {"postcode": "06114"}}], "actors.yaml"), end="")
+    - id: a
+      name: A
+      kind: schule
+      address:
+        postcode: "06114"
+    """
+    from ruamel.yaml import YAML
+
+    if not entries:
+        return ""
+    out = io.StringIO()
+    YAML().dump(entries, out)
+    return canonical_text(out.getvalue(), file_name)
+
+
+def _appended(original: str, source: str, block: str) -> tuple[str, int]:
+    """The file text with ``block`` appended under a comment; also the line number where ``block`` starts."""
+    text = original if original.endswith("\n") or not original else original + "\n"
+    text += f"\n# Import aus {source}\n"
+    return text + block, text.count("\n") + 1
+
+
+def _entry_lines(block: str) -> list[int]:
+    return [n for n, line in enumerate(block.splitlines(), start=0) if line.startswith("- ")]
+
+
+def _validate_block(data_dir: Path, into: str, result: ImportResult, source: str) -> str | None:
+    """Validate the data folder with the entries appended; move rows with errors to ``row_problems``.
+
+    Returns the full new file text, or ``None`` when nothing is left to add.
+    """
+    file_name = _FILES[into][0]
+    original = (data_dir / file_name).read_text(encoding="utf-8")
+    while result.entries:
+        block = render([e for _, e in result.entries], file_name)
+        text, first = _appended(original, source, block)
+        with tempfile.TemporaryDirectory() as scratch:
+            for name in DATA_FILES:
+                shutil.copy(data_dir / name, Path(scratch) / name)
+            (Path(scratch) / file_name).write_text(text, encoding="utf-8")
+            report = load_dataset(scratch).report
+        starts = [first + n for n in _entry_lines(block)]
+        bad: dict[int, list[str]] = {}
+        for problem in report.errors:
+            if problem.file.endswith(file_name) and problem.line >= first:
+                index = max(i for i, start in enumerate(starts) if start <= problem.line)
+                bad.setdefault(index, []).append(f"{problem.message} {problem.hint}".strip())
+        if not report.valid and not bad:
+            result.row_problems += [f"Datensatz ungültig: {p.format()}" for p in report.errors]
+            return None
+        if not bad:
+            result.yaml = block
+            return text
+        for index in sorted(bad, reverse=True):
+            number, _ = result.entries.pop(index)
+            result.row_problems += [f"Zeile {number}: {message}" for message in bad[index]]
+    return None
+
+
+def _row_number(line: str) -> int:
+    match = re.match(r"Zeile (\d+):", line)
+    return int(match[1]) if match else 0
+
+
+def _entries_word(count: int) -> str:
+    return "1 Eintrag" if count == 1 else f"{count} Einträge"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m graph import``."""
+    parser.add_argument("file", help="Excel- (.xlsx) oder CSV-Datei")
+    parser.add_argument("--into", choices=("actors", "relations"), required=True, help="Ziel: Akteure oder Beziehungen")
+    parser.add_argument("--data", default="data", help="Datenordner (Standard: data)")
+    parser.add_argument("--write", action="store_true", help="wirklich anhängen (sonst nur anzeigen)")
+
+
+def run(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
+    """Run ``python -m graph import``: exit code 1 when a row or the data set has a problem."""
+    data_dir = Path(args.data)
+    loaded = load_dataset(data_dir)
+    if loaded.dataset is None:
+        out("Der Datenordner ist schon vor dem Import ungültig; bitte erst das beheben:")
+        for problem in loaded.report.errors:
+            out(problem.format())
+        return 1
+    try:
+        table = read_table(args.file)
+    except TableError as exc:
+        out(f"Fehler: {exc}")
+        return 1
+    result = import_rows(table, args.into, loaded.dataset)
+    text = _validate_block(data_dir, args.into, result, Path(args.file).name)
+    for line in result.notes + sorted(result.row_problems, key=_row_number):
+        out(line)
+    target = data_dir / _FILES[args.into][0]
+    count = len(result.entries)
+    if text is None or not count:
+        out("Nichts zu übernehmen.")
+    elif args.write:
+        write_atomic(target, text)
+        out(f"{_entries_word(count)} an {target} angehängt.")
+    else:
+        out(f"Würde {_entries_word(count)} an {target} anhängen (mit --write wirklich schreiben):")
+        out(result.yaml.rstrip("\n"))
+    return 1 if result.row_problems else 0

@@ -1,0 +1,190 @@
+"""JSON Schema (draft-07) for editors, generated from :mod:`graph.data.schema` and the vocabulary.
+
+Editors such as VS Code (with the YAML extension) read it through the
+``# yaml-language-server: $schema=...`` line at the top of each data file and
+then complete field names and vocabulary terms while typing. The validator
+stays the gate: editors read YAML 1.2 and miss the YAML 1.1 traps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from graph.cli.args import load_valid
+from graph.data.model import Vocabulary
+from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, SLUG_PATTERN, VOCABULARY_LISTS, Field
+
+__all__ = [
+    "SCHEMA_DIR",
+    "SCHEMA_FILES",
+    "add_arguments",
+    "data_schemas",
+    "render",
+    "run",
+    "schema_header",
+    "write_schemas",
+]
+
+#: Folder inside the data folder that holds the generated schemas.
+SCHEMA_DIR = "schema"
+#: Data file -> schema file name.
+SCHEMA_FILES = {
+    "actors.yaml": "actors.schema.json",
+    "relations.yaml": "relations.schema.json",
+    "vocabulary.yaml": "vocabulary.schema.json",
+}
+_DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def _terms(vocabulary: Vocabulary, vocab: str) -> list[tuple[str, str]]:
+    if vocab == AREA:
+        pairs = [(CITYWIDE, "ganze Stadt")]
+        for name in ("stadtbezirke", "sozialraeume", "stadtteile", "districts"):
+            kind = VOCABULARY_LISTS[name][0]
+            pairs += [(t.id, f"{t.label} ({kind})") for t in vocabulary.terms(name).values()]
+        return pairs
+    return [(t.id, t.label + (f": {t.description}" if t.description else "")) for t in vocabulary.terms(vocab).values()]
+
+
+def _scalar(kind: str, f: Field, vocabulary: Vocabulary) -> dict[str, Any]:
+    if (
+        kind == "slug"
+        and f.vocab
+        and f.vocab != "@actor"
+        and vocabulary.terms(f.vocab if f.vocab != AREA else "districts")
+    ):
+        pairs = _terms(vocabulary, f.vocab)
+        # enum for validation, markdownEnumDescriptions for the hover text in VS Code
+        return {"type": "string", "enum": [p[0] for p in pairs], "markdownEnumDescriptions": [p[1] for p in pairs]}
+    if kind == "slug" and f.vocab_optional:
+        return {"type": "string", "maxLength": f.max_length}  # free text while the vocabulary lacks the list
+    if kind == "slug":
+        return {"type": "string", "pattern": SLUG_PATTERN}
+    if kind == "date":
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    basic = {"str": "string", "int": "integer", "number": "number", "bool": "boolean"}
+    schema: dict[str, Any] = {"type": basic[kind]}
+    if kind == "str":
+        schema["maxLength"] = f.max_length
+    if f.minimum is not None:
+        schema["minimum"] = f.minimum
+    if f.maximum is not None:
+        schema["maximum"] = f.maximum
+    return schema
+
+
+def _field(f: Field, vocabulary: Vocabulary) -> dict[str, Any]:
+    if f.kind == "mapping":
+        schema = _object(f.fields, vocabulary)
+    elif f.kind == "list":
+        schema = {"type": "array", "items": _scalar(f.item or "str", f, vocabulary)}
+    else:
+        schema = _scalar(f.kind, f, vocabulary)
+    return {"description": f.doc, **schema}
+
+
+def _object(fields: tuple[Field, ...], vocabulary: Vocabulary) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _field(f, vocabulary) for f in fields},
+    }
+    required = [f.name for f in fields if f.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _list_schema(title: str, fields: tuple[Field, ...], vocabulary: Vocabulary) -> dict[str, Any]:
+    return {"$schema": _DRAFT, "title": title, "type": "array", "items": _object(fields, vocabulary)}
+
+
+def data_schemas(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
+    """Return the three schemas, keyed by schema file name.
+
+    Examples
+    --------
+    >>> from graph.data.model import Term
+    >>> v = Vocabulary({"actor_kinds": {"schule": Term("schule", "Schule")}})
+    >>> actors = data_schemas(v)["actors.schema.json"]
+    >>> actors["items"]["properties"]["kind"]["enum"], actors["items"]["required"]
+    (['schule'], ['id', 'name', 'kind'])
+    """
+    vocab_schema: dict[str, Any] = {
+        "$schema": _DRAFT,
+        "title": "Vokabular der Netzwerkkarte (data/vocabulary.yaml)",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            name: {"description": title, "type": "array", "items": _object(fields, vocabulary)}
+            for name, (title, fields) in VOCABULARY_LISTS.items()
+        },
+    }
+    return {
+        "actors.schema.json": _list_schema("Akteure der Netzwerkkarte (data/actors.yaml)", ACTOR_FIELDS, vocabulary),
+        "relations.schema.json": _list_schema(
+            "Beziehungen der Netzwerkkarte (data/relations.yaml)", RELATION_FIELDS, vocabulary
+        ),
+        "vocabulary.schema.json": vocab_schema,
+    }
+
+
+def render(schema: dict[str, Any]) -> str:
+    """Stable text form of a schema (sorted keys would reorder fields, so keep insertion order)."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_header(data_file: str) -> str:
+    """The editor line that links ``data_file`` to its schema.
+
+    Examples
+    --------
+    >>> schema_header("actors.yaml")
+    '# yaml-language-server: $schema=schema/actors.schema.json'
+    """
+    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{SCHEMA_FILES[data_file]}"
+
+
+def write_schemas(data_dir: str | Path, vocabulary: Vocabulary) -> list[Path]:
+    """Write the schemas into ``data_dir/schema``; return the files that changed."""
+    folder = Path(data_dir) / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    changed = []
+    for name, schema in data_schemas(vocabulary).items():
+        path = folder / name
+        text = render(schema)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)  # atomic: an editor never sees half a schema
+            changed.append(path)
+    return changed
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m graph schema``."""
+    parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
+    parser.add_argument("--check", action="store_true", help="nur prüfen: Exit-Code 1, wenn das Schema veraltet ist")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write (or with ``--check`` compare) the editor schemas of a data folder."""
+    dataset = load_valid(args.data_dir)
+    if dataset is None:
+        return 1
+    folder = Path(args.data_dir) / SCHEMA_DIR
+    if args.check:
+        stale = [
+            name
+            for name, schema in data_schemas(dataset.vocabulary).items()
+            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)
+        ]
+        for name in stale:
+            print(f"{folder / name}: veraltet; erneuern mit: python -m graph schema {args.data_dir}")
+        return 1 if stale else 0
+    for path in write_schemas(args.data_dir, dataset.vocabulary):
+        print(f"geschrieben: {path}")
+    return 0
