@@ -51,7 +51,14 @@ class Today:
     source: Source
 
     def note(self) -> str | None:
-        """German one-line notice when the day is not the real date; ``None`` for the real clock or a given day."""
+        """German one-line notice when the day is not the real date; ``None`` for the real clock or a given day.
+
+        Returns
+        -------
+        str or None
+            ``"Stichtag: TT.MM.JJJJ (…)"`` naming the environment variable or ``meta.yaml``; None for the
+            sources ``system`` and ``given``.
+        """
         if self.source == "env":
             return f"Stichtag: {self.day:%d.%m.%Y} (gesetzt über {ENV_VAR})"
         if self.source == "data":
@@ -61,6 +68,11 @@ class Today:
 
 def system_date() -> dt.date:
     """The real date of the machine; everything else asks :func:`today` or :func:`resolve`.
+
+    Returns
+    -------
+    datetime.date
+        ``datetime.date.today()`` in the machine's local time zone.
 
     Examples
     --------
@@ -88,6 +100,16 @@ def _override(environ: Mapping[str, str] | None) -> dt.date | None:
 
 def inputs(environ: Mapping[str, str] | None = None) -> tuple[dt.date | None, dt.date]:
     """Everything besides the data that decides „today“: the override and the real date (a cache key).
+
+    Parameters
+    ----------
+    environ : mapping, optional
+        Environment to read (default: ``os.environ``); tests pass their own.
+
+    Returns
+    -------
+    tuple of (datetime.date or None, datetime.date)
+        The date in ``NETZWERKKARTE_TODAY`` (None when unset or blank) and the real date.
 
     Raises
     ------
@@ -142,6 +164,21 @@ def resolve(reference: Dataset | dt.date | None = None, environ: Mapping[str, st
 
 def today(reference: Dataset | dt.date | None = None) -> dt.date:
     """The day to use as „today“ (see :func:`resolve`).
+
+    Parameters
+    ----------
+    reference : Dataset or datetime.date, optional
+        The data set (its ``reference_date`` is used) or a reference date itself.
+
+    Returns
+    -------
+    datetime.date
+        ``NETZWERKKARTE_TODAY`` if set, else the reference date, else the real date.
+
+    Raises
+    ------
+    ClockError
+        When ``NETZWERKKARTE_TODAY`` is set but not a date.
 
     Examples
     --------

@@ -16,6 +16,16 @@ def data_fingerprint(data_dir: str | Path) -> str:
     Content rather than modification time, so that a ``git pull`` that changes a
     file is always seen and a mere ``touch`` does not throw the caches away.
 
+    Parameters
+    ----------
+    data_dir : str or Path
+        The data folder (``actors.yaml``, ``relations.yaml``, ``vocabulary.yaml`` and optionally ``meta.yaml``).
+
+    Returns
+    -------
+    str
+        The first 16 hex digits of a SHA-256 over the file names and contents.
+
     Examples
     --------
     >>> import tempfile, pathlib

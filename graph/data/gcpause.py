@@ -24,6 +24,11 @@ def gc_paused() -> Iterator[None]:
     Counted under a lock, so concurrent loads (Streamlit sessions) restore the collector
     exactly once, when the last of them ends, and only if it was on before.
 
+    Yields
+    ------
+    None
+        Control passes to the ``with`` block while the collector is off.
+
     Examples
     --------
     >>> import gc

@@ -53,7 +53,13 @@ class Contact:
     web: str | None = None
 
     def is_empty(self) -> bool:
-        """True when no way to reach the actor is given."""
+        """True when no way to reach the actor is given.
+
+        Returns
+        -------
+        bool
+            True when ``phone``, ``email`` and ``web`` are all empty; a ``role`` alone does not count.
+        """
         return not (self.phone or self.email or self.web)
 
 
@@ -121,6 +127,16 @@ class Relation:
     def active_on(self, day: dt.date) -> bool:
         """True when the relation runs on ``day`` (``since`` and ``until`` inclusive).
 
+        Parameters
+        ----------
+        day : datetime.date
+            The day asked about.
+
+        Returns
+        -------
+        bool
+            True when ``since`` is missing or not after ``day`` and ``until`` is missing or not before it.
+
         Examples
         --------
         >>> r = Relation("r", "a", "b", "kooperation", since=dt.date(2024, 8, 1))
@@ -172,22 +188,69 @@ class Vocabulary:
     lists: dict[str, dict[str, Term]] = field(default_factory=dict)
 
     def terms(self, name: str) -> dict[str, Term]:
-        """Return the terms of one list (empty when the list is missing)."""
+        """Return the terms of one list (empty when the list is missing).
+
+        Parameters
+        ----------
+        name : str
+            List name in ``vocabulary.yaml``, e.g. ``topics`` or ``districts``.
+
+        Returns
+        -------
+        dict of str to Term
+            Term id to term, in file order; the stored dict itself, not a copy.
+        """
         return self.lists.get(name, {})
 
     def label(self, name: str, term_id: str | None) -> str:
-        """German label of a term, or the id itself when unknown."""
+        """German label of a term, or the id itself when unknown.
+
+        Parameters
+        ----------
+        name : str
+            List name, e.g. ``actor_kinds``.
+        term_id : str or None
+            Id of the term.
+
+        Returns
+        -------
+        str
+            The term's ``label``; ``term_id`` when the list has no such term; ``""`` when ``term_id`` is None.
+
+        Examples
+        --------
+        >>> v = Vocabulary({"topics": {"sucht": Term("sucht", "Sucht")}})
+        >>> v.label("topics", "sucht"), v.label("topics", "mobbing"), v.label("topics", None)
+        ('Sucht', 'mobbing', '')
+        """
         if term_id is None:
             return ""
         term = self.terms(name).get(term_id)
         return term.label if term else term_id
 
     def area_ids(self) -> set[str]:
-        """Every id allowed in ``service_area``."""
+        """Every id allowed in ``service_area``.
+
+        Returns
+        -------
+        set of str
+            ``stadtweit`` and the ids of the lists in :data:`AREA_LISTS`.
+        """
         return {CITYWIDE}.union(*(self.terms(n) for n in AREA_LISTS))
 
     def districts_of_area(self, area: str) -> set[str]:
         """District ids an area covers: itself, its Stadtbezirk's, Stadtteil's or Sozialraum's districts, or all.
+
+        Parameters
+        ----------
+        area : str
+            A ``service_area`` id: ``stadtweit``, a district, a Stadtbezirk, a Stadtteil or a Sozialraum.
+
+        Returns
+        -------
+        set of str
+            All district ids for ``stadtweit``; ``{area}`` for a district; else the districts whose
+            ``stadtbezirk``, ``sozialraum`` or ``stadtteil`` is ``area`` (empty for an unknown id).
 
         Examples
         --------

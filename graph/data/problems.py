@@ -131,12 +131,24 @@ class Problem:
     level: Level = "error"
 
     def format(self) -> str:
-        """Return the one-line form ``file:line:col: level code: message (hint)``."""
+        """Return the one-line form ``file:line:col: level code: message (hint)``.
+
+        Returns
+        -------
+        str
+            The problem on one line; `` (hint)`` is left off when the hint is empty.
+        """
         text = f"{self.file}:{self.line}:{self.column}: {self.level} {self.code}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     def to_dict(self) -> dict[str, str | int]:
-        """Return the problem as a JSON-friendly dict."""
+        """Return the problem as a JSON-friendly dict.
+
+        Returns
+        -------
+        dict of str to str or int
+            The fields ``file``, ``line``, ``column``, ``code``, ``message``, ``hint`` and ``level``.
+        """
         return asdict(self)
 
 
@@ -155,11 +167,23 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
-        """Add one problem."""
+        """Add one problem.
+
+        Parameters
+        ----------
+        problem : Problem
+            Appended as it is; duplicates are dropped only when the report is read (:meth:`sorted`).
+        """
         self.problems.append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        """Add several problems."""
+        """Add several problems.
+
+        Parameters
+        ----------
+        problems : iterable of Problem
+            Appended in their order; duplicates are dropped only when the report is read (:meth:`sorted`).
+        """
         self.problems.extend(problems)
 
     def __iter__(self) -> Iterator[Problem]:
@@ -169,7 +193,13 @@ class Report:
         return len(self.problems)
 
     def sorted(self) -> list[Problem]:
-        """Return problems ordered by file, line, column, code."""
+        """Return problems ordered by file, line, column, code.
+
+        Returns
+        -------
+        list of Problem
+            Every distinct problem once, ordered by file, line, column, code and message.
+        """
         return sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.code, p.message))
 
     @property
@@ -188,7 +218,13 @@ class Report:
         return not any(p.level == "error" for p in self.problems)
 
     def summary(self) -> str:
-        """German one-line summary, e.g. ``2 Fehler, 1 Warnung``."""
+        """German one-line summary, e.g. ``2 Fehler, 1 Warnung``.
+
+        Returns
+        -------
+        str
+            ``"<n> Fehler, <m> Warnung"`` or ``"… Warnungen"``, counting distinct problems.
+        """
         n_err, n_warn = len(self.errors), len(self.warnings)
         warn_word = "Warnung" if n_warn == 1 else "Warnungen"
         return f"{n_err} Fehler, {n_warn} {warn_word}"
@@ -196,6 +232,16 @@ class Report:
 
 def title(code: str) -> str:
     """The German title of a problem code (the code itself when it has none).
+
+    Parameters
+    ----------
+    code : str
+        A problem code such as ``missing-contact`` (see :data:`CODES`).
+
+    Returns
+    -------
+    str
+        The short German title from :data:`TITLES`, or ``code`` unchanged for an unknown code.
 
     Examples
     --------
@@ -277,6 +323,19 @@ def _excerpt(lines: list[str], line: int, column: int) -> str:
 
 def source_excerpts(problems: Iterable[Problem]) -> dict[Problem, str]:
     r""":func:`source_excerpt` of every problem, reading each file once (``""`` when the file cannot be read).
+
+    Files are read as UTF-8 (a byte order mark is skipped, undecodable bytes are replaced).
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        Problems whose ``file`` is a path that can be opened from the working directory.
+
+    Returns
+    -------
+    dict of Problem to str
+        The excerpt of every problem, as :func:`source_excerpt` shows it; ``""`` for an unreadable file
+        or a position outside the file.
 
     Examples
     --------

@@ -199,6 +199,18 @@ def provenance_label(entry: Any, relation: bool | None = None) -> str:
     Use it wherever an actor or relation is shown as plain text: tooltips, table cells, cards, handouts.
     ``relation`` as in :func:`provenance`.
 
+    Parameters
+    ----------
+    entry : Actor, Relation or mapping
+        An actor or relation record, or the attributes of a graph node or edge.
+    relation : bool, optional
+        Whether ``entry`` is a relation; guessed from its fields when None (see :func:`provenance`).
+
+    Returns
+    -------
+    str
+        The :attr:`Provenance.label`, e.g. „Erfundener Demo-Eintrag“ or „Quelle: halle.de/…/schulabsentismus“.
+
     Examples
     --------
     >>> provenance_label({"source": "a", "target": "b", "type": "kooperation", "provenance": "demo"})

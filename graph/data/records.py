@@ -19,19 +19,84 @@ def _values(entry: Entry) -> dict[str, Any]:
 
 
 def make_actor(entry: Entry) -> Actor:
-    """Actor from a complete converted entry."""
+    """Actor from a complete converted entry.
+
+    Nested mappings (``address``, ``target_groups``, ``contact``) become their records; ``line`` is the
+    line of the entry itself.
+
+    Parameters
+    ----------
+    entry : graph.data.convert.Entry
+        A converted actor entry with every required field (``complete``) and a mark for the entry (``""``).
+
+    Returns
+    -------
+    Actor
+        The typed record.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.convert import Entry
+    >>> entry = Entry({"id": "a", "name": "A", "kind": "schule", "contact": {"role": "Sekretariat"}},
+    ...               {"": yaml.Mark("actors.yaml", 0, 4, 0, None, None)})
+    >>> actor = make_actor(entry)
+    >>> actor.contact, actor.line
+    (Contact(role='Sekretariat', phone=None, email=None, web=None), 5)
+    """
     return Actor(**_values(entry))
 
 
 def make_relation(entry: Entry, relation_id: str) -> Relation:
-    """Relation from a complete converted entry; ``relation_id`` fills a missing id."""
+    """Relation from a complete converted entry; ``relation_id`` fills a missing id.
+
+    Parameters
+    ----------
+    entry : graph.data.convert.Entry
+        A converted relation entry with every required field and a mark for the entry (``""``).
+    relation_id : str
+        The id the relation gets; it replaces an ``id`` written in the entry as well.
+
+    Returns
+    -------
+    Relation
+        The typed record, ``funding`` as :class:`Funding`; ``line`` is the line of the entry.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.convert import Entry
+    >>> entry = Entry({"source": "a", "target": "b", "type": "kooperation"},
+    ...               {"": yaml.Mark("relations.yaml", 0, 0, 0, None, None)})
+    >>> r = make_relation(entry, "a-b-kooperation")
+    >>> r.id, r.line
+    ('a-b-kooperation', 1)
+    """
     values = _values(entry)
     values["id"] = relation_id
     return Relation(**values)
 
 
 def make_term(entry: Entry) -> Term:
-    """Vocabulary term from a converted entry with an id; a missing label falls back to the id."""
+    """Vocabulary term from a converted entry with an id; a missing label falls back to the id.
+
+    Parameters
+    ----------
+    entry : graph.data.convert.Entry
+        A converted vocabulary entry with an ``id`` and a mark for the entry (``""``).
+
+    Returns
+    -------
+    Term
+        The typed term; ``line`` is the line of the entry.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.convert import Entry
+    >>> make_term(Entry({"id": "de"}, {"": yaml.Mark("vocabulary.yaml", 0, 9, 2, None, None)})).label
+    'de'
+    """
     values = _values(entry)
     values.setdefault("label", values["id"])
     return Term(**values)

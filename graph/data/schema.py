@@ -376,6 +376,18 @@ META_FIELDS: tuple[Field, ...] = (
 def internal_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     """Paths of the fields marked internal.
 
+    Parameters
+    ----------
+    fields : tuple of Field
+        A field table such as :data:`ACTOR_FIELDS`; sub-fields of mappings are searched too.
+    prefix : str, optional
+        Put before every path (used for sub-fields: ``"contact."``); default ``""``.
+
+    Returns
+    -------
+    list of str
+        Dotted paths of every field with ``internal=True``, in table order.
+
     Examples
     --------
     >>> internal_paths(ACTOR_FIELDS), internal_paths(RELATION_FIELDS)
@@ -391,6 +403,18 @@ def internal_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
 
 def field_paths(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     """Return every field name, sub-fields as ``parent.child``.
+
+    Parameters
+    ----------
+    fields : tuple of Field
+        A field table such as :data:`RELATION_FIELDS`.
+    prefix : str, optional
+        Put before every path (used for sub-fields: ``"funding."``); default ``""``.
+
+    Returns
+    -------
+    list of str
+        Every path in table order, each mapping followed by its sub-fields.
 
     Examples
     --------

@@ -49,6 +49,16 @@ def normalise_phone(phone: str) -> str:
 
     Spaces, dashes, slashes, dots and brackets go; ``+49`` or ``0049`` become ``0``.
 
+    Parameters
+    ----------
+    phone : str
+        A phone number as written in the data, e.g. ``"0345 555 01 23"`` or ``"+49 (30) 23125-123"``.
+
+    Returns
+    -------
+    str
+        The number without separators; other characters (letters, ``+`` of other countries) stay as written.
+
     Examples
     --------
     >>> normalise_phone("+49 (30) 23125-123"), normalise_phone("0049 221/4710 000")
@@ -65,6 +75,16 @@ def normalise_phone(phone: str) -> str:
 def is_fictional_phone(phone: str) -> bool:
     """True when ``phone`` lies in one of :data:`FICTIONAL_PHONE_RANGES`.
 
+    Parameters
+    ----------
+    phone : str
+        A phone number in any writing :func:`normalise_phone` understands.
+
+    Returns
+    -------
+    bool
+        True when the normalised number is one of the 5 × 1,000 numbers kept free for fiction.
+
     Examples
     --------
     >>> is_fictional_phone("030 23125 101"), is_fictional_phone("0345 555 01 23")
@@ -77,6 +97,16 @@ def is_fictional_phone(phone: str) -> bool:
 
 def is_sourced(provenance: object) -> bool:
     """True when ``provenance`` cites a source: any text other than ``demo``.
+
+    Parameters
+    ----------
+    provenance : object
+        The ``provenance`` value of an actor or relation (normally str or None).
+
+    Returns
+    -------
+    bool
+        False for None, non-text, blank text and exactly ``demo`` (after stripping whitespace).
 
     Examples
     --------
@@ -152,6 +182,19 @@ def check_relation_sources(file: str, entry: Entry, actors: Mapping[str, Actor])
 
 def check_fictional_phone(file: str, entry: Entry) -> Iterator[Problem]:
     """Warn when an invented actor (``provenance: demo``) has a phone number outside the fictional ranges.
+
+    Parameters
+    ----------
+    file : str
+        Path of ``actors.yaml`` as shown in problems.
+    entry : graph.data.convert.Entry
+        One converted actor.
+
+    Yields
+    ------
+    Problem
+        At most one ``phone-not-fictional`` warning, placed at ``contact.phone``; nothing for an actor that
+        is not invented or has no phone.
 
     Examples
     --------
