@@ -71,6 +71,30 @@ def gap_report(dataset: Dataset, as_of: dt.date, months: int = 12, level: str = 
     The metric graph (all relation types, unweighted) is built once and shared by the
     structural analyses and ``school_topics``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        The day of the analysis: only relations active on that day count; ``stale`` and
+        ``ended_relations`` measure from it.
+    months : int, optional
+        Horizon of ``school_social_work_ending`` in months (default 12).
+    level : str, optional
+        Area level of ``coverage``: ``districts`` (default), ``stadtbezirke`` or ``sozialraeume``.
+
+    Returns
+    -------
+    dict of str to list of dict
+        The rows of ``coverage``, ``schools_without_school_social_work``, ``school_social_work_ending``,
+        ``school_topics``, ``isolated``, ``single_relation``, ``articulation_points``, ``bridges``,
+        ``committees``, ``stale``, ``ended_relations`` and ``without_contact``.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` is not one of :data:`AREA_LEVELS`.
+
     Examples
     --------
     >>> from graph.data.model import Actor, Vocabulary

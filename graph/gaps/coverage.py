@@ -29,6 +29,19 @@ def served_districts(actor: Actor, vocabulary: Vocabulary) -> set[str]:
     An actor without ``service_area`` serves only the district it sits in (and nothing when
     that is unknown too).
 
+    Parameters
+    ----------
+    actor : Actor
+        The actor; its ``service_area`` ids may name districts, Stadtteile, Stadtbezirke, Sozialräume or
+        ``stadtweit``.
+    vocabulary : Vocabulary
+        Resolves areas to districts (:meth:`Vocabulary.districts_of_area`).
+
+    Returns
+    -------
+    set of str
+        District ids; empty when the actor has neither ``service_area`` nor ``district``.
+
     Examples
     --------
     >>> from graph.data.model import Term
@@ -70,6 +83,11 @@ def coverage(dataset: Dataset, level: str = "districts", topics: Iterable[str] |
         ``topic_label``, ``core``, ``schools`` (schools located in the area), ``actors`` (count)
         and ``actor_ids``. Schools and committees never count as offers (their topics describe a
         profile or an agenda); see :func:`served_districts` for the areas.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` is not one of :data:`AREA_LEVELS`.
 
     Examples
     --------

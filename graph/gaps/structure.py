@@ -27,6 +27,17 @@ def isolated(h: nx.Graph) -> list[dict[str, Any]]:
     Crisis services (``crisis`` set, e.g. the police emergency line) are left out: they are a
     directory for emergencies, not members of the local network, so having no relation is no gap.
 
+    Parameters
+    ----------
+    h : networkx.Graph
+        The metric graph (:func:`graph.metrics.metric_graph`): one undirected edge per pair of related actors,
+        ``relation_ids`` on the edge, actor attributes on the nodes.
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``name`` (the id when the node has none) and ``kind`` of every isolated actor, in graph order.
+
     Examples
     --------
     >>> h = nx.Graph([("a", "b")]); h.add_node("c"); h.add_node("notruf", crisis=("suizid",))
@@ -38,6 +49,18 @@ def isolated(h: nx.Graph) -> list[dict[str, Any]]:
 
 def single_relation(h: nx.Graph) -> list[dict[str, Any]]:
     """Actors with exactly one partner: ``id``, ``name``, ``kind``, ``partner`` and ``relations`` (count).
+
+    Parameters
+    ----------
+    h : networkx.Graph
+        The metric graph (:func:`graph.metrics.metric_graph`): one undirected edge per pair of related actors,
+        ``relation_ids`` on the edge, actor attributes on the nodes.
+
+    Returns
+    -------
+    list of dict
+        One row per actor with exactly one neighbour, in graph order; ``relations`` is the number of
+        ``relation_ids`` on the edge to the partner (at least 1).
 
     Examples
     --------
@@ -152,6 +175,12 @@ def articulation_points(h: nx.Graph) -> list[dict[str, Any]]:
     "Cut off" means: no longer connected to the largest part that remains of the component the
     actor sits in (so for an actor in a small island, the island is the reference).
 
+    Parameters
+    ----------
+    h : networkx.Graph
+        The metric graph (:func:`graph.metrics.metric_graph`): one undirected edge per pair of related actors,
+        ``relation_ids`` on the edge, actor attributes on the nodes.
+
     Returns
     -------
     list of dict
@@ -176,6 +205,12 @@ def articulation_points(h: nx.Graph) -> list[dict[str, Any]]:
 
 def bridges(h: nx.Graph) -> list[dict[str, Any]]:
     """Pairs joined only by one tie whose end would split the network, with the smaller side cut off.
+
+    Parameters
+    ----------
+    h : networkx.Graph
+        The metric graph (:func:`graph.metrics.metric_graph`): one undirected edge per pair of related actors,
+        ``relation_ids`` on the edge, actor attributes on the nodes.
 
     Returns
     -------

@@ -57,7 +57,25 @@ class SummaryContext:
         return _add_months(self.as_of, self.months)
 
     def name(self, actor_id: str) -> str:
-        """The actor's name, or the id when it is unknown."""
+        """The actor's name, or the id when it is unknown.
+
+        Parameters
+        ----------
+        actor_id : str
+            Id of an actor of :attr:`dataset`.
+
+        Returns
+        -------
+        str
+            The actor's ``name``; ``actor_id`` itself when the data set has no such actor.
+
+        Examples
+        --------
+        >>> from graph.data.model import Actor, Vocabulary
+        >>> ctx = SummaryContext(Dataset(Vocabulary(), {"a": Actor("a", "Villa", "traeger")}, ()), dt.date(2026, 1, 1))
+        >>> ctx.name("a"), ctx.name("x")
+        ('Villa', 'x')
+        """
         actor = self.dataset.actors.get(actor_id)
         return actor.name if actor else actor_id
 
@@ -289,6 +307,11 @@ def gap_summary(analysis_id: str, rows: list[dict[str, Any]], context: SummaryCo
     str
         A sentence ending with a full stop.
 
+    Raises
+    ------
+    ValueError
+        When ``analysis_id`` is not an analysis of the report (e.g. ``what_if``).
+
     Examples
     --------
     >>> from graph.data.model import Actor, Relation, Vocabulary
@@ -310,6 +333,19 @@ def gap_summary(analysis_id: str, rows: list[dict[str, Any]], context: SummaryCo
 
 def what_if_summary(result: dict[str, list[dict[str, Any]]]) -> str:
     """One German sentence on the consequences of a what-if scenario (:func:`graph.gaps.what_if`).
+
+    Parameters
+    ----------
+    result : dict of str to list of dict
+        The result of :func:`graph.gaps.what_if`; only ``relations``, ``schools`` (with
+        ``loses_school_social_work``) and ``coverage`` (with ``area``) are read.
+
+    Returns
+    -------
+    str
+        „In diesem Szenario fällt keine Beziehung weg.“ when no relation is lost; else the number of lost
+        relations, of schools that lose something (and of those losing school social work) and of
+        districts (Stadtteile) with fewer offers.
 
     Examples
     --------

@@ -23,6 +23,20 @@ def committees(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     Expected kinds are all actor kinds except ``gremium``; a member's Stadtbezirk is that of its
     ``district`` (members without a district, e.g. citywide offices, represent no Stadtbezirk).
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        Only ``mitglied`` relations active on this day count.
+
+    Returns
+    -------
+    list of dict
+        One row per committee in data order: ``id``, ``name``, ``members`` (ids, first mention first),
+        ``member_count``, ``kinds``, ``missing_kinds``, ``stadtbezirke`` and ``missing_stadtbezirke``
+        (in vocabulary order).
+
     Examples
     --------
     >>> from graph.data.model import Term, Vocabulary
@@ -76,6 +90,19 @@ def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     Same rule as the validator's ``stale-entry`` warning; entries without ``verified`` are not listed.
     Rows: ``record`` (``actor``/``relation``), ``id``, ``name``, ``source``, ``target``, ``verified``, ``days``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        The day the age of ``verified`` is measured from.
+
+    Returns
+    -------
+    list of dict
+        Actors first, then relations, each in data order; ``name`` of a relation reads
+        ``"Quelle – Ziel (type)"``, ``source`` and ``target`` are None for actors, ``days`` is the age in days.
+
     Examples
     --------
     >>> from graph.data.model import Vocabulary
@@ -96,6 +123,18 @@ def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 def ended_relations(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     """Relations whose ``until`` lies before ``as_of``: ``id``, ``source``, ``target``, ``type``, ``until``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        Relations that ended on this day still count as running (``until`` is inclusive).
+
+    Returns
+    -------
+    list of dict
+        One row per ended relation, in data order.
+
     Examples
     --------
     >>> from graph.data.model import Vocabulary
@@ -112,6 +151,17 @@ def ended_relations(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 
 def without_contact(dataset: Dataset) -> list[dict[str, Any]]:
     """Actors with neither phone, e-mail nor web address: ``id``, ``name``, ``kind``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+
+    Returns
+    -------
+    list of dict
+        One row per actor without ``contact`` or with an empty one (a ``role`` alone does not count), in
+        data order.
 
     Examples
     --------

@@ -106,16 +106,16 @@ def what_if(
         A validated data set.
     as_of : datetime.date
         Day to compare on.
-    remove : iterable of str
-        Actor ids to take out (with all their relations).
+    remove : iterable of str, optional
+        Actor ids to take out (with all their relations); default none.
     programme : str, optional
         Funding programme id (``funding.programme``): all its relations end on ``programme_end``.
     programme_end : datetime.date, optional
         Last day of the programme; default the day before ``as_of``. Both networks are compared on
         ``max(as_of, programme_end + 1 day)``, so losses that the data already foresees (an ``until``
         before that day) show in both and are not counted as caused by the scenario.
-    top : int
-        How many of the largest metric changes to list.
+    top : int, optional
+        How many of the largest metric changes to list (default 15).
 
     Returns
     -------
