@@ -29,6 +29,14 @@ def _centralization(h: nx.Graph) -> float | None:
 def component_table(h: nx.Graph) -> list[dict[str, Any]]:
     """Connected parts of the network, largest first, with their average path length.
 
+    Components of equal size keep graph order (the one holding the earlier actor first); members are listed
+    in graph order.
+
+    Parameters
+    ----------
+    h : networkx.Graph
+        A metric graph (:func:`graph.metrics.metric_graph`) or a subgraph of one.
+
     Returns
     -------
     list of dict
@@ -61,6 +69,19 @@ def network_figures(h: nx.Graph) -> dict[str, Any]:
     all); ``clustering`` is NetworkX's unweighted ``average_clustering``; ``centralization`` is
     Freeman's degree centralisation (``None`` below three actors).
 
+    Parameters
+    ----------
+    h : networkx.Graph
+        A metric graph (:func:`graph.metrics.metric_graph`) or a subgraph of one.
+
+    Returns
+    -------
+    dict of str to Any
+        ``actors``, ``relations`` (relation ids on the edges, at least 1 per edge), ``ties`` (edges),
+        ``density`` (0.0 below two actors), ``components``, ``isolates``, ``largest_component``,
+        ``average_path_length`` (None for an empty graph or a single-actor largest component),
+        ``clustering`` (0.0 for an empty graph) and ``centralization``.
+
     Examples
     --------
     >>> from graph.metrics import metric_graph
@@ -89,6 +110,19 @@ def group_figures(h: nx.Graph, by: str) -> list[dict[str, Any]]:
     Each group is the subgraph of its own actors: only relations among members count, so a
     Stadtbezirk whose actors work mostly with partners elsewhere shows a low density.
     Actors without a value form the group ``None``.
+
+    Parameters
+    ----------
+    h : networkx.Graph
+        A metric graph (:func:`graph.metrics.metric_graph`) or a subgraph of one.
+    by : str
+        Node attribute to group by, e.g. ``kind``, ``stadtbezirk`` or ``community``.
+
+    Returns
+    -------
+    list of dict
+        One row per group, ordered by the group value as text with ``None`` last: ``group`` and the
+        figures of :func:`network_figures` for the group's subgraph.
 
     Examples
     --------

@@ -216,8 +216,8 @@ def metrics_method(h: nx.Graph, betweenness_sample: int | None = None, seed: int
         The metric graph.
     betweenness_sample : int, optional
         Number of sampled sources, as passed to :func:`actor_metrics`.
-    seed : int
-        Seed of the sample.
+    seed : int, optional
+        Seed of the sample (default :data:`SEED`); reported only for a sample.
 
     Returns
     -------
