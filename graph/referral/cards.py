@@ -14,6 +14,18 @@ def contact_card(actor: Actor) -> dict[str, Any]:
     ``provenance`` is the German mark of :func:`graph.data.provenance.provenance_label` (invented or source),
     ``source_url`` the source's ``http(s)`` address when it has one.
 
+    Parameters
+    ----------
+    actor : Actor
+        The actor whose card is wanted.
+
+    Returns
+    -------
+    dict of str to Any
+        ``role``, ``phone``, ``email``, ``web``, ``address`` (street, postcode and city on one line),
+        ``access``, ``verified`` (ISO date text), ``demo`` (bool), ``provenance`` (German mark, always set)
+        and ``source_url``; every other value is None when missing.
+
     Examples
     --------
     >>> from graph.data.model import Address, Contact

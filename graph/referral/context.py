@@ -90,6 +90,24 @@ def _context(index: ReferralIndex, options: dict[str, Any]) -> _Context:
 def school_scope(index: ReferralIndex, school: str) -> str:
     """What choosing ``school`` sets for the search, in German: district, school form, its stages and ages.
 
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set.
+    school : str
+        Id of an actor of kind ``schule``.
+
+    Returns
+    -------
+    str
+        „Gilt für die Suche: “ followed by the parts known, joined by „ · “ (the age range only when both
+        ends are known), or „keine Angaben zur Schule“.
+
+    Raises
+    ------
+    ReferralError
+        When ``school`` is not the id of a school (German message with a „Meinten Sie …?“ hint).
+
     Examples
     --------
     >>> from graph.data.model import Actor, Dataset, Term, Vocabulary

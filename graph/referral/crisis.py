@@ -34,7 +34,13 @@ class CrisisService:
     kinds: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of one entry of ``"crisis"`` in ``python -m graph refer --format json``."""
+        """The JSON shape of one entry of ``"crisis"`` in ``python -m graph refer --format json``.
+
+        Returns
+        -------
+        dict of str to Any
+            ``id``, ``name``, ``phone``, ``hours``, ``web``, ``why`` and ``kinds`` (as a list).
+        """
         return {
             "id": self.id,
             "name": self.name,
@@ -58,6 +64,18 @@ class CrisisStep:
 def split_matches(matches: Iterable[Match]) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
     """Topic matches and crisis matches (owner without the crisis prefix) of one query; idioms are dropped.
 
+    Parameters
+    ----------
+    matches : iterable of Match
+        The matches of one query in the referral text index; crisis kinds are owned by ``krise:<id>``,
+        idioms by the idiom prefix.
+
+    Returns
+    -------
+    tuple of (tuple of Match, tuple of Match)
+        The topic matches, then the crisis matches with the owner reduced to the crisis kind id; both
+        in the order given.
+
     Examples
     --------
     >>> topics, crises = split_matches([Match("krise:suizid", 1.0, "umbringen"), Match("sucht", 1.0, "trinkt")])
@@ -77,7 +95,29 @@ def split_matches(matches: Iterable[Match]) -> tuple[tuple[Match, ...], tuple[Ma
 
 
 def crisis_kinds(index: ReferralIndex, matches: Iterable[Match]) -> tuple[str, ...]:
-    """Crisis kind ids of crisis matches, in vocabulary order (the order the steps are shown)."""
+    """Crisis kind ids of crisis matches, in vocabulary order (the order the steps are shown).
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set (:func:`graph.referral.index.build_referral_index`).
+    matches : iterable of Match
+        Crisis matches as :func:`split_matches` returns them (owner is the crisis kind id).
+
+    Returns
+    -------
+    tuple of str
+        Each matched kind once; owners that are not in the vocabulary's ``crisis_kinds`` are dropped.
+
+    Examples
+    --------
+    >>> from graph.data.model import Dataset, Term, Vocabulary
+    >>> from graph.referral.index import build_referral_index
+    >>> voc = Vocabulary({"crisis_kinds": {"gewalt": Term("gewalt", "Gewalt"), "suizid": Term("suizid", "Suizid")}})
+    >>> index = build_referral_index(Dataset(voc, {}, ()))
+    >>> crisis_kinds(index, [Match("suizid", 1.0, "umbringen"), Match("gewalt", 1.0, "schlägt")])
+    ('gewalt', 'suizid')
+    """
     found = {m.owner for m in matches}
     return tuple(kind for kind in index.dataset.vocabulary.terms("crisis_kinds") if kind in found)
 
@@ -87,6 +127,19 @@ def crisis_services(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[Crisi
 
     Services open around the clock (``hours: rund um die Uhr``) come first, the others follow;
     within each group the data set order holds, so the data decide (110 before 112 …).
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set (:func:`graph.referral.index.build_referral_index`).
+    kinds : tuple of str
+        Crisis kind ids, e.g. from :func:`crisis_kinds`; their order is the order of the labels in ``why``.
+
+    Returns
+    -------
+    tuple of CrisisService
+        One entry per actor whose ``crisis`` lists any of ``kinds``: phone and web from its contact,
+        ``why`` as „bei <Label>, <Label>“ and the kinds it serves.
 
     Examples
     --------
@@ -123,6 +176,28 @@ def _always_open(hours: str | None) -> bool:
 
 
 def crisis_steps(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[CrisisStep, ...]:
-    """The ``step`` of each matched crisis kind (kinds without a step are left out)."""
+    """The ``step`` of each matched crisis kind (kinds without a step are left out).
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set (:func:`graph.referral.index.build_referral_index`).
+    kinds : tuple of str
+        Crisis kind ids, e.g. from :func:`crisis_kinds`; unknown ids are left out.
+
+    Returns
+    -------
+    tuple of CrisisStep
+        Kind id, German label and step text, in the order of ``kinds``.
+
+    Examples
+    --------
+    >>> from graph.data.model import Dataset, Term, Vocabulary
+    >>> from graph.referral.index import build_referral_index
+    >>> voc = Vocabulary({"crisis_kinds": {"gewalt": Term("gewalt", "Gewalt", step="Polizei rufen: 110."),
+    ...                                    "suizid": Term("suizid", "Suizidgefahr")}})
+    >>> crisis_steps(build_referral_index(Dataset(voc, {}, ())), ("gewalt", "suizid"))
+    (CrisisStep(kind='gewalt', label='Gewalt', step='Polizei rufen: 110.'),)
+    """
     terms = index.dataset.vocabulary.terms("crisis_kinds")
     return tuple(CrisisStep(k, terms[k].label, terms[k].step or "") for k in kinds if k in terms and terms[k].step)
