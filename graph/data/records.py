@@ -55,7 +55,8 @@ def make_relation(entry: Entry, relation_id: str) -> Relation:
     entry : graph.data.convert.Entry
         A converted relation entry with every required field and a mark for the entry (``""``).
     relation_id : str
-        The id the relation gets; it replaces an ``id`` written in the entry as well.
+        The id the relation gets; it replaces an ``id`` written in the entry (the loader passes that id
+        when there is one, else ``source--type--target``).
 
     Returns
     -------
@@ -68,9 +69,9 @@ def make_relation(entry: Entry, relation_id: str) -> Relation:
     >>> from graph.data.convert import Entry
     >>> entry = Entry({"source": "a", "target": "b", "type": "kooperation"},
     ...               {"": yaml.Mark("relations.yaml", 0, 0, 0, None, None)})
-    >>> r = make_relation(entry, "a-b-kooperation")
+    >>> r = make_relation(entry, "a--kooperation--b")
     >>> r.id, r.line
-    ('a-b-kooperation', 1)
+    ('a--kooperation--b', 1)
     """
     values = _values(entry)
     values["id"] = relation_id
