@@ -94,3 +94,15 @@ def test_source_excerpts_read_each_file_once_and_skip_missing_files(tmp_path: Pa
     found = Problem(str(path), 2, 3, "unknown-field", "Unbekanntes Feld 'nme'.")
     missing = Problem(str(tmp_path / "relations.yaml"), 1, 1, "file-missing", "Die Datei fehlt.")
     assert source_excerpts([found, missing]) == {found: " 1 | - id: a\n 2 |   nme: A\n   |   ^", missing: ""}
+
+
+def test_a_problem_reported_twice_counts_once_everywhere() -> None:
+    report = Report()
+    twice = Problem("actors.yaml", 3, 5, "unknown-actor", "Unbekannt")
+    report.extend([twice, twice])
+    assert (len(report), list(report), report.errors, report.summary()) == (
+        1,
+        [twice],
+        [twice],
+        "1 Fehler, 0 Warnungen",
+    )

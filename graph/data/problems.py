@@ -190,7 +190,8 @@ class Report:
         return iter(self.sorted())
 
     def __len__(self) -> int:
-        return len(self.problems)
+        # Count what iteration shows: the same problem found twice (e.g. by two checks) is one problem.
+        return len(set(self.problems))
 
     def sorted(self) -> list[Problem]:
         """Return problems ordered by file, line, column, code.
