@@ -181,3 +181,10 @@ def test_graph_files_carry_invented_and_provenance_label(marked: Dataset) -> Non
         edges = {d.get("id", k): d for _, _, k, d in back.edges(keys=True, data=True)}
         assert edges["r-none"]["provenance_label"] == "Ohne Quelle – gilt als erfunden"
         assert edges["r-src"]["invented"] is False
+
+
+def test_demo_with_blanks_is_invented_for_labels_sources_and_model_alike() -> None:
+    from graph.data.sourcerules import is_sourced
+
+    actor = Actor("a", "A", "schule", provenance=" demo ")
+    assert (actor.is_demo, is_sourced(" demo "), provenance_label(actor)) == (True, False, "Erfundener Demo-Eintrag")

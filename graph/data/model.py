@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from graph.data.provenance import is_demo
 from graph.data.schema import CITYWIDE
 
 #: Vocabulary lists whose ids a ``service_area`` may name (besides ``stadtweit``).
@@ -102,7 +103,7 @@ class Actor:
     @property
     def is_demo(self) -> bool:
         """True for invented entries (``provenance: demo``)."""
-        return self.provenance == "demo"
+        return is_demo(self.provenance)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class Relation:
     @property
     def is_demo(self) -> bool:
         """True for invented relations (``provenance: demo``)."""
-        return self.provenance == "demo"
+        return is_demo(self.provenance)
 
 
 @dataclass(frozen=True)

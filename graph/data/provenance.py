@@ -31,6 +31,7 @@ __all__ = [
     "LABEL_RELATION_DEMO",
     "LABEL_RELATION_NONE",
     "Provenance",
+    "is_demo",
     "provenance",
     "provenance_label",
 ]
@@ -153,6 +154,29 @@ def _source(value: str) -> Provenance:
     return Provenance("source", False, SOURCE_PREFIX + shown, text, url, link_text, note)
 
 
+def is_demo(value: object) -> bool:
+    """Whether a ``provenance`` value marks an invented entry: the word ``demo``, surrounding blanks ignored.
+
+    The one rule for "invented" that the source checks, the labels and every page share.
+
+    Parameters
+    ----------
+    value : object
+        The raw ``provenance`` value of an actor or relation (text, None or anything YAML produced).
+
+    Returns
+    -------
+    bool
+        True for ``"demo"`` and ``" demo "``, False for sources, blanks, None and non-text.
+
+    Examples
+    --------
+    >>> is_demo("demo"), is_demo(" demo "), is_demo("https://halle.de"), is_demo(None)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.strip() == DEMO
+
+
 def provenance(entry: Any, relation: bool | None = None) -> Provenance:
     """Where ``entry`` comes from, with its German mark.
 
@@ -186,7 +210,7 @@ def provenance(entry: Any, relation: bool | None = None) -> Provenance:
     """
     value = _field(entry, "provenance")
     relation = _is_relation(entry) if relation is None else relation
-    if value == DEMO:
+    if is_demo(value):
         return Provenance("demo", True, LABEL_RELATION_DEMO if relation else LABEL_ACTOR_DEMO)
     if not isinstance(value, str) or not value.strip():
         return Provenance("none", relation, LABEL_RELATION_NONE if relation else LABEL_ACTOR_NONE)

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from graph.data.convert import Entry
 from graph.data.model import Actor
 from graph.data.problems import Problem
-from graph.data.provenance import DEMO
+from graph.data.provenance import is_demo
 
 __all__ = [
     "FICTIONAL_PHONE_RANGES",
@@ -113,7 +113,7 @@ def is_sourced(provenance: object) -> bool:
     >>> is_sourced("https://halle.de"), is_sourced("demo"), is_sourced(None), is_sourced("  ")
     (True, False, False, False)
     """
-    return isinstance(provenance, str) and provenance.strip() not in ("", DEMO)
+    return isinstance(provenance, str) and bool(provenance.strip()) and not is_demo(provenance)
 
 
 def _where(file: str, entry: Entry, path: str) -> tuple[str, int, int]:
@@ -166,10 +166,10 @@ def check_relation_sources(file: str, entry: Entry, actors: Mapping[str, Actor])
             "oder löschen Sie die Beziehung.",
         )
         return
-    if provenance != DEMO:
+    if not is_demo(provenance):
         return
     for end, actor in known:
-        if actor.provenance != DEMO:
+        if not is_demo(actor.provenance):
             yield Problem(
                 *_where(file, entry, end),
                 "demo-relation-real-actor",
@@ -210,7 +210,7 @@ def check_fictional_phone(file: str, entry: Entry) -> Iterator[Problem]:
     [('phone-not-fictional', 'warning', 69)]
     """
     phone = entry.values.get("contact", {}).get("phone")
-    if entry.values.get("provenance") != DEMO or not phone or is_fictional_phone(phone):
+    if not is_demo(entry.values.get("provenance")) or not phone or is_fictional_phone(phone):
         return
     yield Problem(
         *_where(file, entry, "contact.phone"),
