@@ -16,6 +16,21 @@ __all__ = ["load_valid", "parse_date"]
 def parse_date(text: str) -> dt.date:
     """Argument type for ``JJJJ-MM-TT`` dates with a German error message.
 
+    Parameters
+    ----------
+    text : str
+        The command line value, an ISO date such as ``2028-07-31``.
+
+    Returns
+    -------
+    datetime.date
+        The day the text names.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        When :meth:`datetime.date.fromisoformat` cannot read ``text``; argparse shows the German message.
+
     Examples
     --------
     >>> parse_date("2028-07-31")
@@ -32,6 +47,24 @@ def load_valid(data_dir: str | Path, today: dt.date | None = None) -> Dataset | 
 
     Commands that compute something from the data call this first, so that invalid data always
     ends the same way: the validator's lines (``file:line:col: …``) and exit code 1.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Data folder holding ``vocabulary.yaml``, ``actors.yaml`` and ``relations.yaml``.
+    today : datetime.date, optional
+        Reference day for freshness warnings, passed to :func:`graph.data.loader.load_dataset`
+        (``None``: :mod:`graph.data.clock` decides).
+
+    Returns
+    -------
+    Dataset or None
+        The data set when it validates; ``None`` when it has errors (already printed to stderr).
+
+    Examples
+    --------
+    >>> load_valid("/nonexistent") is None  # the file-missing errors and the summary go to stderr
+    True
     """
     result = load_dataset(data_dir, today=today)
     if result.dataset is None:

@@ -34,7 +34,29 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def validation_json(result: LoadResult) -> str:
-    """The validation result as the JSON document of ``validate --format json``."""
+    """The validation result as the JSON document of ``validate --format json``.
+
+    Keys: ``valid``, ``counts`` (actors and relations read) and ``issues``, one object per problem with
+    ``level``, ``code``, ``file``, ``line``, ``column``, ``message`` and ``hint``; umlauts kept, indented by 2.
+
+    Parameters
+    ----------
+    result : LoadResult
+        From :func:`graph.data.loader.load_dataset`.
+
+    Returns
+    -------
+    str
+        The JSON text (no final line break).
+
+    Examples
+    --------
+    >>> from graph.data.problems import Problem, Report
+    >>> report = Report([Problem("a.yaml", 1, 2, "yaml-syntax", "kaputt")])
+    >>> doc = json.loads(validation_json(LoadResult(None, report, {"actors": 0, "relations": 0})))
+    >>> doc["valid"], doc["counts"], doc["issues"][0]["code"], doc["issues"][0]["line"]
+    (False, {'actors': 0, 'relations': 0}, 'yaml-syntax', 1)
+    """
     fields = ("level", "code", "file", "line", "column", "message", "hint")
     payload = {
         "valid": result.valid,
@@ -45,7 +67,30 @@ def validation_json(result: LoadResult) -> str:
 
 
 def validation_text(result: LoadResult) -> str:
-    """One line per problem, then a German summary line."""
+    """One line per problem, then a German summary line.
+
+    Each problem as :meth:`graph.data.problems.Problem.format` writes it (``file:line:col: level code: …``);
+    the summary says „gültig“ or „UNGÜLTIG“, how many actors and relations were read, and how many
+    errors and warnings there are.
+
+    Parameters
+    ----------
+    result : LoadResult
+        From :func:`graph.data.loader.load_dataset`.
+
+    Returns
+    -------
+    str
+        The lines, without a final line break.
+
+    Examples
+    --------
+    >>> from graph.data.problems import Problem, Report
+    >>> report = Report([Problem("a.yaml", 1, 2, "yaml-syntax", "kaputt")])
+    >>> print(validation_text(LoadResult(None, report, {"actors": 0, "relations": 0})))
+    a.yaml:1:2: error yaml-syntax: kaputt
+    UNGÜLTIG: 0 Akteure, 0 Beziehungen; 1 Fehler, 0 Warnungen
+    """
     lines = [p.format() for p in result.report]
     counts = f"{result.counts['actors']} Akteure, {result.counts['relations']} Beziehungen"
     verdict = "gültig" if result.valid else "UNGÜLTIG"
@@ -87,6 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code.
 
     An invalid ``NETZWERKKARTE_TODAY`` ends every command with its German message and exit code 2.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after ``python -m graph``, e.g. ``["validate", "data"]`` (``None``: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code of the sub-command's ``run`` (see :data:`COMMANDS`); 2 for an invalid ``NETZWERKKARTE_TODAY``.
+
+    Raises
+    ------
+    SystemExit
+        From argparse: code 2 for unknown commands or bad arguments, code 0 after ``--help``.
 
     Examples
     --------

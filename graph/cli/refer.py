@@ -19,7 +19,21 @@ HELP = "Passende Angebote zu einem Anliegen finden (Vermittlung)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``refer``: the query words and the optional filters."""
+    """Arguments of ``refer``: the query words and the optional filters.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["schwänzt", "seit", "Wochen", "--age", "12"])
+    >>> args.query, args.age, args.format, args.data
+    (['schwänzt', 'seit', 'Wochen'], 12, 'text', 'data')
+    """
     parser.add_argument("query", nargs="+", help="Anliegen in eigenen Worten, z. B. 'schwänzt seit Wochen'")
     parser.add_argument("--school", help="Kennung der Schule (setzt Stadtteil und Alter, sucht Verbindungen)")
     parser.add_argument("--district", help="Kennung des Stadtteils")
@@ -64,6 +78,22 @@ def _crisis_lines(result: ReferralResult) -> list[str]:
 def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
     """Plain-text rendering of a referral result, one block per offer.
 
+    The crisis block (services, then steps) comes first when the query names a crisis; then the query with
+    its recognised topics and the evidence, one numbered block per offer (name, id, score, reasons, contact),
+    how many offers each filter excluded, and the result's message.
+
+    Parameters
+    ----------
+    result : ReferralResult
+        From :func:`graph.referral.refer`.
+    vocabulary : Vocabulary
+        For the German labels of the topics.
+
+    Returns
+    -------
+    str
+        The text, without a final line break.
+
     Examples
     --------
     >>> print(referral_text(ReferralResult("xyz", (), (), (), (), message="Kein Thema."), Vocabulary()))
@@ -88,7 +118,29 @@ def referral_text(result: ReferralResult, vocabulary: Vocabulary) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``refer``: exit 0 with results (possibly none), 1 on invalid data, 2 on an unknown id."""
+    """Run ``refer``: exit 0 with results (possibly none), 1 on invalid data, 2 on an unknown id.
+
+    The result goes to stdout as text (:func:`referral_text`) or, with ``--format json``, as JSON; the German
+    message of a :class:`~graph.referral.ReferralError` (e.g. an unknown school) goes to stderr.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_arguments`.
+
+    Returns
+    -------
+    int
+        0 with results (possibly none), 1 when the data do not validate, 2 on a :class:`~graph.referral.ReferralError`.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["Mathe", "--data", "tests/data/valid", "--school", "gibtsnicht", "--as-of", "2026-11-28"])
+    >>> run(args)  # „Fehler: Schule 'gibtsnicht' ist unbekannt.“ goes to stderr
+    2
+    """
     today: dt.date | None = args.as_of  # None: graph.data.clock decides (NETZWERKKARTE_TODAY, meta.yaml, real date)
     dataset = load_valid(args.data, today=today)
     if dataset is None:

@@ -62,7 +62,20 @@ def _common_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...])
 
 
 def add_metrics_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``metrics``: data folder, ``--format json|csv``, ``--as-of``, ``--types``."""
+    """Arguments of ``metrics``: data folder, ``--format json|csv``, ``--as-of``, ``--types``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_metrics_arguments(parser)
+    >>> parser.parse_args(["--format", "csv", "--types", "kooperation"])
+    Namespace(data_dir='data', format='csv', as_of=None, types='kooperation')
+    """
     _common_arguments(parser, ("json", "csv"))
     parser.add_argument(
         "--types", help="Nur diese Beziehungsarten zählen, durch Komma getrennt (z. B. kooperation,verweist)"
@@ -70,7 +83,20 @@ def add_metrics_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_gaps_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``gaps``: data folder, ``--format json|markdown``, ``--as-of``."""
+    """Arguments of ``gaps``: data folder, ``--format json|markdown``, ``--as-of``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_gaps_arguments(parser)
+    >>> parser.parse_args(["daten", "--as-of", "2026-11-28"])
+    Namespace(data_dir='daten', format='json', as_of=datetime.date(2026, 11, 28))
+    """
     _common_arguments(parser, ("json", "markdown"))
 
 
@@ -95,6 +121,21 @@ def _plain(value: object) -> object:
 def to_json(payload: object) -> str:
     """JSON text with dates as ``JJJJ-MM-TT`` and umlauts kept.
 
+    Parameters
+    ----------
+    payload : object
+        Anything :func:`json.dumps` takes, plus dates (as ISO text) and sets (as lists sorted by their text).
+
+    Returns
+    -------
+    str
+        The JSON text, indented by 2, without a final line break.
+
+    Raises
+    ------
+    TypeError
+        For any other value that JSON cannot hold.
+
     Examples
     --------
     >>> to_json({"until": dt.date(2028, 7, 31), "name": "Süd"})
@@ -109,6 +150,17 @@ def metrics_csv(rows: list[dict[str, Any]]) -> str:
     A machine format for scripts, on purpose: ``,`` between cells, decimal point, the English keys of
     :data:`METRIC_COLUMNS`. The download on the page Kennzahlen is the German one (:mod:`graph.present.formats`).
 
+    Parameters
+    ----------
+    rows : list of dict
+        One dict per actor as from :func:`graph.metrics.actor_metrics`; keys outside :data:`METRIC_COLUMNS`
+        are ignored, missing keys and ``None`` give empty cells.
+
+    Returns
+    -------
+    str
+        The CSV text: header row, then one row per actor, each ended by a newline.
+
     Examples
     --------
     >>> print(metrics_csv([{"id": "a", "name": "A", "constraint": None}]).splitlines()[1][:12])
@@ -122,7 +174,28 @@ def metrics_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    """Print the per-actor metrics of the data folder; exit code 1 when the data does not validate."""
+    """Print the per-actor metrics of the data folder; exit code 1 when the data does not validate.
+
+    Prints JSON (``--format json``) or CSV (``--format csv``) to stdout; ``--types`` keeps only these relation
+    types; ``--as-of`` is the day whose relations count (default: :func:`graph.data.clock.resolve`).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_metrics_arguments`.
+
+    Returns
+    -------
+    int
+        0 after printing, 1 when the data do not validate (problems printed to stderr).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_metrics_arguments(parser)
+    >>> run_metrics(parser.parse_args(["/nonexistent"]))  # the validation errors go to stderr
+    1
+    """
     dataset, today = _load(args)
     if dataset is None:
         return 1
@@ -162,6 +235,20 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date, note: s
     The coverage section lists only the empty cells (no offer) of areas where there are schools.
     ``note`` (e.g. „Stichtag: … (Stichtag der Daten, meta.yaml)“) goes below the heading.
 
+    Parameters
+    ----------
+    report : dict of str to list of dict
+        From :func:`graph.gaps.gap_report`: one list of rows per analysis, keyed as in :data:`graph.gaps.GAP_INFO`.
+    day : datetime.date
+        The day of the analysis, shown in the heading as ``TT.MM.JJJJ``.
+    note : str, optional
+        A line below the heading (e.g. :meth:`graph.data.clock.Today.note`); ``None`` or empty leaves it out.
+
+    Returns
+    -------
+    str
+        The Markdown text, ending with a newline; data texts in the tables are escaped.
+
     Examples
     --------
     >>> text = gaps_markdown({"isolated": [{"id": "a", "name": "<b>A|B</b>", "kind": "traeger"}]}, dt.date(2026, 1, 1))
@@ -181,7 +268,28 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date, note: s
 
 
 def run_gaps(args: argparse.Namespace) -> int:
-    """Print every gap analysis of the data folder; exit code 1 when the data does not validate."""
+    """Print every gap analysis of the data folder; exit code 1 when the data does not validate.
+
+    Prints JSON (``--format json``) or Markdown (``--format markdown``, :func:`gaps_markdown`) to stdout;
+    ``--as-of`` is the day of the analysis (default: :func:`graph.data.clock.resolve`).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_gaps_arguments`.
+
+    Returns
+    -------
+    int
+        0 after printing, 1 when the data do not validate (problems printed to stderr).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_gaps_arguments(parser)
+    >>> run_gaps(parser.parse_args(["/nonexistent"]))  # the validation errors go to stderr
+    1
+    """
     dataset, today = _load(args)
     if dataset is None:
         return 1

@@ -79,6 +79,16 @@ VEGA_LOCALE: dict[str, dict[str, Any]] = {
 def de_date(day: dt.date | None) -> str:
     """A date as ``TT.MM.JJJJ``; a time of day other than midnight is added as ``HH:MM``; ``None`` is empty.
 
+    Parameters
+    ----------
+    day : datetime.date or datetime.datetime, optional
+        The day (or moment); ``None`` and ``pandas.NaT`` give an empty text.
+
+    Returns
+    -------
+    str
+        ``TT.MM.JJJJ``, ``TT.MM.JJJJ HH:MM`` or ``""``.
+
     Examples
     --------
     >>> de_date(dt.date(2026, 11, 28)), de_date(None)
@@ -99,6 +109,20 @@ def de_number(value: float | None, digits: int | None = None, grouping: bool = F
     Without ``digits`` a float keeps all its digits (the shortest text that reads back as the same
     value) and a whole number has none. ``None`` and NaN are empty. Leave ``grouping`` off for CSV cells:
     ``read_csv(decimal=",")`` reads ``1234,5`` as a number but ``1.234,5`` only with ``thousands="."``.
+
+    Parameters
+    ----------
+    value : float, optional
+        The number (Python or NumPy int or float); ``None`` and NaN give an empty text.
+    digits : int, optional
+        Number of decimals, rounded; ``None`` keeps the value's own digits.
+    grouping : bool
+        Add ``.`` between thousands (default off).
+
+    Returns
+    -------
+    str
+        The German number text.
 
     Examples
     --------
@@ -124,6 +148,16 @@ def de_number(value: float | None, digits: int | None = None, grouping: bool = F
 def de_bool(value: bool | None) -> str:
     """``ja`` or ``nein``; ``None`` is empty.
 
+    Parameters
+    ----------
+    value : bool, optional
+        The truth value, or ``None`` for unknown.
+
+    Returns
+    -------
+    str
+        :data:`YES`, :data:`NO` or ``""``.
+
     Examples
     --------
     >>> de_bool(True), de_bool(False), de_bool(None)
@@ -139,6 +173,17 @@ def de_cell(value: Any) -> Any:
 
     Whole numbers and texts stay as they are (so a spreadsheet still sees numbers), a float becomes
     :func:`de_number` without grouping, a list its items joined with ``", "``, an empty value ``""``.
+
+    Parameters
+    ----------
+    value : object
+        One cell: bool (also NumPy), date, number, text, list/tuple/set, ``None``, NaN, ``pandas.NaT``/``pandas.NA``.
+
+    Returns
+    -------
+    object
+        German text for truth values, dates, floats, collections and empty values; integers and other
+        values unchanged.
 
     Examples
     --------
@@ -165,6 +210,16 @@ def de_cell(value: Any) -> Any:
 def de_table(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` with every cell through :func:`de_cell` (what :func:`graph.present.export.to_csv` writes).
 
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table; it is not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table of the same shape, every cell converted by :func:`de_cell`.
+
     Examples
     --------
     >>> de_table(pd.DataFrame({"Wert": [0.25, None], "Aktiv": [True, False]})).values.tolist()
@@ -182,6 +237,16 @@ def xlsx_table(table: pd.DataFrame) -> pd.DataFrame:
 
     Excel shows numbers in the reader's locale by itself; dates get :data:`XLSX_DATE_FORMAT` from the writer.
 
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table; it is not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table of the same shape with bools (also NumPy's) as ``ja``/``nein``, every other cell unchanged.
+
     Examples
     --------
     >>> xlsx_table(pd.DataFrame({"A": [True, False], "N": [0.5, 2]})).values.tolist()
@@ -194,6 +259,20 @@ def file_name(*parts: str, day: dt.date | None = None, suffix: str) -> str:
     """A download file name from German words: parts as ASCII slugs, then the day (``JJJJ-MM-TT``, sorts well).
 
     Empty parts are left out; ``suffix`` is the extension without dot.
+
+    Parameters
+    ----------
+    *parts : str
+        German words of the name, each turned into an ASCII slug by :func:`graph.data.suggest.slugify`.
+    day : datetime.date, optional
+        Appended as ``JJJJ-MM-TT``; ``None`` leaves it out.
+    suffix : str
+        File extension without the dot (keyword only), e.g. ``csv``.
+
+    Returns
+    -------
+    str
+        The slugs and the day joined by ``-``, then ``.suffix``.
 
     Examples
     --------

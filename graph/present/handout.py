@@ -194,6 +194,8 @@ def handout_data(
     Returns
     -------
     Handout
+        Title, scope, the sections of offers, a German message (e.g. when nothing is listed), the day,
+        the data version, the crisis services and steps (query only) and the sender.
 
     Raises
     ------
@@ -266,6 +268,16 @@ def _query_handout(
 def tel_uri(phone: str) -> str:
     """``tel:`` URI of a German phone number as written in the data ("0800 111 0 111" -> "tel:08001110111").
 
+    Parameters
+    ----------
+    phone : str
+        The number as written in the data, with spaces, dashes or slashes.
+
+    Returns
+    -------
+    str
+        ``tel:`` followed by the digits and ``+`` signs of ``phone``, in order.
+
     Examples
     --------
     >>> tel_uri("0345 221-6992"), tel_uri("116 111")
@@ -279,6 +291,17 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-
 
 def mailto_uri(email: str) -> str | None:
     """``mailto:`` URI of a plain e-mail address, or None for anything else (no header tricks, no markup).
+
+    Parameters
+    ----------
+    email : str
+        The address as written in the data.
+
+    Returns
+    -------
+    str or None
+        ``mailto:`` plus the address when it is one plain address (letters, digits, ``._%+-``, a domain
+        with a top-level part of at least 2 letters); None otherwise.
 
     Examples
     --------
@@ -344,6 +367,20 @@ def render_handout(index: ReferralIndex, handout: Handout, print_button: bool = 
     the footer names the date and the sender. ``print_button`` adds a „Drucken“ button for the
     on-screen preview: its one script is allowed by its hash in the Content-Security-Policy, so no
     other script (from hostile data) can run.
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The index the handout was made from (for the German labels of actor kinds).
+    handout : Handout
+        From :func:`handout_data`.
+    print_button : bool
+        Add the „Drucken“ button and allow its script (default off: no script at all).
+
+    Returns
+    -------
+    str
+        The HTML document, ending with a newline.
 
     Examples
     --------

@@ -49,6 +49,19 @@ def _offer(index: ReferralIndex, offer: Offer) -> dict[str, Any]:
 def handout_inputs(index: ReferralIndex, handout: Handout) -> dict[str, Any]:
     """The plain data the Typst layout reads (strings, booleans and lists only).
 
+    Parameters
+    ----------
+    index : ReferralIndex
+        The index the handout was made from (for the German labels of actor kinds).
+    handout : Handout
+        From :func:`graph.present.handout.handout_data`.
+
+    Returns
+    -------
+    dict of str to object
+        ``title``, ``scope``, ``date`` (``TT.MM.JJJJ``), ``sender``, ``message``, ``crisis`` (name, phone, tel,
+        hours), ``steps`` (label, step) and ``sections`` (label and offers with name, kind, demo, contact fields).
+
     Examples
     --------
     >>> import datetime as dt

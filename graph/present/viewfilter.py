@@ -83,6 +83,19 @@ def filter_graph(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGraph:
     Node filters run first, then relation filters, then the ego view (on what is left),
     then ``hide_isolated``. The ego actor itself always passes the node filters.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network as from :func:`graph.data.build.build_graph`: actors with ``kind``, ``district``,
+        ``stadtbezirk`` and ``topics``; relations with ``type``, ``since`` and ``until``.
+    view : ViewFilter
+        What to keep.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with copies of the kept actors' and relations' attributes.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph()
@@ -112,6 +125,18 @@ def filter_graph(graph: nx.MultiDiGraph, view: ViewFilter) -> nx.MultiDiGraph:
 
 def actor_relations(graph: nx.MultiDiGraph, actor: str) -> nx.MultiDiGraph:
     """Return the actor, its partners and only the relations that touch the actor.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network; it is only read.
+    actor : str
+        Id of the actor.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with copied attributes; empty when ``actor`` is not in ``graph``.
 
     Examples
     --------

@@ -41,6 +41,20 @@ def encode(state: ViewState, today: dt.date | None = None) -> dict[str, str]:
 
     ``as_of`` is left out when it equals ``today``, so that a shared link always shows the current state.
 
+    Parameters
+    ----------
+    state : ViewState
+        The filters and the selected actor.
+    today : datetime.date, optional
+        The day the app shows by default; an equal ``as_of`` is left out.
+
+    Returns
+    -------
+    dict of str to str
+        ``kind``, ``bezirk``, ``district``, ``topic``, ``type`` (comma-separated ids), ``as_of`` (``JJJJ-MM-TT``),
+        ``isolated`` (``hide``), ``actor`` and ``ego`` (the radius, only when the ego view is centred on the
+        selected actor); each only when set.
+
     Examples
     --------
     >>> encode(ViewState(ViewFilter(kinds=("schule", "traeger"), hide_isolated=True), "gs-a"))

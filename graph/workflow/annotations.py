@@ -26,6 +26,19 @@ def _property(text: str) -> str:
 def annotation(problem: Problem) -> str:
     """One workflow command line that GitHub shows at the problem's place in the pull request.
 
+    The command is the problem's level (``error`` or ``warning``); the hint follows the message in brackets.
+    ``%``, CR and LF are percent-encoded everywhere, ``:`` and ``,`` also in the file name and title.
+
+    Parameters
+    ----------
+    problem : Problem
+        One validation problem with file, line, column, code, message and hint.
+
+    Returns
+    -------
+    str
+        The line ``::LEVEL file=…,line=…,col=…,title=CODE::MESSAGE (HINT)``.
+
     Examples
     --------
     >>> print(annotation(Problem("data/actors.yaml", 3, 5, "missing-field", "Feld 'name' fehlt.", "Ergänzen Sie name: …")))
@@ -38,6 +51,19 @@ def annotation(problem: Problem) -> str:
 
 def summary_table(result: LoadResult) -> str:
     """Every problem as a German Markdown table (for ``$GITHUB_STEP_SUMMARY``).
+
+    The heading gives the verdict and the counts; the table (level, place, code, message, hint, data texts
+    escaped by :func:`graph.workflow.diff_report.md`) follows only when there are problems.
+
+    Parameters
+    ----------
+    result : LoadResult
+        From :func:`graph.data.loader.load_dataset`.
+
+    Returns
+    -------
+    str
+        The Markdown text, ending with a newline.
 
     Examples
     --------
@@ -65,6 +91,19 @@ def github_output(result: LoadResult, summary_path: str | Path | None = None) ->
     """Annotation lines (at most :data:`CAP` per level) plus a German closing line.
 
     The full table is appended to ``summary_path`` (default: ``$GITHUB_STEP_SUMMARY`` when set).
+
+    Parameters
+    ----------
+    result : LoadResult
+        From :func:`graph.data.loader.load_dataset`.
+    summary_path : str or Path, optional
+        File the :func:`summary_table` is appended to (UTF-8). ``None``: ``$GITHUB_STEP_SUMMARY``, no file when
+        unset; an empty string: no file.
+
+    Returns
+    -------
+    str
+        The annotation lines and the closing line (verdict, counts, what only the summary shows), no final line break.
 
     Examples
     --------

@@ -75,7 +75,13 @@ class CorrectionSettings:
 
     @property
     def configured(self) -> bool:
-        """True when at least one of the two links can be built."""
+        """True when at least one of the two links can be built.
+
+        Returns
+        -------
+        bool
+            True when ``repo_url`` or ``email`` is set.
+        """
         return self.repo_url is not None or self.email is not None
 
 
@@ -179,6 +185,22 @@ def _repo_file_url(settings: CorrectionSettings, action: str, file: str, line: i
 def edit_url(settings: CorrectionSettings, file: str, line: int) -> str | None:
     """The forge's web editor at ``line`` of ``file`` (a data file name such as ``actors.yaml``).
 
+    GitHub: ``…/edit/BRANCH/PATH``, GitLab: ``…/-/edit/BRANCH/PATH``, Gitea: ``…/_edit/BRANCH/PATH``.
+
+    Parameters
+    ----------
+    settings : CorrectionSettings
+        From :func:`correction_settings`.
+    file : str
+        Data file name, joined to the configured data folder; percent-encoded, slashes kept.
+    line : int
+        Line of the entry (1-based); 0 or less leaves out the ``#L…`` anchor.
+
+    Returns
+    -------
+    str or None
+        The link, or None when no repository is configured.
+
     Examples
     --------
     >>> gh = correction_settings({"NETZWERKKARTE_REPO_URL": "https://github.com/ORG/REPO"})
@@ -197,6 +219,22 @@ def edit_url(settings: CorrectionSettings, file: str, line: int) -> str | None:
 def view_url(settings: CorrectionSettings, file: str, line: int) -> str | None:
     """The file in the forge's read-only view, with ``line`` highlighted (for issue texts).
 
+    GitHub: ``…/blob/BRANCH/PATH``, GitLab: ``…/-/blob/BRANCH/PATH``, Gitea: ``…/src/branch/BRANCH/PATH``.
+
+    Parameters
+    ----------
+    settings : CorrectionSettings
+        From :func:`correction_settings`.
+    file : str
+        Data file name, joined to the configured data folder; percent-encoded, slashes kept.
+    line : int
+        Line to highlight (1-based); 0 or less leaves out the ``#L…`` anchor.
+
+    Returns
+    -------
+    str or None
+        The link, or None when no repository is configured.
+
     Examples
     --------
     >>> view_url(correction_settings({"NETZWERKKARTE_REPO_URL": "https://github.com/ORG/REPO"}), "actors.yaml", 5)
@@ -212,6 +250,18 @@ def _one_line(text: str) -> str:
 def report_title(entry_id: str, name: str) -> str:
     """Title of an error report (issue title, e-mail subject); line breaks in the name become spaces.
 
+    Parameters
+    ----------
+    entry_id : str
+        The entry's id.
+    name : str
+        The entry's name; every run of whitespace becomes one space.
+
+    Returns
+    -------
+    str
+        ``Korrektur: NAME (ID)``.
+
     Examples
     --------
     >>> report_title("gs-a", "Grundschule\\n„Am Hain“")
@@ -222,6 +272,24 @@ def report_title(entry_id: str, name: str) -> str:
 
 def report_body(settings: CorrectionSettings, entry_id: str, name: str, file: str, line: int) -> str:
     """Pre-filled German text of an error report: which entry, where it is, what to fill in.
+
+    An „Ansehen:“ line with :func:`view_url` is added when a repository is configured.
+
+    Parameters
+    ----------
+    settings : CorrectionSettings
+        From :func:`correction_settings`.
+    entry_id, name : str
+        The entry's id and name; whitespace runs become one space.
+    file : str
+        Data file name (``actors.yaml``), shown joined to the configured data folder.
+    line : int
+        Line of the entry in the file (1-based).
+
+    Returns
+    -------
+    str
+        The text with ``\\n`` line breaks (not yet encoded for a link).
 
     Examples
     --------
@@ -262,6 +330,23 @@ def report_url(settings: CorrectionSettings, entry_id: str, name: str, file: str
     GitHub and Gitea take ``title`` and ``body``, GitLab ``issue[title]`` and ``issue[description]``.
     E-mail bodies use CRLF line breaks (RFC 6068); spaces are ``%20`` everywhere, never ``+``.
 
+    Parameters
+    ----------
+    settings : CorrectionSettings
+        From :func:`correction_settings`; the repository wins over the e-mail address.
+    entry_id, name : str
+        The entry's id and name (data text: encoded, never trusted).
+    file : str
+        Data file name (``actors.yaml``), joined to the configured data folder.
+    line : int
+        Line of the entry in the file (1-based).
+
+    Returns
+    -------
+    str or None
+        The new-issue link or the ``mailto:`` link with :func:`report_title` and :func:`report_body`;
+        None when neither a repository nor an e-mail address is configured.
+
     Examples
     --------
     >>> gh = correction_settings({"NETZWERKKARTE_REPO_URL": "https://github.com/ORG/REPO"})
@@ -297,6 +382,12 @@ def correction_links(settings: CorrectionSettings, entry_id: str, name: str, fil
         Data file name (``actors.yaml``), joined to the configured data folder.
     line : int
         Line of the entry in the file (1-based, as in :attr:`graph.data.model.Actor.line`).
+
+    Returns
+    -------
+    CorrectionLinks
+        ``edit`` from :func:`edit_url` and ``report`` from :func:`report_url`; each None where the settings
+        do not allow it.
 
     Examples
     --------

@@ -26,6 +26,17 @@ PROBLEM_CAP = 20
 def md(text: object) -> str:
     """Text from the data, made inert for Markdown: no markup, links, math, HTML or @-mentions.
 
+    Parameters
+    ----------
+    text : object
+        Any value; it is converted with :class:`str`.
+
+    Returns
+    -------
+    str
+        One line (whitespace runs become one space, ends stripped) with ``&``, ``<`` and ``>`` as HTML entities,
+        Markdown characters (``\\`*_[]{}|#~!$``) backslash-escaped and a zero-width space after every ``@``.
+
     Examples
     --------
     >>> md("<b>*Hallo*</b> @team [x](y)")
@@ -202,6 +213,22 @@ def _invalid(side: Side, role: str) -> list[str]:
 def diff_markdown(base: Side, head: Side, as_of: dt.date) -> str:
     """The German Markdown report for a pull request comment.
 
+    When a side does not validate, its errors (at most :data:`PROBLEM_CAP`) are shown instead of the
+    comparison. Otherwise: a short count, the new, removed and changed actors and relations (at most
+    :data:`CAP` lines per list), and the effects on gaps, sub-networks, betweenness and number of partners.
+
+    Parameters
+    ----------
+    base, head : Side
+        The old and the new state, from :func:`graph.workflow.diff.load_side`.
+    as_of : datetime.date
+        Day of the comparison: which relations are active and which gaps are open.
+
+    Returns
+    -------
+    str
+        The Markdown text, ending with a newline.
+
     Examples
     --------
     >>> from graph.workflow.diff import load_side
@@ -246,7 +273,29 @@ def _entries_json(entries: dict[str, Any]) -> dict[str, Any]:
 
 
 def diff_json(base: Side, head: Side, as_of: dt.date) -> str:
-    """The same comparison as a JSON document (``valid`` false and the problems when a side is invalid)."""
+    """The same comparison as a JSON document (``valid`` false and the problems when a side is invalid).
+
+    Parameters
+    ----------
+    base, head : Side
+        The old and the new state, from :func:`graph.workflow.diff.load_side`.
+    as_of : datetime.date
+        Day of the comparison.
+
+    Returns
+    -------
+    str
+        JSON with ``base``, ``head``, ``as_of``, ``valid`` and ``problems`` (per side); ``actors``, ``relations``
+        and ``effects`` only when both sides are valid. Dates as ``JJJJ-MM-TT``, no final line break.
+
+    Examples
+    --------
+    >>> from graph.workflow.diff import load_side
+    >>> side = load_side("tests/data/valid", today=dt.date(2026, 11, 28))
+    >>> doc = json.loads(diff_json(side, side, dt.date(2026, 11, 28)))
+    >>> doc["valid"], doc["actors"]
+    ({'base': True, 'head': True}, {'added': [], 'removed': [], 'changed': []})
+    """
     payload: dict[str, Any] = {"base": base.label, "head": head.label, "as_of": as_of.isoformat()}
     sides = {"base": base, "head": head}
     payload["valid"] = {k: s.result.valid for k, s in sides.items()}
@@ -260,7 +309,20 @@ def diff_json(base: Side, head: Side, as_of: dt.date) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m graph diff``."""
+    """Arguments of ``python -m graph diff``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["main", "--format", "json"])
+    Namespace(base='main', head=None, format='json', as_of=None, data='data', repo='.')
+    """
     parser.add_argument("base", help="Ausgangsstand: git-Revision (z. B. main) oder Datenordner")
     parser.add_argument("head", nargs="?", help="Neuer Stand: git-Revision oder Datenordner (Standard: Arbeitskopie)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="Ausgabeformat")
@@ -278,6 +340,29 @@ def run(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
 
     Without ``--as-of`` the new state decides the day (:mod:`graph.data.clock`: ``NETZWERKKARTE_TODAY``,
     its ``meta.yaml``, the real date) and the base is read on that same day.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_arguments`.
+    out : callable, optional
+        Receives the report (:func:`diff_markdown` or :func:`diff_json`) or the German error as one string;
+        default :func:`print`.
+
+    Returns
+    -------
+    int
+        0 when both sides are valid, 1 when a side is invalid or a revision is unknown.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> lines = []
+    >>> run(parser.parse_args(["tests/data/valid", "tests/data/valid", "--as-of", "2026-11-28"]), out=lines.append)
+    0
+    >>> lines[0].splitlines()[-1]
+    'Keine inhaltlichen Änderungen an den Daten.'
     """
     try:
         head = load_side(args.head, args.data, args.as_of, args.repo)

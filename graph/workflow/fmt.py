@@ -200,6 +200,18 @@ def canonical_text(text: str, file_name: str) -> str:
     when it cannot be written plain, and always in ``postcode`` and ``phone``; other text stays
     plain. Comments stay where they are.
 
+    Parameters
+    ----------
+    text : str
+        Content of one data file.
+    file_name : str
+        ``vocabulary.yaml`` or ``actors.yaml`` picks that schema; any other name is read as ``relations.yaml``.
+
+    Returns
+    -------
+    str
+        The canonical text; a root-level list has its items at column 0.
+
     Examples
     --------
     >>> print(canonical_text("- name: 'A'  # Schule\\n  id: a\\n  kind: schule\\n  topics:\\n  - x\\n", "actors.yaml"), end="")
@@ -237,6 +249,16 @@ def _plain(value: Any) -> Any:
 def same_data(a: Dataset, b: Dataset) -> bool:
     """True when two data sets hold the same entries (positions in the files ignored).
 
+    Parameters
+    ----------
+    a, b : Dataset
+        The two data sets; the ``line`` of every record is ignored.
+
+    Returns
+    -------
+    bool
+        True when everything but the line numbers is equal.
+
     Examples
     --------
     >>> from graph.data.model import Actor, Vocabulary
@@ -249,6 +271,20 @@ def same_data(a: Dataset, b: Dataset) -> bool:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+
+    An existing file keeps its permission bits; readers never see a half-written file.
+
+    Parameters
+    ----------
+    path : Path
+        The file to write; its folder must exist.
+    text : str
+        The new content, written as UTF-8 with ``\\n`` line ends.
+
+    Raises
+    ------
+    OSError
+        When writing or replacing fails; the temporary file is removed first.
 
     Examples
     --------
@@ -302,6 +338,19 @@ def format_folder(data_dir: str | Path = "data", check: bool = False) -> FmtResu
     formatted files would not validate or would load to different data. Files that are already
     canonical are never touched; the others are written atomically.
 
+    Parameters
+    ----------
+    data_dir : str or Path
+        Folder holding ``vocabulary.yaml``, ``actors.yaml`` and ``relations.yaml`` (default ``data``).
+    check : bool
+        Only report which files are not canonical; write nothing.
+
+    Returns
+    -------
+    FmtResult
+        ``changed``: paths of the files not in canonical form (formatted unless ``check`` or refused);
+        ``problems``: German lines why nothing was written; ``written``: whether files were written.
+
     Examples
     --------
     >>> format_folder("tests/data/valid", check=True).problems
@@ -330,13 +379,49 @@ def format_folder(data_dir: str | Path = "data", check: bool = False) -> FmtResu
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m graph fmt``."""
+    """Arguments of ``python -m graph fmt``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["--check"])
+    Namespace(data_dir='data', check=True)
+    """
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     parser.add_argument("--check", action="store_true", help="nur prüfen, nichts schreiben (Exit-Code 1, falls nötig)")
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
-    """Run ``python -m graph fmt``; exit code 1 on problems or, with ``--check``, on files to format."""
+    """Run ``python -m graph fmt``; exit code 1 on problems or, with ``--check``, on files to format.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_arguments`.
+    out : callable, optional
+        Receives each German output line (problems, files formatted or to format); default :func:`print`.
+
+    Returns
+    -------
+    int
+        0 when done (or nothing to do), 1 on problems or, with ``--check``, when a file is not canonical.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> lines = []
+    >>> run(parser.parse_args(["/nonexistent", "--check"]), out=lines.append)
+    1
+    >>> lines[0]
+    'Die Daten sind ungültig; nichts formatiert:'
+    """
     result = format_folder(args.data_dir, check=args.check)
     for line in result.problems:
         out(line)

@@ -70,7 +70,18 @@ VIS_SCRIPT = "vis-network-9.1.2.min.js"
 
 
 def vis_library() -> Path:
-    """Folder of the vis-network build bundled with pyvis."""
+    """Folder of the vis-network build bundled with pyvis.
+
+    Returns
+    -------
+    Path
+        ``templates/lib/vis-9.1.2`` inside the installed pyvis package (holds ``vis-network.min.js`` and its CSS).
+
+    Examples
+    --------
+    >>> vis_library().name
+    'vis-9.1.2'
+    """
     import pyvis
 
     return Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -92,6 +103,17 @@ def _vis_assets() -> tuple[str, str]:
 
 def safe_json(value: object) -> str:
     """JSON that can sit inside ``<script>`` without ending it or opening markup.
+
+    Parameters
+    ----------
+    value : object
+        Anything :func:`json.dumps` takes.
+
+    Returns
+    -------
+    str
+        JSON with sorted keys and non-ASCII text kept, except ``<``, ``>``, ``&``, U+2028 and U+2029, which are
+        written as JSON unicode escapes.
 
     Examples
     --------

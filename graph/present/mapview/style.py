@@ -59,6 +59,16 @@ class Legend:
 def degree_values(graph: nx.MultiDiGraph) -> dict[str, float]:
     """Number of relations of each actor, the default measure for node size.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The (filtered) network.
+
+    Returns
+    -------
+    dict of str to float
+        Actor id to the number of its relations, incoming and outgoing, parallel relations counted each.
+
     Examples
     --------
     >>> degree_values(nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "c")]))
@@ -69,6 +79,16 @@ def degree_values(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 def kind_colors(vocabulary: Vocabulary) -> dict[str, str]:
     """Colour per actor kind, in vocabulary order.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        Its ``actor_kinds`` give the order.
+
+    Returns
+    -------
+    dict of str to str
+        Kind id to a hex colour of :data:`PALETTE`; the colours repeat after 9 kinds.
 
     Examples
     --------
@@ -81,6 +101,17 @@ def kind_colors(vocabulary: Vocabulary) -> dict[str, str]:
 
 def edge_styles(vocabulary: Vocabulary) -> dict[str, EdgeStyle]:
     """Line colour, dashes and arrow per relation type, in vocabulary order.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        Its ``relation_types`` give order, label and direction.
+
+    Returns
+    -------
+    dict of str to EdgeStyle
+        Relation type id to its style; colours (:data:`EDGE_COLORS`) and dashes (:data:`DASHES`) repeat
+        after 6 types.
 
     Examples
     --------
@@ -96,6 +127,18 @@ def edge_styles(vocabulary: Vocabulary) -> dict[str, EdgeStyle]:
 
 def legend(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> Legend:
     """Legend of the kinds and relation types that occur in ``graph``.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network that is drawn; its ``kind`` and ``type`` attributes decide the entries.
+    vocabulary : Vocabulary
+        Labels, colours and order; kinds and types missing from it are not listed.
+
+    Returns
+    -------
+    Legend
+        The kinds and the relation types that occur, in vocabulary order.
 
     Examples
     --------
@@ -126,6 +169,19 @@ def node_title(attrs: Mapping[str, Any], vocabulary: Vocabulary) -> str:
     It is plain text on purpose: vis-network 9 shows string titles with ``innerText``,
     so markup in the data is displayed literally and never parsed. The last line is
     :func:`graph.data.provenance.provenance_label` („Erfundener Demo-Eintrag“, „Quelle: …“).
+
+    Parameters
+    ----------
+    attrs : mapping
+        The actor's node attributes (``name``, ``kind``, ``district``, ``stadtbezirk``, ``topics``, ``contact``
+        and the provenance fields), as from :func:`graph.data.build.build_graph`.
+    vocabulary : Vocabulary
+        German labels of kinds, districts, Stadtbezirke and topics.
+
+    Returns
+    -------
+    str
+        The tooltip, one fact per line; lines without data are left out.
 
     Examples
     --------

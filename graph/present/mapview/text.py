@@ -50,6 +50,21 @@ def map_text(graph: nx.MultiDiGraph, vocabulary: Vocabulary, selected: str | Non
     steps (relations, direction ignored) it is away. Relations are sorted by source, type and target.
     The graph is only read.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The view the map draws, with ``name``, ``kind`` and ``district`` on actors and ``type``, ``since`` and
+        ``until`` on relations.
+    vocabulary : Vocabulary
+        German labels of kinds, districts and relation types.
+    selected : str, optional
+        The chosen actor; ignored when it is not in ``graph``.
+
+    Returns
+    -------
+    MapText
+        The summary sentence, one line per actor and one line per relation.
+
     Examples
     --------
     >>> from graph.data.model import Term
