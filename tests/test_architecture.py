@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,28 @@ def test_graph_never_imports_streamlit() -> None:
         if "import streamlit" in (text := p.read_text(encoding="utf-8")) or "from streamlit" in text
     ]
     assert offenders == []
+
+
+_IMPORT_EACH_FIRST = """
+import importlib, sys
+failed = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m == "graph" or m.startswith("graph.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception as exc:
+        failed.append(f"{name}: {exc!r}")
+print("\\n".join(failed))
+"""
+
+
+def test_every_module_imports_first() -> None:
+    # An import cycle shows only when a module of the cycle is imported before the others (issue 17 found one).
+    names = sorted(
+        "graph." + name for path, name in MODULES if path.startswith("graph/") and not path.endswith("__main__.py")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EACH_FIRST, *names], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""
