@@ -191,6 +191,26 @@ def test_render_handout_links_only_web_addresses(index: ReferralIndex) -> None:
     assert "javascript:alert(1)&quot;&gt;&lt;x" in page
 
 
+def test_handout_links_only_plain_mail_addresses(index: ReferralIndex) -> None:
+    # "a@b.de?subject=…&body=…" passes the data check (an @, no blank) but would prefill a mail: shown, not linked.
+    actor = index.dataset.actors["suchtberatung"]
+    tricky = "hilfe@drobs.example.org?subject=x&body=y"
+    dataset = replace(
+        index.dataset,
+        actors={**index.dataset.actors, "suchtberatung": replace(actor, contact=replace(actor.contact, email=tricky))},
+    )
+    tricky_index = build_referral_index(dataset)
+    data = handout_data(tricky_index, VERSION, topic="sucht", today=TODAY)
+    page = render_handout(tricky_index, data)
+    assert "mailto:hilfe@drobs" not in page
+    assert "hilfe@drobs.example.org?subject=x&amp;body=y" in page
+    # The PDF stores link targets as plain /URI entries (the plain address of the fixture is one of them).
+    assert b"/URI(mailto:drobs@example.org)" in handout_pdf(
+        index, handout_data(index, VERSION, topic="sucht", today=TODAY)
+    )
+    assert b"mailto:hilfe@drobs" not in handout_pdf(tricky_index, data)
+
+
 def test_handout_holds_only_the_ticked_offers(index: ReferralIndex) -> None:
     query = "Er will nicht mehr leben"
     picked = handout_data(index, VERSION, query=query, today=TODAY, chosen=["beratung-stadt"])

@@ -333,8 +333,11 @@ def _contact_html(contact: dict[str, Any]) -> list[str]:
     lines = []
     if contact["phone"]:
         lines.append(f'Tel. <a href="{escape(tel_uri(contact["phone"]))}">{escape(contact["phone"])}</a>')
-    if contact["email"]:
-        lines.append(f'<a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>')
+    email = contact["email"]
+    if email:
+        # An address with "?subject=…&body=…" would pass the data check and prefill someone's mail: link plain ones only.
+        link = mailto_uri(email)
+        lines.append(f'<a href="{escape(link)}">{escape(email)}</a>' if link else escape(email))
     web = contact["web"]
     if web and web.startswith(("https://", "http://")):
         shown = web.split("://", 1)[1].rstrip("/")

@@ -13,7 +13,7 @@ from typing import Any
 
 import typst
 
-from graph.present.handout import Handout, tel_uri
+from graph.present.handout import Handout, mailto_uri, tel_uri
 from graph.referral import Offer, ReferralIndex
 
 __all__ = ["TEMPLATE", "handout_inputs", "handout_pdf"]
@@ -39,6 +39,7 @@ def _offer(index: ReferralIndex, offer: Offer) -> dict[str, Any]:
         "phone": phone,
         "tel": tel_uri(phone) if phone else "",
         "email": contact["email"] or "",
+        "mailto": mailto_uri(contact["email"]) or "" if contact["email"] else "",
         "web": web,
         "web_shown": web_shown,
         "address": contact["address"] or "",
