@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -138,3 +139,20 @@ def test_write_atomic_keeps_original_when_replace_fails(tmp_path: Path, monkeypa
         write_atomic(target, "neu\n")
     assert target.read_text(encoding="utf-8") == "alt\n"
     assert [p.name for p in tmp_path.iterdir()] == ["actors.yaml"]
+
+
+def test_write_atomic_gives_a_new_file_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "neu.json", "{}\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "neu.json").stat().st_mode & 0o777 == 0o640
+
+
+def test_write_atomic_keeps_the_permissions_of_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "actors.yaml"
+    target.write_text("alt\n", encoding="utf-8")
+    target.chmod(0o664)
+    write_atomic(target, "neu\n")
+    assert (target.stat().st_mode & 0o777, target.read_text(encoding="utf-8")) == (0o664, "neu\n")

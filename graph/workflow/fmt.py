@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import re
@@ -269,10 +270,22 @@ def same_data(a: Dataset, b: Dataset) -> bool:
     return bool(_plain(a) == _plain(b))
 
 
+def _umask() -> int:
+    # Linux reports the umask without changing it; elsewhere it can only be read by setting it (and straight back),
+    # which would briefly affect files other threads create.
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``.
 
-    An existing file keeps its permission bits; readers never see a half-written file.
+    An existing file keeps its permission bits, a new one gets what ``open`` would give it (0666 less the umask);
+    readers never see a half-written file.
 
     Parameters
     ----------
@@ -295,8 +308,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
