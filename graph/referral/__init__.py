@@ -58,7 +58,7 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.referral.context`: the request (school, district, ages, language, audience) resolved to ids,
 - :mod:`graph.referral.filters`: hard filters, widening past the district and the German explanation,
 - :mod:`graph.referral.ranking`: ``Offer``, topic hits, scores and German reasons,
-- :mod:`graph.referral.paths`: warm paths from a school through cached breadth-first trees,
+- :mod:`graph.referral.paths`: warm paths from a school, one breadth-first search per query,
 - :mod:`graph.referral.cards`: contact cards,
 - :mod:`graph.referral.crisis`: crisis kinds, crisis services and steps.
 """
@@ -90,7 +90,7 @@ from graph.referral.index import (
     build_referral_index,
     is_offer,
 )
-from graph.referral.paths import TREE_CACHE, _paths
+from graph.referral.paths import _paths
 from graph.referral.ranking import PARENT_FACTOR, SCORE_PARTS, Offer, PathStep, _offer, _topic_hits, fit_words
 from graph.referral.textmatch import Match
 
@@ -99,7 +99,6 @@ __all__ = [
     "FILTER_LABELS",
     "PARENT_FACTOR",
     "SCORE_PARTS",
-    "TREE_CACHE",
     "CrisisService",
     "CrisisStep",
     "Evidence",
@@ -221,7 +220,9 @@ def refer_topics(
     hits = _topic_hits(index, topic_scores)
     candidates = _candidates(index, hits)
     passing, excluded, widened = _filter(index, candidates, ctx)
-    paths = _paths(index, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
+    paths = (
+        _paths(index.adjacency, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
+    )
     offers = sorted(
         (_offer(index, a, hits, ctx, paths, widened) for a in passing), key=lambda o: (-o.score, o.name, o.id)
     )
