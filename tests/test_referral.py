@@ -23,6 +23,7 @@ from graph.referral import (
     build_referral_index,
     contact_card,
     is_offer,
+    path_chain,
     refer,
 )
 from graph.referral.ranking import PHONE_BONUS, RECENCY, RELATION_WARMTH
@@ -237,7 +238,11 @@ def test_refer_school_with_warm_paths(index: ReferralIndex) -> None:
             "Familienberatung Süd", True,
         ),
     )  # fmt: skip
-    assert sued.path_text() == sued.reasons[3]
+    assert sued.path_text() == sued.reasons[3] == "erfundene Demo-Verbindung: " + path_chain(sued.steps)
+    assert sued.path_at == 3 and sued.other_reasons() == sued.reasons[:3] + sued.reasons[4:]
+    assert path_chain(sued.steps, str.upper) == (
+        "GRUNDSCHULE SILBERHÖHE → SCHULSOZIALARBEIT DURCH TRÄGER X → KOOPERIERT MIT FAMILIENBERATUNG SÜD"
+    )
     assert sued.to_dict()["path_steps"] == [
         {
             "source": "gs-silberhoehe",
@@ -324,7 +329,8 @@ def test_refer_school_without_warm_path(index: ReferralIndex) -> None:
             (),
         )
     ]
-    assert result.offers[0].path_text() is None
+    assert result.offers[0].path_text() is None and result.offers[0].path_at is None
+    assert result.offers[0].other_reasons() == result.offers[0].reasons
 
 
 def test_refer_path_uses_relations_active_on_date(index: ReferralIndex) -> None:

@@ -72,7 +72,7 @@ from typing import Any
 
 from graph.data.model import Dataset
 from graph.referral.cards import contact_card
-from graph.referral.context import _context, school_scope
+from graph.referral.context import _context, school_scope, school_settings
 from graph.referral.crisis import (
     CrisisService,
     CrisisStep,
@@ -91,7 +91,16 @@ from graph.referral.index import (
     is_offer,
 )
 from graph.referral.paths import _paths
-from graph.referral.ranking import PARENT_FACTOR, SCORE_PARTS, Offer, PathStep, _offer, _topic_hits, fit_words
+from graph.referral.ranking import (
+    PARENT_FACTOR,
+    SCORE_PARTS,
+    Offer,
+    PathStep,
+    _offer,
+    _topic_hits,
+    fit_words,
+    path_chain,
+)
 from graph.referral.textmatch import Match
 
 __all__ = [
@@ -111,9 +120,11 @@ __all__ = [
     "contact_card",
     "fit_words",
     "is_offer",
+    "path_chain",
     "refer",
     "refer_topics",
     "school_scope",
+    "school_settings",
 ]
 
 
