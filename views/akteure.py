@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from graph.data.build import node_vocabularies
 from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
@@ -67,14 +68,7 @@ def _target_groups(ctx: common.Context, groups: dict[str, Any]) -> str:
 
 def _value(ctx: common.Context, field: str, value: Any) -> str:
     vocabulary = ctx.dataset.vocabulary
-    lists = {
-        "kind": "actor_kinds",
-        "district": "districts",
-        "stadtbezirk": "stadtbezirke",
-        "sozialraum": "sozialraeume",
-    }
-    lists |= {"topics": "topics", "languages": "languages", "audiences": "audiences", "school_levels": "school_levels"}
-    lists |= {"legal_basis": "legal_bases", "stadtteil": "stadtteile", "crisis": "crisis_kinds"}
+    lists = node_vocabularies()
     if field == "subtype":  # a school's subtype is a school type id; other kinds have free text (label = text)
         return vocabulary.label("school_types", str(value))
     if isinstance(value, bool):
@@ -84,8 +78,7 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
     if field == "target_groups" and isinstance(value, dict):
         return _target_groups(ctx, value)
     if field == "service_area":
-        areas = ("districts", "stadtbezirke", "sozialraeume")
-        return ", ".join(next((vocabulary.label(a, v) for a in areas if v in vocabulary.terms(a)), v) for v in value)
+        return ", ".join(vocabulary.area_label(v) for v in value)
     if field == "parent" and value in ctx.dataset.actors:
         return ctx.dataset.actors[value].name
     if isinstance(value, dict):
