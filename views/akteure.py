@@ -13,7 +13,7 @@ from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
 from graph.present.export import actor_table, relation_table
-from graph.present.formats import de_date, de_number
+from graph.present.formats import address_line, de_date, de_number
 from graph.present.handout import mailto_uri, tel_uri
 from graph.present.mapview import MapOptions
 from graph.present.search import find_actors
@@ -42,12 +42,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _address(address: dict[str, Any]) -> str:
-    """„Weg 1, 06132 Halle (Saale)“."""
-    place = " ".join(str(address[k]) for k in ("postcode", "city") if address.get(k))
-    return ", ".join(p for p in (address.get("street"), place) if p)
-
-
 def _ages(low: int | None, high: int | None) -> str:
     if low is not None and high is not None:
         return t.AGES_RANGE.format(low=low, high=high)
@@ -74,7 +68,7 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
     if isinstance(value, bool):
         return t.YES if value else t.NO
     if field == "address" and isinstance(value, dict):
-        return _address(value)
+        return address_line(value.get("street"), value.get("postcode"), value.get("city"))
     if field == "target_groups" and isinstance(value, dict):
         return _target_groups(ctx, value)
     if field == "service_area":

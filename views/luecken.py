@@ -32,6 +32,7 @@ from graph.gaps import (
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from graph.present.export import to_csv
 from graph.present.formats import de_date, de_number, file_name
+from graph.present.viewfilter import by_name
 from views import common, widgets
 from views import texts as t
 
@@ -300,7 +301,7 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
     left, middle, right = st.columns([2, 1.4, 1])
     remove = left.multiselect(
         t.GAPS_WHAT_IF_REMOVE,
-        sorted(names, key=lambda a: names[a].casefold()),
+        by_name(names),
         key="gl_remove",
         format_func=names.__getitem__,
         placeholder=t.F_NO_ACTOR,
