@@ -44,6 +44,22 @@ def test_closest_is_plain_difflib(value: str) -> None:
     assert closest(value, IDS) == _plain_closest(value, IDS)
 
 
+NUMBERED = [f"{kind}-{i:05d}" for kind in ("schule", "traeger", "projekt") for i in range(0, 3000, 7)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NUMBERED), st.integers(0, 12), st.sampled_from(["", "0", "x", "-", "1"]))
+def test_closest_among_many_alike_is_plain_difflib(wanted: str, at: int, typo: str) -> None:
+    """Hundreds of candidates share their bound: ties go to the larger text, as in difflib."""
+    value = wanted[:at] + typo + wanted[at + 1 :]
+    assert closest(value, NUMBERED) == _plain_closest(value, NUMBERED)
+
+
+def test_closest_empty() -> None:
+    assert closest("", ["", "a"]) == _plain_closest("", ["", "a"]) == ""
+    assert closest("a", []) is None
+
+
 def test_closest_on_typos_of_ids() -> None:
     typos = {"gs-aa": "gs-a", "sek-": "sek-b", "traeger": "traeger-x", "beratng-y": "beratung-y", "xyzzy": None}
     assert {typo: closest(typo, IDS) for typo in typos} == typos
