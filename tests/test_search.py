@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
 from graph import Dataset, load_dataset
+from graph.data.suggest import slugify
 from graph.present.search import find_actors, match_score
 from tests.conftest import REPO
 
@@ -139,3 +143,30 @@ def test_find_actors_names_without_words_and_with_newlines() -> None:
 )
 def test_match_score_values(query: str, name: str, score: float) -> None:
     assert match_score(query, name) == score
+
+
+def _one_by_one(query: str, name: str) -> float:
+    """The score rule written out for one name, word by word."""
+    q, n = slugify(query), slugify(name)
+    if not q:
+        return 0.0
+    if q in n or q.replace("-", "") in n.replace("-", ""):
+        return 1.0
+    words = [w for w in n.split("-") if w]
+    if not words:
+        return 0.0
+    best = [max(Indel.similarity(w, nw) / (len(w) + len(nw)) for nw in words) for w in q.split("-")]
+    return sum(best) / len(best)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abeilnorstuäöü -.", max_size=14),
+    st.lists(st.text(alphabet="abeilnorstuäöüß -.|\n§", max_size=24), max_size=8),
+)
+def test_all_names_at_once_score_as_one_by_one(query: str, names: list[str]) -> None:
+    """The search over all names as one word list gives each name the score of the rule written out."""
+    ids = {f"{i}": name for i, name in enumerate(names)}  # digits: the ids themselves never match
+    scored = sorted((-_one_by_one(query, n), n.casefold(), i) for i, n in ids.items() if _one_by_one(query, n) >= 0.75)
+    assert find_actors(query, ids, limit=99) == [i for _, _, i in scored]
+    assert [match_score(query, n) for n in names] == [_one_by_one(query, n) for n in names]
