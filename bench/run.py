@@ -273,6 +273,145 @@ def _referral_rows(label: str, dataset: Dataset) -> list[Row]:
     return rows
 
 
+#: Realistic searches in the map's search box: typos, umlauts written out or not, parts of names, abbreviations.
+SEARCHES = (
+    "Grundschule",
+    "grundschul am lindenweg",
+    "Förderschule",
+    "gymnasim",
+    "Jugendamd",
+    "erziehungsberatng",
+    "AWO",
+    "Villa",
+)
+
+
+def naive_find_actors(query: str, names: dict[str, str], limit: int = 10) -> list[str]:
+    """The search as it was: ``difflib`` for every word of every name, one name after the other."""
+    import difflib
+
+    from graph.data.suggest import slugify
+
+    def score(text: str) -> float:
+        q, n = slugify(query), slugify(text)
+        if not q:
+            return 0.0
+        if q in n or q.replace("-", "") in n.replace("-", ""):
+            return 1.0
+        words = [w for w in n.split("-") if w]
+        if not words:
+            return 0.0
+        best = [max(difflib.SequenceMatcher(None, w, nw).ratio() for nw in words) for w in q.split("-") if w]
+        return sum(best) / len(best)
+
+    scored = []
+    for actor_id, name in names.items():
+        found = max(score(name), score(actor_id))
+        if found >= 0.75:
+            scored.append((-found, name.casefold(), actor_id))
+    return [actor_id for _, _, actor_id in sorted(scored)[:limit]]
+
+
+def _search_rows(label: str, dataset: Dataset, runs: int) -> list[Row]:
+    """One search in the map's box (each rerun of the map page searches once), mean over :data:`SEARCHES`."""
+    from graph.present.search import find_actors
+
+    names = {a.id: a.name for a in dataset.actors.values()}
+
+    def all_searches(find: Callable[[str, dict[str, str]], list[str]]) -> float:
+        start = time.perf_counter()
+        for query in SEARCHES:
+            find(query, names)
+        return (time.perf_counter() - start) / len(SEARCHES)
+
+    mine = statistics.median(all_searches(find_actors) for _ in range(runs))
+    naive = all_searches(naive_find_actors)  # once: about 2 s a search at 10,000 actors
+    note = f"{len(SEARCHES)} Suchen (Tippfehler, ä/ae, Namensteile, „AWO“), je Suche; naiv: difflib je Wort und Name"
+    return [Row(label, "Akteursuche (Karte)", mine, naive, note=note)]
+
+
+#: Rows of the import benchmark.
+IMPORT_ROWS = 1_000
+
+
+def import_table(dataset: Dataset, folder: Path, rows: int = IMPORT_ROWS, seed: int = 7) -> Path:
+    """A relations spreadsheet (CSV) as people fill it in: partners by name or id, some with typos, some unknown."""
+    import csv
+    import random
+
+    rng = random.Random(seed)
+    actors = sorted(dataset.actors.values(), key=lambda a: a.id)
+    vocabulary = dataset.vocabulary
+    types = [term.label for term in vocabulary.terms("relation_types").values()]
+    topics = [term.label for term in vocabulary.terms("topics").values()]
+
+    def partner(actor: Any) -> str:
+        draw = rng.random()
+        text = actor.name if draw < 0.65 else actor.id
+        if draw < 0.9:
+            return str(text)
+        if draw < 0.97:
+            cut = rng.randrange(len(text))
+            return str(text[:cut] + text[cut + 1 :])
+        return f"Unbekannte Stelle {rng.randrange(100)}"
+
+    path = folder / "beziehungen.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["Von", "An", "Art", "Seit", "Themen", "Stärke", "Quelle"])
+        for _ in range(rows):
+            source, target = rng.sample(actors, 2)
+            since = f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(2015, 2026)}"
+            themes = ", ".join(rng.sample(topics, 2))
+            writer.writerow(
+                [partner(source), partner(target), rng.choice(types), since, themes, rng.randint(1, 3), "demo"]
+            )
+    return path
+
+
+@contextlib.contextmanager
+def naive_import_lookups() -> Iterator[None]:
+    """The import as it was: every cell builds the tables of all actor names and vocabulary terms anew."""
+    from graph.workflow import importer
+
+    class EveryCell(importer._Lookup):
+        def aliases(self, vocab: str) -> dict[str, str]:
+            return self._build(vocab)
+
+        def ids(self, vocab: str) -> list[str]:
+            return sorted(set(self._build(vocab).values()))
+
+    once = importer._Lookup
+    importer._Lookup = EveryCell  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        importer._Lookup = once  # type: ignore[misc]
+
+
+def _import_rows(label: str, folder: Path, dataset: Dataset, runs: int) -> list[Row]:
+    """The row checks of ``python -m graph import … --into relations`` for :data:`IMPORT_ROWS` rows; the command too."""
+    from graph.workflow import importer
+
+    with tempfile.TemporaryDirectory(prefix="netzwerkkarte-import-") as scratch:
+        path = import_table(dataset, Path(scratch))
+        table = importer.read_table(path)
+        args = argparse.Namespace(file=str(path), into="relations", data=str(folder), write=False)
+
+        def check() -> None:
+            importer.import_rows(table, "relations", dataset)
+
+        mine, _ = _median_pair(check, None, runs)
+        with naive_import_lookups():
+            naive, _ = _median_pair(check, None, 1)  # once: about 2 minutes at 10,000 actors
+        whole, _ = _median_pair(lambda: importer.run(args, out=lambda line: None), None, 1)
+    note = (
+        "Zeilen prüfen (Akteure und Begriffe nachschlagen, „Meinten Sie …?“); naiv: Nachschlagetabellen je Zelle neu; "
+        f"ganzer Befehl mit Laden und Probeprüfung: {_fmt(whole, 's')}"
+    )
+    return [Row(label, f"Import {IMPORT_ROWS:,} Beziehungen".replace(",", "."), mine, naive, note=note)]
+
+
 def _map_rows(label: str, dataset: Dataset, runs: int) -> list[Row]:
     graph = build_graph(dataset, as_of=TODAY)
     positions = _grid(graph)
@@ -523,6 +662,8 @@ def _size_rows(label: str, folder: Path, args: argparse.Namespace) -> list[Row]:
     rows += _metric_rows(label, h, runs, with_naive=size <= 2_000)
     rows += _gap_rows(label, dataset, runs, with_naive=size <= 2_000)
     rows += _referral_rows(label, dataset)
+    rows += _search_rows(label, dataset, runs)
+    rows += _import_rows(label, folder, dataset, runs)
     rows += _map_rows(label, dataset, runs)
     rows += _layout_rows(label, dataset, runs)
     if not args.no_app and size <= args.app_max:

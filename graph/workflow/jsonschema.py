@@ -16,6 +16,7 @@ from typing import Any
 from graph.cli.args import load_valid
 from graph.data.model import Vocabulary
 from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, SLUG_PATTERN, VOCABULARY_LISTS, Field
+from graph.workflow.fmt import write_atomic
 
 __all__ = [
     "SCHEMA_DIR",
@@ -24,7 +25,6 @@ __all__ = [
     "data_schemas",
     "render",
     "run",
-    "schema_header",
     "write_schemas",
 ]
 
@@ -137,17 +137,6 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def schema_header(data_file: str) -> str:
-    """The editor line that links ``data_file`` to its schema.
-
-    Examples
-    --------
-    >>> schema_header("actors.yaml")
-    '# yaml-language-server: $schema=schema/actors.schema.json'
-    """
-    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{SCHEMA_FILES[data_file]}"
-
-
 def write_schemas(data_dir: str | Path, vocabulary: Vocabulary) -> list[Path]:
     """Write the schemas into ``data_dir/schema``; return the files that changed."""
     folder = Path(data_dir) / SCHEMA_DIR
@@ -157,9 +146,7 @@ def write_schemas(data_dir: str | Path, vocabulary: Vocabulary) -> list[Path]:
         path = folder / name
         text = render(schema)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(path)  # atomic: an editor never sees half a schema
+            write_atomic(path, text)  # an editor never sees half a schema
             changed.append(path)
     return changed
 
