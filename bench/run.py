@@ -35,7 +35,7 @@ from graph import build_graph, load_dataset
 from graph.data.loader import DATA_FILES
 from graph.data.model import Dataset
 from graph.gaps import gap_report
-from graph.metrics import actor_metrics, metric_graph, metrics_method
+from graph.metrics import actor_metrics, metric_graph
 from graph.present.mapview import layout_positions, map_html
 from graph.referral import build_referral_index, refer
 
@@ -221,7 +221,7 @@ def _load_rows(label: str, folder: Path, runs: int) -> tuple[list[Row], Dataset]
 def _metric_rows(label: str, h: nx.Graph, runs: int, with_naive: bool) -> list[Row]:
     naive = (lambda: networkx_metrics(h)) if with_naive else None
     mine, theirs = _median_pair(lambda: actor_metrics(h), naive, runs)
-    note = f"Brückenakteur: {metrics_method(h).betweenness}"
+    note = "igraph, Werte wie NetworkX exakt"
     if not with_naive:
         note += "; NetworkX nicht gemessen (Stunden)" if len(h) > 5000 else "; NetworkX nicht gemessen"
     return [Row(label, "Alle Akteurskennzahlen", mine, theirs, note=note)]
@@ -518,7 +518,7 @@ def _size_rows(label: str, folder: Path, args: argparse.Namespace) -> list[Row]:
     runs = args.runs
     rows, dataset = _load_rows(label, folder, runs)
     h = metric_graph(build_graph(dataset, as_of=TODAY))
-    actor_metrics(h)  # warm-up: numba loads its compiled code once per process
+    actor_metrics(h)  # warm-up: imports and first allocations once per process
     size = len(h)
     rows += _metric_rows(label, h, runs, with_naive=size <= 2_000)
     rows += _gap_rows(label, dataset, runs, with_naive=size <= 2_000)
