@@ -161,7 +161,7 @@ def actor_metrics(h: nx.Graph, seed: int = SEED) -> list[dict[str, Any]]:
     [(0, 2, 1.0, 1.0, 2), (1, 1, 0.0, 0.6666666666666666, 2), (2, 1, 0.0, 0.6666666666666666, 2)]
     """
     weighted = bool(h.graph.get("weighted"))
-    # One igraph twin of h serves every metric but degree and effective size; vertex i is list(h)[i].
+    # One igraph twin of h serves every metric but the degrees; vertex i is list(h)[i].
     g = to_igraph(h, ("strength", "distance") if weighted else ())
     degree = nx.degree_centrality(h)
     in_degree, out_degree = _directed_degrees(h)
@@ -169,7 +169,7 @@ def actor_metrics(h: nx.Graph, seed: int = SEED) -> list[dict[str, Any]]:
     eigenvector = _eigenvector(h, g, seed)
     core = g.coreness()
     constraint = _constraint(h, g)
-    effective_size = _effective_size(h)
+    effective_size = _effective_size(h, g)
     community = _communities(h, g, seed)
     rows = []
     for i, (v, attrs) in enumerate(h.nodes(data=True)):

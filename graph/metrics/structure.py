@@ -1,7 +1,8 @@
 """Metrics of an actor's neighbourhood: in/out degree, eigenvector, core, Burt's constraint and effective size, Louvain.
 
-igraph computes eigenvector, constraint and Louvain (core comes straight from igraph's ``coreness``); the
-effective size has no igraph counterpart and stays on SciPy's sparse matrices.
+igraph computes eigenvector, constraint and Louvain (core comes straight from igraph's ``coreness``), and the
+triangles for the unweighted effective size; the weighted effective size has no igraph counterpart and stays on
+SciPy's sparse matrices.
 """
 
 from __future__ import annotations
@@ -61,11 +62,22 @@ def _constraint(h: nx.Graph, g: igraph.Graph) -> np.ndarray[Any, Any]:
     return np.array(g.constraint(weights="strength" if h.graph.get("weighted") else None), dtype=float)
 
 
-def _effective_size(h: nx.Graph) -> dict[Hashable, float]:
-    """Burt's effective size with NetworkX's general formula, but sparse (NetworkX builds a dense n x n array)."""
+def _effective_size(h: nx.Graph, g: igraph.Graph) -> dict[Hashable, float]:
+    """Burt's effective size: unweighted from igraph's triangles, weighted with NetworkX's general formula, sparse.
+
+    Unweighted, NetworkX's formula reduces to Borgatti's: degree − 2 t / degree, t the ties among the
+    partners (triangles through the actor). Weighted, sparse matrices (NetworkX builds a dense n x n array).
+    """
     if len(h) == 0:
         return {}
-    weight = "strength" if h.graph.get("weighted") else None
+    if not h.graph.get("weighted"):
+        corners = np.array(g.list_triangles(), dtype=np.int64).ravel()
+        ties = np.bincount(corners, minlength=g.vcount())
+        degrees = np.array(g.degree(), dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            plain = np.where(degrees > 0, degrees - 2 * ties / degrees, math.nan)
+        return dict(zip(h, plain.tolist(), strict=True))
+    weight = "strength"
     adjacency = nx.to_scipy_sparse_array(h, weight=weight, format="csr", dtype=float)
     row_sum = np.asarray(adjacency.sum(axis=1)).ravel()
     row_max = np.asarray(adjacency.max(axis=1).toarray()).ravel()
