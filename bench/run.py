@@ -221,7 +221,7 @@ def _load_rows(label: str, folder: Path, runs: int) -> tuple[list[Row], Dataset]
 def _metric_rows(label: str, h: nx.Graph, runs: int, with_naive: bool) -> list[Row]:
     naive = (lambda: networkx_metrics(h)) if with_naive else None
     mine, theirs = _median_pair(lambda: actor_metrics(h), naive, runs)
-    note = "igraph, Werte wie NetworkX exakt"
+    note = "igraph, Werte wie NetworkX (bis auf 1e-12)"
     if not with_naive:
         note += "; NetworkX nicht gemessen (Stunden)" if len(h) > 5000 else "; NetworkX nicht gemessen"
     return [Row(label, "Alle Akteurskennzahlen", mine, theirs, note=note)]
