@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,9 @@ BROKEN = TESTS / "data" / "broken"
 #: Reference day for every test that looks at freshness, so results never depend on the calendar.
 TODAY = dt.date(2026, 11, 28)
 APP = str(REPO / "app.py")
+# The app's map layouts go to a throwaway folder, never into the repository's .cache (graph.present.layoutcache).
+os.environ["NETZWERKKARTE_CACHE"] = tempfile.mkdtemp(prefix="netzwerkkarte-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NETZWERKKARTE_CACHE"], True)
 #: Seconds an AppTest run may take (the first run of a session loads and lays out the data).
 APP_TIMEOUT = 60
 

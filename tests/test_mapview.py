@@ -133,7 +133,7 @@ def test_layout_positions_seeded_and_scaled(graph: nx.MultiDiGraph) -> None:
 
 
 def test_layout_positions_large_part_seeded_and_untangled() -> None:
-    # 600 actors in 30 rings of 20, the rings chained: above the Kamada-Kawai limit, so the compiled layout runs.
+    # 600 actors in 30 rings of 20, the rings chained: above the Kamada-Kawai limit, so igraph's force layout runs.
     g = nx.MultiDiGraph()
     for r in range(30):
         ring = [f"r{r:02d}n{i:02d}" for i in range(20)]

@@ -24,6 +24,7 @@ from graph.gaps import gap_report, what_if
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
 from graph.present.export import problem_table, spreadsheet_safe
 from graph.present.formats import VEGA_LOCALE, XLSX_DATE_FORMAT, xlsx_table
+from graph.present.layoutcache import cached_layout
 from graph.present.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
 from graph.present.viewstate import ViewState, decode, encode
 from graph.referral import ReferralIndex, build_referral_index
@@ -113,7 +114,7 @@ def _last_valid() -> dict[str, tuple[str, LoadResult]]:
 
 @st.cache_resource(show_spinner=t.LAYOUT, max_entries=4)
 def _positions(fingerprint: str, _graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    return layout_positions(_graph)
+    return cached_layout(_graph, fingerprint)  # from disk after a restart on unchanged data
 
 
 def md(text: object) -> str:

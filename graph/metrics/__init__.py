@@ -2,8 +2,9 @@
 
 One module per concern; import from here, the split is not part of the API:
 
-- :mod:`graph.metrics.info`: ``METRIC_INFO`` and ``NETWORK_INFO`` (German texts), ``SEED``, ``metrics_method``,
-- :mod:`graph.metrics.paths`: the compiled Brandes search: betweenness, closeness, harmonic, reach in two steps,
+- :mod:`graph.metrics.info`: ``METRIC_INFO`` and ``NETWORK_INFO`` (German texts), ``SEED``,
+- :mod:`graph.metrics.engine`: the metric graph as an igraph graph, igraph's random numbers seeded,
+- :mod:`graph.metrics.paths`: betweenness, closeness, harmonic, reach in two steps (igraph),
 - :mod:`graph.metrics.structure`: in/out degree, eigenvector, core, Burt's constraint and effective size, Louvain,
 - :mod:`graph.metrics.figures`: figures of the whole network and per group of actors,
 - :mod:`graph.metrics.summary`: one German sentence per metric, for the network and for groups,
@@ -17,12 +18,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import networkx as nx
-import numpy as np
 
+from graph.metrics.engine import to_igraph
 from graph.metrics.figures import component_table, group_figures, network_figures
 from graph.metrics.info import (
     ACTOR_METRICS,
@@ -34,10 +34,8 @@ from graph.metrics.info import (
     RANKED_METRICS,
     SEED,
     MetricInfo,
-    MetricsMethod,
-    metrics_method,
 )
-from graph.metrics.paths import _adjacency_arrays, _betweenness, _brandes, _closeness, _path_sums
+from graph.metrics.paths import path_metrics
 from graph.metrics.profile import (
     ActorStanding,
     Rank,
@@ -45,7 +43,14 @@ from graph.metrics.profile import (
     competition_rank,
     ranked_rows,
 )
-from graph.metrics.structure import _constraint, _directed_degrees, _effective_size, _eigenvector, communities
+from graph.metrics.structure import (
+    _communities,
+    _constraint,
+    _directed_degrees,
+    _effective_size,
+    _eigenvector,
+    communities,
+)
 from graph.metrics.summary import group_summary, metric_summary, network_summary
 
 __all__ = [
@@ -59,7 +64,6 @@ __all__ = [
     "SEED",
     "ActorStanding",
     "MetricInfo",
-    "MetricsMethod",
     "Rank",
     "actor_metrics",
     "actor_standing",
@@ -70,7 +74,6 @@ __all__ = [
     "group_summary",
     "metric_graph",
     "metric_summary",
-    "metrics_method",
     "network_figures",
     "network_summary",
     "ranked_rows",
@@ -147,7 +150,7 @@ def _value(x: float) -> float | None:
     return None if math.isnan(x) else x
 
 
-def actor_metrics(h: nx.Graph, betweenness_sample: int | None = None, seed: int = SEED) -> list[dict[str, Any]]:
+def actor_metrics(h: nx.Graph, seed: int = SEED) -> list[dict[str, Any]]:
     """Every metric of :data:`METRIC_INFO` for every actor of a metric graph.
 
     Parameters
@@ -156,10 +159,8 @@ def actor_metrics(h: nx.Graph, betweenness_sample: int | None = None, seed: int 
         Result of :func:`metric_graph`. When it is weighted, shortest-path metrics (betweenness,
         closeness, harmonic) read ``distance`` (a strong tie is a short way) and eigenvector,
         constraint, effective size and Louvain read ``strength``; degree, core and reach stay plain counts.
-    betweenness_sample : int, optional
-        Estimate betweenness from this many sampled sources (for very large networks); exact when ``None``.
     seed : int
-        Seed for Louvain and the sample.
+        Seed for Louvain and for the random start of the eigenvector's solver.
 
     Returns
     -------
@@ -178,24 +179,17 @@ def actor_metrics(h: nx.Graph, betweenness_sample: int | None = None, seed: int 
     >>> [(r["id"], r["neighbours"], r["betweenness"], r["closeness"], r["reach2"]) for r in rows]
     [(0, 2, 1.0, 1.0, 2), (1, 1, 0.0, 0.6666666666666666, 2), (2, 1, 0.0, 0.6666666666666666, 2)]
     """
-    n = len(h)
+    weighted = bool(h.graph.get("weighted"))
+    # One igraph twin of h serves every metric but the degrees; vertex i is list(h)[i].
+    g = to_igraph(h, ("strength", "distance") if weighted else ())
     degree = nx.degree_centrality(h)
     in_degree, out_degree = _directed_degrees(h)
-    # One compiled search per actor serves betweenness and the distance sums (unweighted graphs). It runs
-    # without the GIL in a second thread while this one computes the Python metrics (Louvain above all):
-    # on two cores the total is about the longer of the two, and every value is the same as in sequence.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        search = None if h.graph.get("weighted") or n == 0 else pool.submit(_brandes, *_adjacency_arrays(h))
-        eigenvector = _eigenvector(h)
-        core = nx.core_number(h)
-        constraint = _constraint(h)
-        effective_size = _effective_size(h)
-        community = communities(h, seed)
-        kernel = None if search is None else search.result()
-    betweenness = _betweenness(h, betweenness_sample, seed, kernel)
-    sums = _path_sums(h, kernel)
-    closeness = _closeness(sums, n)
-    harmonic = sums.harmonic / (n - 1) if n > 1 else np.zeros(n)
+    paths = path_metrics(g, weighted)
+    eigenvector = _eigenvector(h, g, seed)
+    core = g.coreness()
+    constraint = _constraint(h, g)
+    effective_size = _effective_size(h, g)
+    community = _communities(h, g, seed)
     rows = []
     for i, (v, attrs) in enumerate(h.nodes(data=True)):
         rows.append(
@@ -209,15 +203,15 @@ def actor_metrics(h: nx.Graph, betweenness_sample: int | None = None, seed: int 
                 "degree": degree[v],
                 "in_degree": in_degree[v],
                 "out_degree": out_degree[v],
-                "betweenness": betweenness[v],
-                "closeness": float(closeness[i]),
-                "harmonic": float(harmonic[i]),
-                "eigenvector": eigenvector[v],
-                "core": core[v],
-                "constraint": _value(constraint[v]),
+                "betweenness": float(paths.betweenness[i]),
+                "closeness": float(paths.closeness[i]),
+                "harmonic": float(paths.harmonic[i]),
+                "eigenvector": float(eigenvector[i]),
+                "core": core[i],
+                "constraint": _value(constraint[i]),
                 "effective_size": _value(effective_size[v]),
                 "community": community[v],
-                "reach2": int(sums.reach2[i]),
+                "reach2": int(paths.reach2[i]),
             }
         )
     return rows

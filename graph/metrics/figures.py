@@ -7,7 +7,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.metrics.paths import _path_sums
+from graph.metrics.engine import to_igraph
+from graph.metrics.paths import distance_sums
 
 __all__ = [
     "component_table",
@@ -51,12 +52,13 @@ def component_table(h: nx.Graph) -> list[dict[str, Any]]:
     """
     order = {v: i for i, v in enumerate(h)}
     parts = sorted(nx.connected_components(h), key=lambda c: (-len(c), min(order[v] for v in c)))
-    sums = _path_sums(h)
+    weighted = bool(h.graph.get("weighted"))
+    sums = distance_sums(to_igraph(h, ("distance",) if weighted else ()), weighted)
     rows = []
     for number, part in enumerate(parts, start=1):
         members = sorted(part, key=order.__getitem__)
         size = len(members)
-        total = sum(float(sums.total[order[v]]) for v in members)
+        total = sum(float(sums[order[v]]) for v in members)
         average = total / (size * (size - 1)) if size > 1 else None
         rows.append({"component": number, "actors": size, "members": members, "average_path_length": average})
     return rows

@@ -1,11 +1,8 @@
-"""What the metrics mean: German labels and explanations, and the note on a sampled betweenness."""
+"""What the metrics mean: German labels, plain explanations, methods and literature."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-
-import networkx as nx
 
 __all__ = [
     "ACTOR_METRICS",
@@ -17,11 +14,9 @@ __all__ = [
     "RANKED_METRICS",
     "SEED",
     "MetricInfo",
-    "MetricsMethod",
-    "metrics_method",
 ]
 
-#: Seed for Louvain and sampled betweenness, so results are the same on every run.
+#: Seed for Louvain, so the grouping is the same on every run.
 SEED = 42
 
 
@@ -104,7 +99,7 @@ METRIC_INFO: dict[str, MetricInfo] = {
         "Wie stark die Partner dieses Akteurs auch untereinander verbunden sind. Hoch: alle Kontakte kennen "
         "sich, wenig eigene Brückenfunktion; niedrig: verbindet sonst getrennte Kontakte. "
         "Leer bei Akteuren ohne Beziehung.",
-        "Constraint nach Burt (1992, „Structural Holes“), Formel wie `constraint` in NetworkX, dünn besetzt gerechnet.",
+        "Constraint nach Burt (1992, „Structural Holes“), Formel wie `constraint` in NetworkX.",
     ),
     "effective_size": MetricInfo(
         "Nicht überlappende Kontakte",
@@ -192,67 +187,3 @@ LITERATURE: tuple[str, ...] = (
     "Wasserman, S.; Faust, K. (1994): Social Network Analysis. Methods and Applications. Cambridge University Press.",
     "Watts, D. J.; Strogatz, S. H. (1998): Collective dynamics of „small-world“ networks. Nature 393, 440–442.",
 )
-
-
-@dataclass(frozen=True)
-class MetricsMethod:
-    """How :func:`actor_metrics` computes betweenness, for a note on the page.
-
-    ``exact`` is false only when betweenness is sampled; then ``note`` explains it in German,
-    ``error_bound`` is the largest deviation of any actor's value from the exact one with 95 %
-    confidence, and ``seed`` makes the sample the same on every run.
-    """
-
-    exact: bool
-    betweenness: str
-    note: str | None = None
-    error_bound: float | None = None
-    seed: int | None = None
-
-
-def metrics_method(h: nx.Graph, betweenness_sample: int | None = None, seed: int = SEED) -> MetricsMethod:
-    """Describe how :func:`actor_metrics` computes betweenness on ``h`` with these options.
-
-    Every metric is exact except betweenness with ``betweenness_sample``. The sampled estimate
-    averages the dependencies of k randomly chosen sources (k - 1 for a sampled actor itself),
-    each a value in [0, 1] after normalisation, so Hoeffding's inequality with a union bound over
-    all n actors gives, with 95 % confidence, a deviation of at most
-    ``sqrt(ln(2 n / 0.05) / (2 (k - 1)))`` for every actor at once.
-
-    Parameters
-    ----------
-    h : networkx.Graph
-        The metric graph.
-    betweenness_sample : int, optional
-        Number of sampled sources, as passed to :func:`actor_metrics`.
-    seed : int, optional
-        Seed of the sample (default :data:`SEED`); reported only for a sample.
-
-    Returns
-    -------
-    MetricsMethod
-        ``exact``, the algorithm's name, and for a sample a German ``note``, ``error_bound`` and ``seed``.
-
-    Examples
-    --------
-    >>> metrics_method(nx.path_graph(5)).betweenness
-    'Brandes, exakt (kompiliert, gleich NetworkX)'
-    >>> m = metrics_method(nx.path_graph(1000), betweenness_sample=200)
-    >>> m.exact, round(m.error_bound, 3), m.seed
-    (False, 0.163, 42)
-    """
-    n = len(h)
-    if betweenness_sample is None or betweenness_sample >= n:
-        name = (
-            "NetworkX (Brandes, exakt, gewichtet)"
-            if h.graph.get("weighted")
-            else "Brandes, exakt (kompiliert, gleich NetworkX)"
-        )
-        return MetricsMethod(True, name)
-    k = max(2, betweenness_sample)
-    bound = math.sqrt(math.log(2 * n / 0.05) / (2 * (k - 1)))
-    note = (
-        f"„Brückenakteur“ ist geschätzt aus {k} zufällig gewählten Startpunkten (fester Zufallswert {seed}, "
-        f"jede Berechnung gleich): Mit 95 % Sicherheit weicht jeder Wert höchstens um {bound:.3f} vom genauen ab."
-    )
-    return MetricsMethod(False, f"NetworkX (Brandes, Stichprobe k = {k})", note, bound, seed)

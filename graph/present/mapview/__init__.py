@@ -2,7 +2,7 @@
 
 One module per concern; import from here, the split is not part of the API:
 
-- :mod:`graph.present.mapview.layout`: seeded layout (Kamada-Kawai, compiled force layout for large parts),
+- :mod:`graph.present.mapview.layout`: seeded layout (Kamada-Kawai, igraph's force layout for large parts),
 - :mod:`graph.present.mapview.style`: colours, line styles, sizes, legend, plain-text tooltips, node and edge items,
 - :mod:`graph.present.mapview.page`: ``MapOptions``, the HTML page, escaped JSON, vis-network's files,
 - :mod:`graph.present.mapview.text`: the drawn view as German lines for screen readers (``map_text``).
