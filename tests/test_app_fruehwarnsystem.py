@@ -38,7 +38,7 @@ def test_app_early_warning_school_with_school_social_work(monkeypatch: pytest.Mo
     assert (
         "Allgemeiner Sozialer Dienst \\(ASD\\): **ASD Süd** :orange-badge[erfunden] · [030 23125 010](tel:03023125010)"
         " · [asd\\-sued@example\\.org](mailto:asd-sued@example.org)"
-    ) in text.splitlines()
+    ) in text
 
 
 def test_app_early_warning_school_without_school_social_work_from_url(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +20,7 @@ __all__ = ["render"]
 
 _OWN = {"schule": t.EW_THIS_SCHOOL, "eltern": t.EW_FAMILY}
 _CELLS = {"covered": t.EW_COVERED, "partial": t.EW_PARTIAL_CELL, "gap": t.EW_GAP_CELL}
+_URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 _GAP_STYLE = "background-color: #fde7e9; color: #8a0010; font-weight: 600"
 
 
@@ -40,38 +42,57 @@ def _person(person: Responsible) -> str:
     if email:
         uri = mailto_uri(email)
         parts.append(f"[{common.md(email)}]({uri})" if uri else common.md(email))
+    web = contact.get("web") or ""
+    if len(parts) == 1 and web.startswith("https://"):  # only when there is no phone and no e-mail
+        parts.append(f"[{t.EW_WEB}]({quote(web, safe=_URL_SAFE)})")
     return " · ".join(parts)
 
 
-def _who(stage: ResolvedStage) -> None:
+def _who_lines(stage: ResolvedStage) -> list[str]:
+    lines = []
     for role in stage.stage.roles:
         if role in _OWN:
-            st.markdown(f"{common.md(ROLES[role])}: {_OWN[role]}")
+            lines.append(f"{common.md(ROLES[role])}: {_OWN[role]}")
             continue
         people = [p for p in stage.responsible if p.role == role]
         shown = "; ".join(_person(p) for p in people) if people else f":red[{t.EW_NOBODY}]"
-        st.markdown(f"{common.md(ROLES[role])}: {shown}")
+        lines.append(f"{common.md(ROLES[role])}: {shown}")
+    return lines
 
 
 def _stage(stage: ResolvedStage) -> None:
     s = stage.stage
+    deadline = common.md(s.deadline) if s.deadline else f"_{t.EW_DEADLINE_NONE}_"
+    lines = [f"**{t.EW_TRIGGER}:** {common.md(s.trigger)}", f"**{t.EW_DEADLINE}:** {deadline}"]
+    if s.actions:
+        lines.append(f"**{t.EW_ACTIONS}:** {common.md(s.actions)}")
+    if s.documents:
+        lines.append(f"**{t.EW_DOCUMENTS}:** " + "; ".join(common.md(d) for d in s.documents))
     with st.container(border=True):
         st.markdown(f"#### {stage.number}. {common.md(s.title)}")
-        deadline = common.md(s.deadline) if s.deadline else f"_{t.EW_DEADLINE_NONE}_"
-        st.markdown(f"**{t.EW_TRIGGER}:** {common.md(s.trigger)}  \n**{t.EW_DEADLINE}:** {deadline}")
-        if s.actions:
-            st.markdown(f"**{t.EW_ACTIONS}:** {common.md(s.actions)}")
-        if s.documents:
-            st.markdown(f"**{t.EW_DOCUMENTS}:** " + "; ".join(common.md(d) for d in s.documents))
-        st.markdown(f"**{t.EW_WHO}:**")
-        _who(stage)
+        st.markdown("  \n".join(lines))
+        st.markdown(f"**{t.EW_WHO}:**  \n" + "  \n".join(_who_lines(stage)))
         if stage.gap_text:
             # red text, not st.error: a gap in the network is a finding, not a failure of the page
             st.markdown(f":red-badge[:material/report: {t.EW_GAP}] :red[**{common.md(stage.gap_text)}**]")
         elif stage.unresolved:
             roles = ", ".join(ROLES[r] for r in stage.unresolved)
-            st.warning(t.EW_PARTIAL.format(roles=common.md(roles)), icon=":material/warning:")
+            st.markdown(f":orange-badge[:material/warning: {t.EW_PARTIAL.format(roles=common.md(roles))}]")
         st.caption(f"{t.EW_SOURCE}: {common.md(s.source)}")
+
+
+#: Roles shown „at a glance“ above the flow: the people a school calls first.
+_GLANCE = ("schulsozialarbeit", "beratung", "asd", "schulpsychologie", "netzwerkstelle")
+
+
+def _glance(result: SchoolPathway) -> None:
+    lines = []
+    for role in _GLANCE:
+        people = result.contacts.get(role, ())[:1]
+        shown = _person(people[0]) if people else f":red[{t.EW_NOBODY}]"
+        lines.append(f"{common.md(ROLES[role])}: {shown}")
+    with st.container(border=True):
+        st.markdown(f"**{t.EW_GLANCE}**  \n" + "  \n".join(lines))
 
 
 def _contacts(result: SchoolPathway) -> None:
@@ -107,6 +128,7 @@ def _school_view(ctx: common.Context, results: list[SchoolPathway]) -> None:
         st.markdown(f":red-badge[:material/report: {t.EW_GAP}] **{text.format(n=gaps, total=len(result.stages))}**")
     else:
         st.success(t.EW_NO_GAPS, icon=":material/check_circle:")
+    _glance(result)
     for n, stage in enumerate(result.stages):
         _stage(stage)
         if n < len(result.stages) - 1:
@@ -137,6 +159,7 @@ def _city_view(results: list[SchoolPathway], pathway: Pathway) -> None:
                 t.EW_COL_SCHOOL: r["name"],
                 t.EW_COL_PILOT: t.YES if r["pilot"] else "",
                 t.EW_COL_GAPS: r["gaps"],
+                t.EW_COL_GAP_STAGES: ", ".join(stage_columns[g] for g in r["gap_stages"]),
                 **{label: _CELLS[r[stage_id]] for stage_id, label in stage_columns.items()},
             }
             for r in sorted(rows, key=lambda r: (-r["gaps"], r["name"]))
@@ -150,15 +173,17 @@ def _city_view(results: list[SchoolPathway], pathway: Pathway) -> None:
 def _filters(ctx: common.Context) -> tuple[Pathway, dt.date, bool]:
     assert ctx.dataset.pathways is not None
     pathways = ctx.dataset.pathways.pathways
-    left, middle, right = st.columns([2, 1, 1])
+    # Collapsed: on a phone the school and its flow come first; the defaults are the data's day and first pathway.
+    box = st.expander(t.EW_SETTINGS, icon=":material/tune:")
+    left, middle, right = box.columns([2, 1, 1])
     pathway_id = left.selectbox(t.EW_PATHWAY, list(pathways), key="fw_pathway", format_func=lambda p: pathways[p].label)
     pathway = pathways[pathway_id or next(iter(pathways))]
     as_of = middle.date_input(t.EW_AS_OF, ctx.today, key="fw_as_of", format="DD.MM.YYYY", help=t.EW_AS_OF_HELP)
     pilot_only = right.toggle(t.EW_PILOT_ONLY, key="fw_pilot", disabled=not pathway.pilot_schools)
     if pathway.pilot_schools:
-        st.caption(t.EW_PILOT_SOURCE.format(source=common.md(pathway.pilot_source or "")))
+        box.caption(t.EW_PILOT_SOURCE.format(source=common.md(pathway.pilot_source or "")))
     else:
-        st.caption(t.EW_PILOT_NONE)
+        box.caption(t.EW_PILOT_NONE)
     day = as_of if isinstance(as_of, dt.date) else ctx.today
     return pathway, day, bool(pilot_only) and bool(pathway.pilot_schools)
 
