@@ -113,6 +113,29 @@ BROKEN = {
             "Siehe data/README.md, Abschnitt pathways.yaml.",
         )
     ],
+    "wrong-sections": [
+        (
+            "wrong-type",
+            1,
+            8,
+            "Der Abschnitt 'roles:' muss eine Liste von Rolleneinträgen sein.",
+            "Beginnen Sie jeden Eintrag mit '- ' (eingerückt unter dem Abschnitt), siehe data/README.md.",
+        ),
+        (
+            "wrong-type",
+            6,
+            13,
+            "Der Abschnitt 'stages:' muss eine Liste von Stufen sein.",
+            "Beginnen Sie jeden Eintrag mit '- ' (eingerückt unter dem Abschnitt), siehe data/README.md.",
+        ),
+        (
+            "wrong-type",
+            7,
+            5,
+            "Jede Interventionskette muss aus Zeilen 'feld: wert' bestehen.",
+            "Siehe das Beispiel in data/README.md, Abschnitt pathways.yaml.",
+        ),
+    ],
     "unknown-section": [("unknown-field", 1, 1, "Unbekannter Abschnitt 'pathway'.", "Meinten Sie 'pathways'?")],
 }
 

@@ -211,35 +211,64 @@ def _top(converter: Converter, root: yaml.Node) -> dict[str, yaml.Node]:
     return parts
 
 
+def _section(converter: Converter, node: yaml.Node, key: str, what: str) -> bool:
+    """True when the section ``key:`` is a list; otherwise say so at the node (an empty value counts as a list)."""
+    if isinstance(node, yaml.SequenceNode) or (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")):
+        return isinstance(node, yaml.SequenceNode)
+    converter.report(
+        node,
+        "wrong-type",
+        f"Der Abschnitt '{key}:' muss eine Liste von {what} sein.",
+        "Beginnen Sie jeden Eintrag mit '- ' (eingerückt unter dem Abschnitt), siehe data/README.md.",
+    )
+    return False
+
+
+def _pathway(converter: Converter, item: yaml.MappingNode) -> tuple[Entry, list[Entry]] | None:
+    rest, stages_node = _without(item, "stages")
+    for key_node, _ in rest.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "stages":
+            converter.report(
+                key_node,
+                "yaml-duplicate-key",
+                "Das Feld 'stages' steht in dieser Interventionskette zweimal.",
+                "Führen Sie die Stufen unter einem 'stages:' zusammen.",
+            )
+            rest.value = [(k, v) for k, v in rest.value if k is not key_node]
+    entry = converter.record(rest, _PATHWAY_OWN, "Interventionskette")
+    if entry is None:
+        return None
+    if stages_node is None:
+        converter.report(
+            item, "missing-field", "Pflichtfeld 'stages' fehlt.", "Ergänzen Sie 'stages:' mit den Stufen der Kette."
+        )
+        entry.complete = False
+        return entry, []
+    entry.marks["stages"] = stages_node.start_mark
+    if not _section(converter, stages_node, "stages", "Stufen"):
+        return entry, []
+    return entry, converter.entries(stages_node, STAGE_FIELDS, "Stufe")
+
+
 def _convert(converter: Converter, root: yaml.Node) -> _Read:
     read = _Read()
     parts = _top(converter, root)
-    if "roles" in parts:
+    if "roles" in parts and _section(converter, parts["roles"], "roles", "Rolleneinträgen"):
         read.roles = converter.entries(parts["roles"], ROLE_FIELDS, "Rolleneintrag")
-    if "pathways" not in parts:
+    if "pathways" not in parts or not _section(converter, parts["pathways"], "pathways", "Interventionsketten"):
         return read
-    node = parts["pathways"]
-    if not isinstance(node, yaml.SequenceNode):
-        converter.entries(node, PATHWAY_FIELDS, "Interventionskette")  # reports the wrong root
-        return read
-    for item in node.value:
+    for item in parts["pathways"].value:
         if not isinstance(item, yaml.MappingNode):
-            converter.entries(yaml.SequenceNode("tag:yaml.org,2002:seq", [item]), PATHWAY_FIELDS, "Interventionskette")
-            continue
-        rest, stages_node = _without(item, "stages")
-        entry = converter.record(rest, _PATHWAY_OWN, "Interventionskette")
-        if entry is None:
-            continue
-        if stages_node is None:
             converter.report(
-                item, "missing-field", "Pflichtfeld 'stages' fehlt.", "Ergänzen Sie 'stages:' mit den Stufen der Kette."
+                item,
+                "wrong-type",
+                "Jede Interventionskette muss aus Zeilen 'feld: wert' bestehen.",
+                "Siehe das Beispiel in data/README.md, Abschnitt pathways.yaml.",
             )
-            entry.complete = False
-            read.pathways.append((entry, []))
             continue
-        entry.marks["stages"] = stages_node.start_mark
-        stages = converter.entries(stages_node, STAGE_FIELDS, "Stufe")
-        read.pathways.append((entry, stages))
+        found = _pathway(converter, item)
+        if found is not None:
+            read.pathways.append(found)
     return read
 
 
