@@ -1,8 +1,7 @@
 """Netzwerkkarte Schulerfolg Halle: data model, validation and network logic (no UI).
 
 The names below are imported on first use, so a module that needs only part of the
-package (the second reading process of :mod:`graph.readworker`, the command line) does
-not pay for importing NetworkX.
+package (the command line, a test of the loader) does not pay for importing NetworkX.
 """
 
 from __future__ import annotations

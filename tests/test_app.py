@@ -228,6 +228,13 @@ def test_app_referral_shows_top_offer_with_contact(monkeypatch: pytest.MonkeyPat
     assert "#### 1. Jugendhilfe Lindenhof e\\.V\\." in text
     assert "**Telefon:** [030 23125 101](tel:03023125101)" in text
     assert "**Bekannt über:** Grundschule Am Ebereschenweg → verweist an" in text
+    # The path is drawn from its steps, never repeated among the reasons; the scope from the school's settings.
+    reasons = [line for line in text.splitlines() if line.startswith("**Warum:**")]
+    assert reasons and not any("Verbindung:" in line for line in reasons)
+    assert (
+        "Eingegrenzt auf: Grundschule Am Ebereschenweg \\(Stadtteil Trotha · Grundschule \\(Primarstufe\\) · "
+        "Alter 6–10 Jahre\\)"
+    ) in [c.value for c in at.caption]
     assert "**Erkannt:** ‚schwänzt‘ → Schulabsentismus" in text
     assert "Akute Krise" not in text
 

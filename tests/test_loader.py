@@ -171,27 +171,24 @@ def _fixture_folders() -> list[Path]:
 
 
 @pytest.mark.parametrize("folder", _fixture_folders(), ids=lambda f: f"{f.parent.name}/{f.name}")
-def test_reading_actors_in_a_second_process_changes_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large data sets read actors.yaml in a second process; the outcome must be identical."""
+def test_every_file_is_read_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One straight pipeline: each file is composed once (the vocabulary too), and loading twice gives the same."""
     import graph.data.loader as loader_module
 
-    serial = load_dataset(folder, today=TODAY)
-    monkeypatch.setattr(loader_module, "PARALLEL_MIN_BYTES", 0)
-    calls: list[bool] = []
-    real_start = loader_module.offload.start
+    first = load_dataset(folder, today=TODAY)
+    read: list[str] = []
+    real_read = loader_module.read_yaml
 
-    def spy(*args: object, parallel: bool = True) -> object:
-        calls.append(parallel)
-        return real_start(*args, parallel=parallel)
+    def spy(path: Path, shown: str | None = None) -> object:
+        read.append(Path(path).name)
+        return real_read(path, shown)
 
-    monkeypatch.setattr(loader_module.offload, "start", spy)
-    parallel = load_dataset(folder, today=TODAY)
-    both_files = (folder / "actors.yaml").is_file() and (folder / "relations.yaml").is_file()
-    assert calls == [both_files]
-    assert parallel.report.sorted() == serial.report.sorted()
-    assert len(parallel.report) == len(serial.report)
-    assert parallel.counts == serial.counts
-    assert parallel.dataset == serial.dataset
+    monkeypatch.setattr(loader_module, "read_yaml", spy)
+    again = load_dataset(folder, today=TODAY)
+    meta = ["meta.yaml"] if (folder / "meta.yaml").is_file() else []
+    assert read == [*meta, "vocabulary.yaml", "actors.yaml", "relations.yaml"]
+    assert again.report.sorted() == first.report.sorted()
+    assert (again.counts, again.dataset) == (first.counts, first.dataset)
 
 
 def test_meta_reference_date_is_read(data_copy: Path) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import itertools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
-import graph.referral
 from graph import Dataset, load_dataset
 from graph.referral import (
     CrisisService,
@@ -22,6 +23,7 @@ from graph.referral import (
     build_referral_index,
     contact_card,
     is_offer,
+    path_chain,
     refer,
 )
 from graph.referral.ranking import PHONE_BONUS, RECENCY, RELATION_WARMTH
@@ -236,7 +238,11 @@ def test_refer_school_with_warm_paths(index: ReferralIndex) -> None:
             "Familienberatung Süd", True,
         ),
     )  # fmt: skip
-    assert sued.path_text() == sued.reasons[3]
+    assert sued.path_text() == sued.reasons[3] == "erfundene Demo-Verbindung: " + path_chain(sued.steps)
+    assert sued.path_at == 3 and sued.other_reasons() == sued.reasons[:3] + sued.reasons[4:]
+    assert path_chain(sued.steps, str.upper) == (
+        "GRUNDSCHULE SILBERHÖHE → SCHULSOZIALARBEIT DURCH TRÄGER X → KOOPERIERT MIT FAMILIENBERATUNG SÜD"
+    )
     assert sued.to_dict()["path_steps"] == [
         {
             "source": "gs-silberhoehe",
@@ -323,7 +329,8 @@ def test_refer_school_without_warm_path(index: ReferralIndex) -> None:
             (),
         )
     ]
-    assert result.offers[0].path_text() is None
+    assert result.offers[0].path_text() is None and result.offers[0].path_at is None
+    assert result.offers[0].other_reasons() == result.offers[0].reasons
 
 
 def test_refer_path_uses_relations_active_on_date(index: ReferralIndex) -> None:
@@ -383,48 +390,60 @@ def test_pilot_committee_and_crisis_lines_are_never_offered(
     assert offered and not offered & {"pilot-fruehwarn", "ag78", "jugendamt", "notruf", "krisendienst"}
 
 
-def test_refer_paths_from_a_cached_tree_are_the_same(referral_data: Dataset) -> None:
+def test_refer_paths_are_the_same_on_every_query(referral_data: Dataset) -> None:
     index = build_referral_index(referral_data)
+    before = copy.deepcopy(index)
     first = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
-    assert list(index.trees) == [("gs-silberhoehe", TODAY)]
     again = refer(index, "schwänzt", school="gs-silberhoehe", today=TODAY)
-    other = refer(index, "Praktikum", school="gs-silberhoehe", today=TODAY)  # another need, same tree
-    assert again == first and list(index.trees) == [("gs-silberhoehe", TODAY)]
+    other = refer(index, "Praktikum", school="gs-silberhoehe", today=TODAY)
+    assert again == first
     assert other == refer(build_referral_index(referral_data), "Praktikum", school="gs-silberhoehe", today=TODAY)
     assert first.offers[0].path == ("gs-silberhoehe", "traeger-x", "beratung-sued")
+    assert index == before  # queries leave the shared index as it was built
 
 
-def test_referral_index_keeps_the_newest_trees(referral_data: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(graph.referral.paths, "TREE_CACHE", 2)
-    index = build_referral_index(referral_data)
+def test_refer_paths_follow_the_day(index: ReferralIndex) -> None:
     days = [dt.date(2025, 1, 1), dt.date(2025, 6, 1), TODAY]
     found = [refer(index, "Praktikum", school="sek-suedstadt", as_of=day, today=TODAY) for day in days]
-    assert list(index.trees) == [("sek-suedstadt", days[1]), ("sek-suedstadt", TODAY)]
     assert [o.path for o in found[0].offers] == [("sek-suedstadt", "jugendhilfe-y")]
     assert [o.path for o in found[2].offers] == [None]
 
 
+#: Phrases, schools and days the threads below mix: crisis, typo, two topics, no topic, with and without school.
+_THREAD_PHRASES = (
+    "schwänzt seit Wochen",
+    "Er will nicht mehr leben",
+    "Mobing",
+    "Praktikum",
+    "Prüfungsangst",
+    "Vater hat ein Messer",
+    "Es fehlt Geld, Vater trinkt",
+    "Kaffeemaschine kaputt",
+    "Schulangst",
+    "Erziehungsfragen",
+)
+_THREAD_SCHOOLS = (None, "gs-silberhoehe", "sek-neustadt", "sek-suedstadt", "gym-altstadt")
+_THREAD_DAYS = (dt.date(2025, 1, 1), dt.date(2025, 6, 1), TODAY)
+
+
 def test_one_index_serves_many_threads(referral_data: Dataset) -> None:
-    # Sessions share one index (text index, tree cache): concurrent queries give the sequential answers.
-    queries = [
-        ("schwänzt seit Wochen", "gs-silberhoehe"),
-        ("Er will nicht mehr leben", None),
-        ("Mobing", "sek-neustadt"),
-        ("Praktikum", "sek-suedstadt"),
-        ("Prüfungsangst", "gym-altstadt"),
-        ("Vater hat ein Messer", "gs-silberhoehe"),
-        ("Es fehlt Geld, Vater trinkt", None),
-        ("Kaffeemaschine kaputt", None),
-    ] * 8
-    expected = [refer(build_referral_index(referral_data), q, school=s, today=TODAY) for q, s in dict.fromkeys(queries)]
+    # Sessions share one index built once: 8 threads of 50 mixed queries give the single-threaded answers.
+    combos = list(itertools.product(_THREAD_PHRASES, _THREAD_SCHOOLS, _THREAD_DAYS))
+    queries = [combos[n * 7 % len(combos)] for n in range(400)]  # 7 and 150 are coprime: every combination
     shared = build_referral_index(referral_data)
+    before = copy.deepcopy(shared)
 
-    def ask(item: tuple[str, str | None]) -> ReferralResult:
-        return refer(shared, item[0], school=item[1], today=TODAY)
+    def ask(item: tuple[str, str | None, dt.date]) -> ReferralResult:
+        return refer(shared, item[0], school=item[1], as_of=item[2], today=TODAY)
 
+    def thread(part: list[tuple[str, str | None, dt.date]]) -> list[ReferralResult]:
+        return [ask(q) for q in part]
+
+    expected = thread(queries)
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(ask, queries))
-    assert results == expected * 8
+        parts = list(pool.map(thread, [queries[t * 50 : (t + 1) * 50] for t in range(8)]))
+    assert [r for part in parts for r in part] == expected
+    assert len(set(queries)) == len(combos) == 150 and shared == before
 
 
 def test_refer_audience_filter(index: ReferralIndex) -> None:

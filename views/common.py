@@ -87,7 +87,8 @@ def data_dir() -> Path:
 
 # Caches below use st.cache_resource, not st.cache_data: cache_data hands out a pickled copy on every hit
 # (at 2,000 actors 216 ms of a 265 ms filter re-run went into copying the LoadResult). The cached objects are
-# shared by all sessions and must be treated as read-only by the pages.
+# shared by all sessions and must be treated as read-only by the pages; graph/ never changes what it built
+# (a query keeps its own working state, e.g. the warm-path search of the referral), so no lock is needed here.
 @st.cache_resource(show_spinner=t.LOADING, max_entries=8)
 def _load(folder: str, fingerprint: str, clock_inputs: tuple[dt.date | None, dt.date]) -> LoadResult:
     del fingerprint, clock_inputs  # only part of the cache key; the loader asks graph.data.clock which day it is

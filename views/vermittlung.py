@@ -20,8 +20,10 @@ from graph.referral import (
     ReferralError,
     ReferralResult,
     fit_words,
+    path_chain,
     refer,
     school_scope,
+    school_settings,
 )
 from views import common
 from views import texts as t
@@ -109,7 +111,7 @@ def _scope_line(ctx: common.Context, options: dict[str, Any]) -> None:
     vocabulary = ctx.dataset.vocabulary
     parts = []
     if options["school"]:
-        scope = school_scope(common.referral_index(ctx), options["school"]).removeprefix("Gilt für die Suche: ")
+        scope = school_settings(common.referral_index(ctx), options["school"])
         parts.append(f"{ctx.dataset.actors[options['school']].name} ({scope})")
     for key, name, label in (
         ("district", "districts", t.REFERRAL_DISTRICT),
@@ -208,14 +210,10 @@ def _card(ctx: common.Context, rank: int, offer: Offer, day: dt.date, query: str
         st.checkbox(t.REFERRAL_PICK, key=_pick_key(query, offer.id))
         why, contact = st.columns([3, 2])
         with why:
-            path = offer.path_text()
-            reasons = [r for r in offer.reasons if r != path]
-            st.markdown(f"**{t.REFERRAL_REASONS}:** " + " · ".join(common.md(r) for r in reasons))
+            # The warm path is drawn from its steps below, so it is left out of the reasons here.
+            st.markdown(f"**{t.REFERRAL_REASONS}:** " + " · ".join(common.md(r) for r in offer.other_reasons()))
             if offer.steps:
-                chain = " → ".join(
-                    [common.md(offer.steps[0].source_name)]
-                    + [f"{common.md(s.relation_label)} {common.md(s.target_name)}" for s in offer.steps]
-                )
+                chain = path_chain(offer.steps, common.md)
                 badge = f" :orange-badge[{t.REFERRAL_DEMO_PATH}]" if offer.demo_path else ""
                 st.markdown(t.REFERRAL_PATH.format(path=chain) + badge)
         with contact:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.data.convert import Entry
+from graph.data.freshness import is_stale
 from graph.data.model import AREA_LISTS, Actor, Relation, Vocabulary
 from graph.data.problems import Problem
 from graph.data.schema import AREA, Field
@@ -24,8 +26,6 @@ __all__ = [
     "freshness",
     "relation_key",
 ]
-
-STALE_AFTER = dt.timedelta(days=365)
 
 
 @dataclass
@@ -76,18 +76,16 @@ def check_duplicate_ids(file: str, entries: list[Entry], what: str) -> Iterator[
 
 
 _Plan = tuple[tuple[Field, "_Plan | None"], ...]
-_plans: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
 
 
+@functools.lru_cache(maxsize=64)
 def _plan(fields: tuple[Field, ...]) -> _Plan:
     """The fields of ``fields`` that hold references, nested groups with their own plan.
 
-    Worked out once per field table, so checking an entry only visits reference fields.
-    Kept by identity: hashing a table of fields costs more than checking an entry.
+    Worked out once per field table, so checking an entry only visits reference fields. A pure
+    function of an immutable table, so its cache may be shared; asked once per list of entries,
+    not per entry, because hashing a table of fields costs more than checking an entry.
     """
-    known = _plans.get(id(fields))
-    if known is not None and known[0] is fields:
-        return known[1]
     plan: list[tuple[Field, _Plan | None]] = []
     for f in fields:
         if f.fields:
@@ -96,7 +94,6 @@ def _plan(fields: tuple[Field, ...]) -> _Plan:
                 plan.append((f, nested))
         elif f.vocab:
             plan.append((f, None))
-    _plans[id(fields)] = (fields, tuple(plan))
     return tuple(plan)
 
 
@@ -173,16 +170,32 @@ def _all_known(plan: _Plan, values: dict[str, Any], ctx: CheckContext) -> bool:
     return True
 
 
-def check_vocab_refs(file: str, entry: Entry, fields: tuple[Field, ...], ctx: CheckContext) -> list[Problem]:
-    """Report references to actors or vocabulary terms that do not exist."""
+def check_vocab_refs(
+    file: str, entries: Iterable[Entry], fields: tuple[Field, ...], ctx: CheckContext
+) -> list[Problem]:
+    """Report references to actors or vocabulary terms that do not exist, in every entry of one list.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.model import Term
+    >>> from graph.data.schema import RELATION_FIELDS
+    >>> ctx = CheckContext(Vocabulary({"relation_types": {"kooperation": Term("kooperation", "Kooperation")}}),
+    ...     {"a": "schule", "b": "traeger"})
+    >>> ok = Entry({"source": "a", "target": "b", "type": "kooperation"}, {"": yaml.Mark("r", 0, 0, 0, "", 0)})
+    >>> bad = Entry({"source": "a", "target": "c", "type": "kooperatoin"}, {"": yaml.Mark("r", 0, 4, 2, "", 0)})
+    >>> [(p.line, p.code, p.hint) for p in check_vocab_refs("r.yaml", [ok, bad], RELATION_FIELDS, ctx)]
+    [(5, 'unknown-actor', 'Legen Sie den Akteur an oder korrigieren Sie die Kennung.'), (5, 'unknown-term', "Meinten Sie 'kooperation'?")]
+    """
     plan = _plan(fields)
-    if _all_known(plan, entry.values, ctx):  # almost every entry: no paths, no messages
-        return []
     problems = []
-    for path, f, value in _references(plan, entry.values):
-        problem = _unknown_term(file, entry, path, f, str(value), ctx)
-        if problem:
-            problems.append(problem)
+    for entry in entries:
+        if _all_known(plan, entry.values, ctx):  # almost every entry: no paths, no messages
+            continue
+        for path, f, value in _references(plan, entry.values):
+            problem = _unknown_term(file, entry, path, f, str(value), ctx)
+            if problem:
+                problems.append(problem)
     return problems
 
 
@@ -316,7 +329,7 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
         line, column = entry.where(path)
         return Problem(file, line, column, code, message, hint, "warning")
 
-    if record.verified is not None and today - record.verified > STALE_AFTER:
+    if is_stale(record.verified, today):
         yield warn(
             "verified",
             "stale-entry",

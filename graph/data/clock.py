@@ -72,7 +72,7 @@ def system_date() -> dt.date:
     Returns
     -------
     datetime.date
-        ``datetime.date.today()`` in the machine's local time zone.
+        today in the machine's local time zone (``datetime.date.today``).
 
     Examples
     --------

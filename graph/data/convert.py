@@ -9,6 +9,7 @@ gets told to quote instead of getting a silently changed value.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,7 @@ _KIND_WORDS = {
 _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 _SLUG = re.compile(SLUG_PATTERN)
+_SCALAR = yaml.ScalarNode
 
 
 @dataclass
@@ -69,16 +71,24 @@ class Entry:
         return mark.line + 1, mark.column + 1
 
 
-_tables: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[Field, ...]]] = {}
+@dataclass(frozen=True)
+class _Table:
+    """A field table worked out for converting: fields by name, the required ones, the tables of nested groups."""
+
+    by_name: dict[str, Field]
+    required: tuple[Field, ...]
+    nested: dict[str, _Table]
 
 
-def _table(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[Field, ...]]:
-    """Fields by name and the required ones, worked out once per field table (kept by identity)."""
-    known = _tables.get(id(fields))
-    if known is None or known[0] is not fields:
-        known = (fields, {f.name: f for f in fields}, tuple(f for f in fields if f.required))
-        _tables[id(fields)] = known
-    return known[1], known[2]
+@functools.lru_cache(maxsize=64)
+def _table(fields: tuple[Field, ...]) -> _Table:
+    """The :class:`_Table` of ``fields``.
+
+    A pure function of an immutable table, so its cache may be shared; it is asked once per
+    file (hashing a table of fields costs more than converting an entry), not once per entry.
+    """
+    nested = {f.name: _table(f.fields) for f in fields if f.kind == "mapping"}
+    return _Table({f.name: f for f in fields}, tuple(f for f in fields if f.required), nested)
 
 
 def _plain(node: yaml.ScalarNode) -> bool:
@@ -150,6 +160,7 @@ class Converter:
             )
             return []
         result = []
+        table = _table(fields)
         for item in root.value:
             if not self._usable(item):
                 continue
@@ -162,7 +173,7 @@ class Converter:
                 )
                 continue
             entry = Entry({}, {"": item.start_mark})
-            entry.values = self._mapping(item, fields, "", entry)
+            entry.values = self._mapping(item, table, "", entry)
             result.append(entry)
         return result
 
@@ -189,7 +200,7 @@ class Converter:
             )
             return None
         entry = Entry({}, {"": root.start_mark})
-        entry.values = self._mapping(root, fields, "", entry)
+        entry.values = self._mapping(root, _table(fields), "", entry)
         return entry
 
     def keyed_lists(self, root: yaml.Node, lists: dict[str, tuple[str, tuple[Field, ...]]]) -> dict[str, list[Entry]]:
@@ -211,19 +222,19 @@ class Converter:
 
     def _keys(self, node: yaml.MappingNode, allowed: dict[str, Any] | list[str]) -> list[tuple[str, yaml.Node]]:
         """Known keys with their value nodes; reports unknown and repeated keys."""
-        seen: dict[str, int] = {}
+        seen: dict[str, yaml.Node] = {}  # the key node, not its line: a line is only needed for a repeated key
         pairs = []
         for key_node, value_node in node.value:
-            key = str(key_node.value) if type(key_node) is yaml.ScalarNode else ""
+            key = key_node.value if type(key_node) is _SCALAR else ""
             if key in seen:
                 self.report(
                     key_node,
                     "yaml-duplicate-key",
-                    f"Das Feld '{key}' steht in diesem Eintrag zweimal (zuerst in Zeile {seen[key]}).",
+                    f"Das Feld '{key}' steht in diesem Eintrag zweimal (zuerst in Zeile {position(seen[key])[0]}).",
                     "Löschen Sie eine der beiden Zeilen; YAML würde sonst still die letzte nehmen.",
                 )
                 continue
-            seen[key] = key_node.start_mark.line + 1
+            seen[key] = key_node
             if key not in allowed:
                 hint = did_you_mean(key, list(allowed)) or "Erlaubte Felder: " + ", ".join(allowed) + "."
                 self.report(key_node, "unknown-field", f"Unbekanntes Feld '{key}'.", hint)
@@ -231,8 +242,8 @@ class Converter:
             pairs.append((key, value_node))
         return pairs
 
-    def _mapping(self, node: yaml.MappingNode, fields: tuple[Field, ...], prefix: str, entry: Entry) -> dict[str, Any]:
-        by_name, required = _table(fields)
+    def _mapping(self, node: yaml.MappingNode, table: _Table, prefix: str, entry: Entry) -> dict[str, Any]:
+        by_name, required = table.by_name, table.required
         values: dict[str, Any] = {}
         marks = entry.marks
         for key, value_node in self._keys(node, by_name):
@@ -241,12 +252,12 @@ class Converter:
             f = by_name[key]
             # Fast path for the most common value, a text that YAML also read as text;
             # anything else takes the full route below.
-            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode and f.kind in ("str", "slug"):
+            if value_node.tag == _STR and type(value_node) is _SCALAR and f.kind in ("str", "slug"):
                 text = value_node.value
                 if len(text) <= f.max_length and (f.name != "id" or f.kind == "str" or _SLUG.match(text)):
                     values[key] = text
                     continue
-            value = self._value(value_node, f, path, entry)
+            value = self._value(value_node, f, path, entry, table)
             if value is not None:
                 values[key] = value
         for f in required:
@@ -261,7 +272,7 @@ class Converter:
                 entry.complete = False
         return values
 
-    def _value(self, node: yaml.Node, f: Field, path: str, entry: Entry) -> Any:
+    def _value(self, node: yaml.Node, f: Field, path: str, entry: Entry, parent: _Table) -> Any:
         if not self._usable(node):
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and _plain(node):
@@ -272,7 +283,7 @@ class Converter:
             return None
         if f.kind == "mapping":
             if isinstance(node, yaml.MappingNode):
-                return self._mapping(node, f.fields, path + ".", entry)
+                return self._mapping(node, parent.nested[f.name], path + ".", entry)
             self._wrong(node, f)
             return None
         if f.kind == "list":

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.data import clock, offload
+from graph.data import clock
 from graph.data.checks import (
     CheckContext,
     check_actor,
@@ -76,8 +76,7 @@ def _load_vocabulary(path: Path, shown: str, report: Report) -> tuple[Vocabulary
     vocabulary = Vocabulary(terms)
     ctx = CheckContext(vocabulary, {})
     for name, entries in lists.items():
-        for entry in entries:
-            report.extend(check_vocab_refs(shown, entry, VOCABULARY_LISTS[name][1], ctx))
+        report.extend(check_vocab_refs(shown, entries, VOCABULARY_LISTS[name][1], ctx))
     return vocabulary, True
 
 
@@ -193,12 +192,6 @@ def read_meta(data_dir: str | Path) -> tuple[dt.date | None, list[Problem]]:
     return reference, converter.problems
 
 
-#: Both files must be at least this large before actors are read in a second process:
-#: starting an interpreter and sending the actors back costs about 0.2 s, which pays off
-#: from a few thousand actors on (actors.yaml of 2,000 actors is about 0.7 MB).
-PARALLEL_MIN_BYTES = 1_000_000
-
-
 def _read_entries(
     path: Path, shown: str, fields: tuple[Field, ...], what: str
 ) -> tuple[list[Entry] | None, list[Problem]]:
@@ -219,28 +212,26 @@ class _ActorSide:
     kinds: dict[str, str]  # id -> kind of every entry with an id, even an incomplete one
     readable: bool
     count: int
-    problems: list[Problem]
 
 
-def _actor_side(vocab: tuple[Path, str], path: Path, shown: str, today: dt.date) -> _ActorSide:
-    """Read and check actors.yaml; needs only the vocabulary, so it can run in a second process.
-
-    The vocabulary's own problems are left to the caller, which reads it as well.
-    """
-    vocabulary, vocab_ok = _load_vocabulary(vocab[0], vocab[1], Report())
+def _actor_side(
+    path: Path, shown: str, vocabulary: Vocabulary, vocab_ok: bool, today: dt.date, report: Report
+) -> _ActorSide:
+    """Read and check actors.yaml against the vocabulary read before."""
     entries, problems = _read_entries(path, shown, ACTOR_FIELDS, "Akteur")
     problems += check_duplicate_ids(shown, entries or [], "Akteur")
     kinds = {e.values["id"]: e.values.get("kind", "") for e in reversed(entries or []) if "id" in e.values}
     ctx = CheckContext(vocabulary, kinds, vocab_ok, actors_readable=entries is not None)
+    problems += check_vocab_refs(shown, entries or [], ACTOR_FIELDS, ctx)
     actors: dict[str, Actor] = {}
     for entry in entries or []:
-        problems += check_vocab_refs(shown, entry, ACTOR_FIELDS, ctx)
         problems += check_actor(shown, entry, ctx)
         if entry.complete:
             actor = make_actor(entry)
             actors.setdefault(actor.id, actor)
             problems += freshness(shown, entry, today, actor)
-    return _ActorSide(actors, kinds, entries is not None, len(entries or []), problems)
+    report.extend(problems)
+    return _ActorSide(actors, kinds, entries is not None, len(entries or []))
 
 
 def _relations(
@@ -261,39 +252,21 @@ def _relations(
     return tuple(relation for _, relation in relations)
 
 
-def _worth_a_second_process(*paths: Path) -> bool:
-    try:
-        return all(path.stat().st_size >= PARALLEL_MIN_BYTES for path in paths)
-    except OSError:
-        return False  # a missing file is reported by the normal path
-
-
 def _load(base: Path, today: dt.date, reference: dt.date | None, meta_problems: list[Problem]) -> LoadResult:
-    """Body of :func:`load_dataset`: actors and relations side by side, then the relation checks."""
+    """Body of :func:`load_dataset`: vocabulary, actors, relations, each read and checked once, in this order."""
     report = Report(list(meta_problems))
     files = {name: (base / name, str(base / name)) for name in DATA_FILES}
-    (actors_path, actors_shown), (relations_path, relations_shown) = files["actors.yaml"], files["relations.yaml"]
-    pending = offload.start(
-        _actor_side,
-        files["vocabulary.yaml"],
-        actors_path,
-        actors_shown,
-        today,
-        parallel=_worth_a_second_process(actors_path, relations_path),
-    )
     vocabulary, vocab_ok = _load_vocabulary(*files["vocabulary.yaml"], report)
+    side = _actor_side(*files["actors.yaml"], vocabulary, vocab_ok, today, report)
+    relations_path, relations_shown = files["relations.yaml"]
     read, problems = _read_entries(relations_path, relations_shown, RELATION_FIELDS, "Beziehung")
     report.extend(problems)
     relation_entries = read or []
-    # What needs only the relations runs while the second process may still read actors.
     relations = _relations(relations_shown, relation_entries, vocabulary, today, report)
-    side = pending.result()
-    report.extend(side.problems)
     counts = {"actors": side.count, "relations": len(relation_entries)}
     ctx = CheckContext(vocabulary, side.kinds, vocab_ok, actors_readable=side.readable)
-    found: list[Problem] = []  # one list, extended in place: this loop runs per relation
-    for entry in relation_entries:
-        found += check_vocab_refs(relations_shown, entry, RELATION_FIELDS, ctx)
+    found = check_vocab_refs(relations_shown, relation_entries, RELATION_FIELDS, ctx)
+    for entry in relation_entries:  # extending one list in place: this loop runs per relation
         found += check_relation_ends(relations_shown, entry, ctx)
         found += check_relation_sources(relations_shown, entry, side.actors)
     report.extend(found)

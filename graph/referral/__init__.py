@@ -58,7 +58,7 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.referral.context`: the request (school, district, ages, language, audience) resolved to ids,
 - :mod:`graph.referral.filters`: hard filters, widening past the district and the German explanation,
 - :mod:`graph.referral.ranking`: ``Offer``, topic hits, scores and German reasons,
-- :mod:`graph.referral.paths`: warm paths from a school through cached breadth-first trees,
+- :mod:`graph.referral.paths`: warm paths from a school, one breadth-first search per query,
 - :mod:`graph.referral.cards`: contact cards,
 - :mod:`graph.referral.crisis`: crisis kinds, crisis services and steps.
 """
@@ -72,7 +72,7 @@ from typing import Any
 
 from graph.data.model import Dataset
 from graph.referral.cards import contact_card
-from graph.referral.context import _context, school_scope
+from graph.referral.context import _context, school_scope, school_settings
 from graph.referral.crisis import (
     CrisisService,
     CrisisStep,
@@ -90,8 +90,17 @@ from graph.referral.index import (
     build_referral_index,
     is_offer,
 )
-from graph.referral.paths import TREE_CACHE, _paths
-from graph.referral.ranking import PARENT_FACTOR, SCORE_PARTS, Offer, PathStep, _offer, _topic_hits, fit_words
+from graph.referral.paths import _paths
+from graph.referral.ranking import (
+    PARENT_FACTOR,
+    SCORE_PARTS,
+    Offer,
+    PathStep,
+    _offer,
+    _topic_hits,
+    fit_words,
+    path_chain,
+)
 from graph.referral.textmatch import Match
 
 __all__ = [
@@ -99,7 +108,6 @@ __all__ = [
     "FILTER_LABELS",
     "PARENT_FACTOR",
     "SCORE_PARTS",
-    "TREE_CACHE",
     "CrisisService",
     "CrisisStep",
     "Evidence",
@@ -112,9 +120,11 @@ __all__ = [
     "contact_card",
     "fit_words",
     "is_offer",
+    "path_chain",
     "refer",
     "refer_topics",
     "school_scope",
+    "school_settings",
 ]
 
 
@@ -221,7 +231,9 @@ def refer_topics(
     hits = _topic_hits(index, topic_scores)
     candidates = _candidates(index, hits)
     passing, excluded, widened = _filter(index, candidates, ctx)
-    paths = _paths(index, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
+    paths = (
+        _paths(index.adjacency, ctx.school.id, ctx.as_of, {a.id for a in passing}) if ctx.school is not None else None
+    )
     offers = sorted(
         (_offer(index, a, hits, ctx, paths, widened) for a in passing), key=lambda o: (-o.score, o.name, o.id)
     )

@@ -87,8 +87,12 @@ def _context(index: ReferralIndex, options: dict[str, Any]) -> _Context:
     return _Context(school, district, ages, language, audience, options.get("as_of") or today, today)
 
 
-def school_scope(index: ReferralIndex, school: str) -> str:
-    """What choosing ``school`` sets for the search, in German: district, school form, its stages and ages.
+#: Opening of :func:`school_scope`.
+SCOPE_PREFIX = "Gilt für die Suche: "
+
+
+def school_settings(index: ReferralIndex, school: str) -> str:
+    """What choosing ``school`` sets for the search, in German, without an opening: district, form, stages, ages.
 
     Parameters
     ----------
@@ -115,9 +119,9 @@ def school_scope(index: ReferralIndex, school: str) -> str:
     >>> voc = Vocabulary({"districts": {"a": Term("a", "Altstadt")},
     ...     "school_levels": {"p": Term("p", "Primarstufe", age_min=6, age_max=10)},
     ...     "school_types": {"gs": Term("gs", "Grundschule", levels=("p",))}})
-    >>> ds = Dataset(voc, {"s": Actor("s", "S", "schule", subtype="gs", district="a")}, ())
-    >>> school_scope(build_referral_index(ds), "s")
-    'Gilt für die Suche: Stadtteil Altstadt · Grundschule (Primarstufe) · Alter 6–10 Jahre'
+    >>> ds = Dataset(voc, {"s": Actor("s", "S", "schule", subtype="gs", district="a"), "t": Actor("t", "T", "schule")}, ())
+    >>> school_settings(build_referral_index(ds), "s"), school_settings(build_referral_index(ds), "t")
+    ('Stadtteil Altstadt · Grundschule (Primarstufe) · Alter 6–10 Jahre', 'keine Angaben zur Schule')
     """
     vocabulary = index.dataset.vocabulary
     actor = _school(index, school)
@@ -131,4 +135,21 @@ def school_scope(index: ReferralIndex, school: str) -> str:
         ages = _level_range(index, school_type.levels)
         if ages is not None and None not in ages:
             parts.append(f"Alter {ages[0]}–{ages[1]} Jahre")
-    return "Gilt für die Suche: " + (" · ".join(parts) if parts else "keine Angaben zur Schule")
+    return " · ".join(parts) if parts else "keine Angaben zur Schule"
+
+
+def school_scope(index: ReferralIndex, school: str) -> str:
+    """What choosing ``school`` sets for the search, as a German sentence (:func:`school_settings` with an opening).
+
+    Examples
+    --------
+    >>> from graph.data.model import Actor, Dataset, Term, Vocabulary
+    >>> from graph.referral.index import build_referral_index
+    >>> voc = Vocabulary({"districts": {"a": Term("a", "Altstadt")},
+    ...     "school_levels": {"p": Term("p", "Primarstufe", age_min=6, age_max=10)},
+    ...     "school_types": {"gs": Term("gs", "Grundschule", levels=("p",))}})
+    >>> ds = Dataset(voc, {"s": Actor("s", "S", "schule", subtype="gs", district="a")}, ())
+    >>> school_scope(build_referral_index(ds), "s")
+    'Gilt für die Suche: Stadtteil Altstadt · Grundschule (Primarstufe) · Alter 6–10 Jahre'
+    """
+    return SCOPE_PREFIX + school_settings(index, school)

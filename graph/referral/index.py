@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -49,8 +48,8 @@ class ReferralIndex:
 
     ``offering`` lists, per topic, the offers (:func:`is_offer`) that offer
     it as positions in ``dataset.actors`` order, so a query touches only actors with a matched topic.
-    ``trees`` keeps the last :data:`graph.referral.paths.TREE_CACHE` breadth-first trees from a school
-    (several needs of one school in a row pay the search once); it is the only part that changes after building.
+    Nothing in it changes after building: sessions share one index, and a query keeps what it
+    works out (the breadth-first tree of its school's warm paths) to itself.
     """
 
     dataset: Dataset
@@ -61,10 +60,6 @@ class ReferralIndex:
     offering: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: Crisis kind -> ids of the actors marked ``crisis`` for it, in data set order (the order they are shown).
     crisis_services: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Breadth-first trees by (school, day), filled by queries: node -> (parent, relation). Internal memo.
-    trees: dict[tuple[str, dt.date], dict[str, tuple[str, Relation] | None]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
 
 def build_referral_index(dataset: Dataset) -> ReferralIndex:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.data.freshness import STALE_AFTER_DAYS
 from graph.data.model import Actor, Relation
 from graph.data.provenance import provenance
 from graph.referral.cards import contact_card
@@ -20,7 +21,7 @@ _TOPIC_WEIGHT = 0.6
 _PATH_BONUS = (0.2, 0.15, 0.1)
 _LONG_PATH_BONUS = 0.05
 _LOCAL_BONUS = 0.1
-_FRESH = ((365, 0.1), (730, 0.05))
+_FRESH = ((STALE_AFTER_DAYS, 0.1), (730, 0.05))
 #: Bonus for an offer with a phone number: on a live call, a number beats an e-mail inbox.
 PHONE_BONUS = 0.05
 #: How much a relation type counts as "we know them" on a warm path (the weakest step counts):
@@ -101,10 +102,16 @@ class Offer:
     path: tuple[str, ...] | None
     contact: dict[str, Any]
     steps: tuple[PathStep, ...] = ()
+    #: Position in ``reasons`` of the warm-path sentence made from ``steps`` (None without a path).
+    path_at: int | None = None
 
     def path_text(self) -> str | None:
         """The German warm-path reason (also one of ``reasons``), or None without a path."""
         return _path_reason(self.steps) if self.steps else None
+
+    def other_reasons(self) -> tuple[str, ...]:
+        """The reasons without the warm-path sentence, for a page that shows the path from ``steps`` itself."""
+        return tuple(reason for n, reason in enumerate(self.reasons) if n != self.path_at)
 
     @property
     def demo_path(self) -> bool:
@@ -227,11 +234,28 @@ def _warmth(hops: list[tuple[str, Relation]], today: dt.date) -> float:
     return round(base * kind * recency, 4)
 
 
+def path_chain(steps: tuple[PathStep, ...], text: Callable[[str], str] = str) -> str:
+    """The actors and relations of a warm path as one German chain; ``text`` prepares each name and label.
+
+    The one place that words a path: the reasons of an offer, the command line and the
+    Vermittlung page (which passes its Markdown escaping as ``text``) all read it from here.
+
+    Examples
+    --------
+    >>> step = PathStep("s", "GS Silberhöhe", "r1", "kooperation", "kooperiert mit", "b", "Beratung Süd", False)
+    >>> path_chain((step,))
+    'GS Silberhöhe → kooperiert mit Beratung Süd'
+    >>> path_chain((step,), str.upper)
+    'GS SILBERHÖHE → KOOPERIERT MIT BERATUNG SÜD'
+    """
+    parts = [text(steps[0].source_name)] + [f"{text(s.relation_label)} {text(s.target_name)}" for s in steps]
+    return " → ".join(parts)
+
+
 def _path_reason(steps: tuple[PathStep, ...]) -> str:
     """German reason naming the relation that carries the path; invented relations say so."""
-    parts = [steps[0].source_name] + [f"{s.relation_label} {s.target_name}" for s in steps]
     prefix = "erfundene Demo-Verbindung" if any(s.demo for s in steps) else "bestehende Verbindung"
-    return f"{prefix}: " + " → ".join(parts)
+    return f"{prefix}: {path_chain(steps)}"
 
 
 def _offer(
@@ -262,12 +286,14 @@ def _offer(
     path_bonus = 0.0
     path: tuple[str, ...] | None = None
     steps: tuple[PathStep, ...] = ()
+    path_at: int | None = None
     if ctx.school is not None and paths is not None:
         hops = paths.get(actor.id)
         if hops:
             path = (ctx.school.id, *(node for node, _ in hops))
             path_bonus = _warmth(hops, ctx.today)
             steps = _steps(index, ctx.school.id, hops)
+            path_at = len(reasons)
             reasons.append(_path_reason(steps))
         else:
             reasons.append("keine bestehende Verbindung zur Schule bekannt")
@@ -279,4 +305,4 @@ def _offer(
     bonus = path_bonus + (_LOCAL_BONUS if local else 0.0) + (PHONE_BONUS if phone else 0.0) + fresh
     score = round(_TOPIC_WEIGHT * relevance + bonus, 3)
     card = contact_card(actor)
-    return Offer(actor.id, actor.name, actor.kind, score, tuple(reasons), tuple(mine), path, card, steps)
+    return Offer(actor.id, actor.name, actor.kind, score, tuple(reasons), tuple(mine), path, card, steps, path_at)
