@@ -24,6 +24,7 @@ PAGES = [
     st.Page("views/kennzahlen.py", title=t.PAGE_METRICS, url_path="kennzahlen"),
     st.Page("views/luecken.py", title=t.PAGE_GAPS, url_path="luecken"),
     st.Page("views/vermittlung.py", title=t.PAGE_REFERRAL, url_path="vermittlung"),
+    st.Page("views/fruehwarnsystem.py", title=t.PAGE_EARLY_WARNING, url_path="fruehwarnsystem"),
     st.Page("views/daten.py", title=t.PAGE_DATA, url_path="daten"),
 ]
 common.PAGES.update({page.url_path or "karte": page for page in PAGES})  # the default page has the empty path

@@ -19,6 +19,7 @@ PAGES = {
     "luecken": "Lücken",
     "vermittlung": "Vermittlung",
     "daten": "Daten",
+    "fruehwarnsystem": "Frühwarnsystem",
 }
 
 

@@ -28,6 +28,7 @@ SAMPLE = (
     "tests/test_gaps.py",
     "tests/test_cli.py",
     "tests/test_metrics_report.py",
+    "tests/test_pathway.py",
     "tests/test_app.py::test_app_page_runs[luecken-bundled]",
     "tests/test_app.py::test_app_page_runs[karte-small]",
     "tests/test_app.py::test_app_gaps_lists_schools_without_school_social_work",

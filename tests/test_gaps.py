@@ -335,6 +335,7 @@ SMALL_SUMMARIES = {
     "stale": "1 Akteur und 1 Beziehung wurden seit über 12 Monaten nicht geprüft, am längsten seit 818 Tagen.",
     "ended_relations": "1 Beziehung ist laut Enddatum beendet, die jüngste am 31.07.2025.",
     "without_contact": "1 von 8 Akteuren hat weder Telefon noch E-Mail noch Webseite.",
+    "pathway_gaps": "Im Datenordner steht keine Interventionskette (pathways.yaml).",
 }
 
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from graph.data.loader import DATA_FILES, META_FILE
+from graph.data.pathways import PATHWAYS_FILE
 
 __all__ = ["data_fingerprint"]
 
@@ -36,7 +37,7 @@ def data_fingerprint(data_dir: str | Path) -> str:
     (False, 16)
     """
     digest = hashlib.sha256()
-    for name in (*DATA_FILES, META_FILE):
+    for name in (*DATA_FILES, META_FILE, PATHWAYS_FILE):
         path = Path(data_dir) / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")

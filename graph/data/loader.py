@@ -20,6 +20,7 @@ from graph.data.checks import (
 from graph.data.convert import Converter, Entry
 from graph.data.gcpause import gc_paused
 from graph.data.model import Actor, Dataset, Relation, Term, Vocabulary
+from graph.data.pathways import attach_pathways
 from graph.data.problems import Problem, Report
 from graph.data.records import make_actor, make_relation, make_term
 from graph.data.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
@@ -158,6 +159,7 @@ def load_dataset(data_dir: str | Path = "data", today: dt.date | None = None) ->
     day = clock.Today(today, "given") if today else clock.resolve(reference)
     with gc_paused():
         result = _load(base, day.day, reference, meta_problems)
+    result = attach_pathways(base, result)  # the optional pathways.yaml (graph.data.pathways)
     result.today = day
     return result
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.data.provenance import is_demo
 from graph.data.schema import CITYWIDE
+
+if TYPE_CHECKING:
+    from graph.data.pathways import PathwaySet
 
 #: Vocabulary lists whose ids a ``service_area`` may name (besides ``stadtweit``).
 AREA_LISTS = ("districts", "stadtteile", "stadtbezirke", "sozialraeume")
@@ -291,3 +295,5 @@ class Dataset:
     actors: dict[str, Actor]
     relations: tuple[Relation, ...]
     reference_date: dt.date | None = field(default=None, compare=False)
+    #: The optional ``pathways.yaml`` (:mod:`graph.data.pathways`); ``None`` when the folder has none.
+    pathways: PathwaySet | None = field(default=None, compare=False)

@@ -8,6 +8,7 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.gaps.structure`: isolated actors, single partners, articulation points, bridges,
 - :mod:`graph.gaps.upkeep`: committees, stale entries, ended relations, missing contacts,
 - :mod:`graph.gaps.whatif`: the what-if scenario,
+- :mod:`graph.gaps.pathways`: schools with gaps in the intervention pathway,
 - :mod:`graph.gaps.summary`: one German sentence per analysis with its finding.
 """
 
@@ -25,6 +26,7 @@ from graph.gaps.info import MEMBERSHIP as MEMBERSHIP
 from graph.gaps.info import NOT_OFFERING as NOT_OFFERING
 from graph.gaps.info import SCHOOL as SCHOOL
 from graph.gaps.info import SCHOOL_SOCIAL_WORK as SCHOOL_SOCIAL_WORK
+from graph.gaps.pathways import pathway_gaps, pathway_gaps_summary
 from graph.gaps.schools import (
     DEFAULT_MONTHS,
     MAX_MONTHS,
@@ -70,6 +72,8 @@ __all__ = [
     "gap_summary",
     "isolated",
     "lacking_direct_topics",
+    "pathway_gaps",
+    "pathway_gaps_summary",
     "school_social_work_ending",
     "school_topics",
     "schools_without_school_social_work",
@@ -108,7 +112,7 @@ def gap_report(
     dict of str to list of dict
         The rows of ``coverage``, ``schools_without_school_social_work``, ``school_social_work_ending``,
         ``school_topics``, ``isolated``, ``single_relation``, ``articulation_points``, ``bridges``,
-        ``committees``, ``stale``, ``ended_relations`` and ``without_contact``.
+        ``committees``, ``stale``, ``ended_relations``, ``without_contact`` and ``pathway_gaps``.
 
     Raises
     ------
@@ -137,4 +141,5 @@ def gap_report(
         "stale": stale(dataset, as_of),
         "ended_relations": ended_relations(dataset, as_of),
         "without_contact": without_contact(dataset),
+        "pathway_gaps": pathway_gaps(dataset, as_of),
     }

@@ -117,6 +117,12 @@ GAP_INFO: dict[str, GapInfo] = {
         "Für diese Akteure ist weder Telefon noch E-Mail noch Webseite eingetragen; eine Vermittlung ist schwer.",
         "Eine dienstliche Kontaktangabe ergänzen.",
     ),
+    "pathway_gaps": GapInfo(
+        "Schulen mit Lücken in der Interventionskette",
+        "An diesen Schulen hat mindestens eine Stufe der Interventionskette (pathways.yaml, z. B. Frühwarnsystem "
+        "Schulabsentismus) niemanden: keine Rolle außer Schule und Eltern ist mit einem Akteur besetzt.",
+        "Die fehlende Stelle eintragen (pathways.yaml, roles) oder mit der Schule klären, wer diese Stufe übernimmt.",
+    ),
     "what_if": GapInfo(
         "Was wäre, wenn …",
         "Welche Schulen und Themen ihre Abdeckung verlieren, wenn Akteure wegfallen oder ein Förderprogramm endet, "

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.data.model import Dataset
 from graph.gaps.info import SCHOOL, _schools
+from graph.gaps.pathways import pathway_gaps_summary
 from graph.gaps.schools import DEFAULT_MONTHS, URGENT_MONTHS, ending_horizon, lacking_direct_topics
 
 __all__ = [
@@ -287,6 +288,9 @@ _SUMMARIES: dict[str, Callable[[list[dict[str, Any]], SummaryContext], str]] = {
     "stale": _stale,
     "ended_relations": _ended,
     "without_contact": _without_contact,
+    "pathway_gaps": lambda rows, ctx: pathway_gaps_summary(
+        rows, ctx.schools, ctx.dataset.pathways is not None and bool(ctx.dataset.pathways.pathways)
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.cli.args import load_valid
 from graph.data.model import Vocabulary
+from graph.data.pathways import DIRECTORY_ROLES, PATHWAY_FIELDS, ROLE_FIELDS, ROLES, STAGE_FIELDS
 from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, SLUG_PATTERN, VOCABULARY_LISTS, Field
 from graph.workflow.fmt import write_atomic
 
@@ -23,6 +24,7 @@ __all__ = [
     "SCHEMA_FILES",
     "add_arguments",
     "data_schemas",
+    "pathways_schema",
     "render",
     "run",
     "write_schemas",
@@ -35,6 +37,7 @@ SCHEMA_FILES = {
     "actors.yaml": "actors.schema.json",
     "relations.yaml": "relations.schema.json",
     "vocabulary.yaml": "vocabulary.schema.json",
+    "pathways.yaml": "pathways.schema.json",
 }
 _DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -102,8 +105,47 @@ def _list_schema(title: str, fields: tuple[Field, ...], vocabulary: Vocabulary) 
     return {"$schema": _DRAFT, "title": title, "type": "array", "items": _object(fields, vocabulary)}
 
 
+def _enum(ids: Any, labels: dict[str, str]) -> dict[str, Any]:
+    return {"type": "string", "enum": list(ids), "markdownEnumDescriptions": [labels[i] for i in ids]}
+
+
+def pathways_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """Schema of the optional ``pathways.yaml``: ``roles`` and ``pathways`` with their ``stages``.
+
+    Examples
+    --------
+    >>> schema = pathways_schema(Vocabulary())
+    >>> stage = schema["properties"]["pathways"]["items"]["properties"]["stages"]["items"]
+    >>> stage["required"], stage["properties"]["roles"]["items"]["enum"][:2]
+    (['id', 'title', 'trigger', 'roles', 'source'], ['schule', 'eltern'])
+    """
+    stage = _object(STAGE_FIELDS, vocabulary)
+    stage["properties"]["roles"]["items"] = _enum(ROLES, ROLES)
+    pathway = _object(PATHWAY_FIELDS, vocabulary)
+    pathway["properties"]["stages"] = {
+        "description": "Die Stufen in ihrer Reihenfolge.",
+        "type": "array",
+        "items": stage,
+    }
+    role = _object(ROLE_FIELDS, vocabulary)
+    role["properties"]["role"] = {
+        "description": role["properties"]["role"]["description"],
+        **_enum(DIRECTORY_ROLES, ROLES),
+    }
+    return {
+        "$schema": _DRAFT,
+        "title": "Interventionsketten der Netzwerkkarte (data/pathways.yaml)",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "roles": {"description": "Wer die Rollen ausfüllt.", "type": "array", "items": role},
+            "pathways": {"description": "Die Interventionsketten.", "type": "array", "items": pathway},
+        },
+    }
+
+
 def data_schemas(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
-    """Return the three schemas, keyed by schema file name.
+    """Return the schemas of the data files (``pathways.yaml`` included), keyed by schema file name.
 
     Examples
     --------
@@ -129,6 +171,7 @@ def data_schemas(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
             "Beziehungen der Netzwerkkarte (data/relations.yaml)", RELATION_FIELDS, vocabulary
         ),
         "vocabulary.schema.json": vocab_schema,
+        "pathways.schema.json": pathways_schema(vocabulary),
     }
 
 
