@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -107,3 +108,67 @@ def test_every_module_imports_first() -> None:
         [sys.executable, "-c", _IMPORT_EACH_FIRST, *names], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == ""
+
+
+VIEWS = sorted((REPO / "views").glob("*.py"))
+#: The modules of views/ a page may import: shared plumbing, texts and widgets, never another page.
+SHARED_VIEWS = {"common", "texts", "widgets"}
+
+
+def _imported_views(path: Path) -> set[str]:
+    """Names of the views modules that ``path`` imports (``from views import x``, ``import views.x``, …)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "views":
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("views."):
+            names.add(str(node.module).split(".")[1])
+        elif isinstance(node, ast.Import):
+            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("views."))
+    return names
+
+
+def test_imported_views_are_found() -> None:
+    # Guards the AST walk: the map page imports common and texts, so both must be seen.
+    assert _imported_views(REPO / "views" / "karte.py") >= {"common", "texts"}
+
+
+@pytest.mark.parametrize("path", VIEWS, ids=[p.name for p in VIEWS])
+def test_a_page_never_imports_another_page(path: Path) -> None:
+    assert _imported_views(path) - SHARED_VIEWS - {path.stem} == set()
+
+
+#: Numbers that are rules of graph/: days until stale (365, 730), years of funding periods and school years.
+RULE_NUMBERS = {365, 366, 730}
+RULE_TEXT = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
+def _literals(path: Path) -> list[object]:
+    """Every literal of the module's code (docstrings and comments are no rules and are left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in docstrings]
+
+
+def test_literals_are_found() -> None:
+    # Guards the AST walk: the page Lücken names its CSV downloads with this MIME type.
+    assert "text/csv" in _literals(REPO / "views" / "luecken.py")
+
+
+@pytest.mark.parametrize("path", VIEWS, ids=[p.name for p in VIEWS])
+def test_pages_hold_no_dates_or_deadlines(path: Path) -> None:
+    """Stale after 365 days, the ESF+ end 31.07.2028, school years: graph/data/freshness.py and schoolyear.py."""
+    offenders = [
+        value
+        for value in _literals(path)
+        if (isinstance(value, int) and not isinstance(value, bool) and (value in RULE_NUMBERS or 1900 <= value < 2100))
+        or (isinstance(value, str) and RULE_TEXT.search(value))
+    ]
+    assert offenders == []

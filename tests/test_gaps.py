@@ -12,22 +12,31 @@ import pytest
 from graph import load_dataset
 from graph.data.build import build_graph
 from graph.data.model import Actor, Contact, Dataset, Funding, Relation, Term, Vocabulary
+from graph.data.schoolyear import ESF_PLUS_END
 from graph.gaps import (
+    DEFAULT_MONTHS,
     GAP_INFO,
+    MAX_MONTHS,
     URGENT_MONTHS,
     SummaryContext,
     articulation_points,
     bridges,
     committees,
     coverage,
+    coverage_shown,
+    default_ending_months,
     ended_relations,
+    ending_horizon,
+    ending_is_urgent,
     gap_report,
     gap_summary,
     isolated,
+    lacking_direct_topics,
     school_social_work_ending,
     school_topics,
     schools_without_school_social_work,
     single_relation,
+    sorted_by_missing,
     stale,
     what_if,
     what_if_summary,
@@ -413,3 +422,66 @@ def test_demo_gap_summaries_state_the_readme_findings(demo: dict[str, Any]) -> N
     assert gap_summary("isolated", demo["isolated"], context) == (
         "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2026, 11, 28), 21),  # the demo's reference day: the slider reaches 31.07.2028
+        (dt.date(2026, 7, 31), 24),
+        (dt.date(2026, 7, 28), 25),
+        (dt.date(2028, 7, 31), 1),  # at or after the end of ESF+: the shortest horizon
+        (dt.date(2030, 1, 1), 1),
+        (dt.date(2023, 1, 1), MAX_MONTHS),  # further away than the slider reaches
+    ],
+)
+def test_default_ending_months_reaches_the_esf_plus_end(as_of: dt.date, expected: int) -> None:
+    assert default_ending_months(as_of) == expected
+    assert MAX_MONTHS == 48
+
+
+def test_default_ending_horizon_lists_relations_ending_with_esf_plus(net: Dataset) -> None:
+    esf = Relation("ssa3", "tr", "s3", "schulsozialarbeit", until=ESF_PLUS_END)
+    dataset = Dataset(net.vocabulary, net.actors, (*net.relations, esf))
+    as_of = dt.date(2026, 7, 28)
+    months = default_ending_months(as_of)
+    assert ending_horizon(as_of, months) == dt.date(2028, 8, 28)
+    assert "ssa3" in [r["relation"] for r in school_social_work_ending(dataset, as_of, months)]
+    assert "ssa3" not in [r["relation"] for r in school_social_work_ending(dataset, as_of, months - 1)]
+
+
+def test_ending_horizon_and_summary_agree() -> None:
+    day = dt.date(2027, 8, 31)
+    assert ending_horizon(day, 6) == SummaryContext(hand_built(), day, 6).horizon == dt.date(2028, 2, 29)
+    assert DEFAULT_MONTHS == 12
+    assert SummaryContext(hand_built(), day).horizon == dt.date(2028, 8, 31)
+
+
+def test_ending_is_urgent_only_when_a_school_loses_it(net: Dataset) -> None:
+    assert ending_is_urgent(school_social_work_ending(net, TODAY, 12)) is True  # ssa1 ends 31.01.2027
+    assert ending_is_urgent(school_social_work_ending(net, dt.date(2026, 1, 1), 12)) is False
+    extra = Relation("ssa1b", "b1", "s1", "schulsozialarbeit", until=dt.date(2030, 7, 31))
+    covered = Dataset(net.vocabulary, net.actors, (*net.relations, extra))
+    rows = school_social_work_ending(covered, TODAY, 12)
+    assert [(r["relation"], r["urgent"], r["continues"]) for r in rows] == [("ssa1", True, True)]
+    assert ending_is_urgent(rows) is False
+    assert ending_is_urgent([]) is False
+
+
+def test_school_topics_order_and_count(net: Dataset) -> None:
+    rows = sorted_by_missing(school_topics(net, TODAY))
+    assert [(r["id"], r["missing_count"]) for r in rows] == [("s3", 2), ("s4", 2), ("s1", 0), ("s2", 0)]
+    assert ids(lacking_direct_topics(rows)) == ["s3", "s4", "s1", "s2"]
+    assert ids(lacking_direct_topics([r for r in rows if r["id"] != "s2"] + [dict(rows[3], two_steps=[])])) == [
+        "s3",
+        "s4",
+        "s1",
+    ]
+
+
+def test_coverage_shown(net: Dataset) -> None:
+    rows = coverage(net)
+    cells = {(r["area"], r["topic"]) for r in coverage_shown(rows, core_only=True, school_areas=True)}
+    assert cells == {(area, topic) for area in ("d1", "d2", "d3") for topic in ("kinderschutz", "sucht")}
+    assert len(coverage_shown(rows)) == len(rows) == 9
+    assert {r["topic"] for r in coverage_shown(rows, core_only=True)} == {"kinderschutz", "sucht"}

@@ -8,15 +8,17 @@ from typing import Any
 
 import streamlit as st
 
+from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
-from graph.metrics import METRIC_INFO
+from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
 from graph.present.export import actor_table, relation_table
+from graph.present.formats import de_date, de_number
 from graph.present.handout import mailto_uri, tel_uri
 from graph.present.mapview import MapOptions
 from graph.present.search import find_actors
 from graph.present.viewfilter import ViewFilter, actor_relations, filter_graph
 from graph.workflow.correction import ENV_BRANCH, ENV_EMAIL, ENV_REPO, correction_links, correction_settings
-from views import common
+from views import common, widgets
 from views import texts as t
 
 __all__ = ["render"]
@@ -33,7 +35,7 @@ def _cell(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):  # NaN from pandas
         return ""
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return de_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -91,7 +93,7 @@ def _value(ctx: common.Context, field: str, value: Any) -> str:
     if isinstance(value, tuple | list):
         return ", ".join(vocabulary.label(lists.get(field, ""), str(v)) for v in value)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return de_date(value)
     return vocabulary.label(lists[field], str(value)) if field in lists else str(value)
 
 
@@ -123,10 +125,11 @@ def _contact(attrs: dict[str, Any]) -> None:
 
 def _notes(ctx: common.Context, attrs: dict[str, Any]) -> None:
     verified = attrs.get("verified")
-    if verified is None:
+    state = freshness_state(verified, ctx.today)
+    if state == "unverified":
         st.caption(t.PROFILE_UNVERIFIED)
-    elif (ctx.today - verified).days > 365:
-        st.warning(t.PROFILE_STALE.format(day=verified.strftime("%d.%m.%Y")))
+    elif state == "stale":
+        st.warning(t.PROFILE_STALE.format(day=de_date(verified)))
 
 
 def _origin(attrs: dict[str, Any]) -> None:
@@ -178,48 +181,35 @@ def _corrections(ctx: common.Context, actor: str) -> None:
         st.caption(common.md(problem))
 
 
-def _rank(rows: list[dict[str, Any]], metric: str, value: float) -> int:
-    """Competition rank (1 = highest) of ``value`` among all actors' values of ``metric``."""
-    return 1 + sum(1 for r in rows if r[metric] is not None and r[metric] > value)
-
-
-def _number(value: float) -> str:
-    return f"{value:.3f}".replace(".", ",")
-
-
-def _metric_lines(rows: list[dict[str, Any]], row: dict[str, Any]) -> list[str]:
-    """The actor's place in the network in plain words, one line per aspect."""
-    total = len(rows)
+def _metric_lines(standing: ActorStanding) -> list[str]:
+    """The actor's place in the network (computed in :mod:`graph.metrics.profile`) in plain words, one per aspect."""
+    ranks = standing.ranks
+    partners = ranks["neighbours"]
     lines = [
-        t.PROFILE_PARTNERS.format(
-            count=row["neighbours"], rank=_rank(rows, "neighbours", row["neighbours"]), total=total, reach=row["reach2"]
-        )
+        t.PROFILE_PARTNERS.format(count=partners.value, rank=partners.rank, total=partners.total, reach=standing.reach2)
     ]
-    label = METRIC_INFO["betweenness"].label
-    if row["betweenness"] > 0:
-        rank = _rank(rows, "betweenness", row["betweenness"])
-        lines.append(t.PROFILE_RANK.format(label=label, rank=rank, total=total, value=_number(row["betweenness"])))
-    else:
-        lines.append(t.PROFILE_NOT_BRIDGE.format(label=label))
-    for metric in ("closeness", "eigenvector"):
-        rank = _rank(rows, metric, row[metric])
-        info = METRIC_INFO[metric]
-        lines.append(t.PROFILE_RANK.format(label=info.label, rank=rank, total=total, value=_number(row[metric])))
-    top_core = max(r["core"] for r in rows)
-    lines.append(t.PROFILE_CORE.format(label=METRIC_INFO["core"].label, core=row["core"], top=top_core))
-    size = sum(1 for r in rows if r["community"] == row["community"])
-    lines.append(t.PROFILE_COMMUNITY.format(label=METRIC_INFO["community"].label, number=row["community"], size=size))
+    metrics = ("betweenness", "closeness", "eigenvector") if standing.bridge else ("closeness", "eigenvector")
+    if not standing.bridge:
+        lines.append(t.PROFILE_NOT_BRIDGE.format(label=METRIC_INFO["betweenness"].label))
+    for metric in metrics:
+        rank = ranks[metric]
+        value = de_number(rank.value, 3)
+        lines.append(
+            t.PROFILE_RANK.format(label=METRIC_INFO[metric].label, rank=rank.rank, total=rank.total, value=value)
+        )
+    lines.append(t.PROFILE_CORE.format(label=METRIC_INFO["core"].label, core=standing.core, top=standing.top_core))
+    size, number = standing.community_size, standing.community
+    lines.append(t.PROFILE_COMMUNITY.format(label=METRIC_INFO["community"].label, number=number, size=size))
     return lines
 
 
 def _metrics(ctx: common.Context, actor: str) -> None:
     st.subheader(t.PROFILE_METRICS)
-    rows = common.metrics(ctx).actors
-    row = next((r for r in rows if r["id"] == actor), None)
-    if row is None or row["neighbours"] == 0:
+    standing = actor_standing(common.metrics(ctx).actors, actor)
+    if standing is None:
         st.markdown(t.PROFILE_METRICS_NONE)
         return
-    st.markdown("\n".join(f"- {line}" for line in _metric_lines(rows, row)))
+    st.markdown("\n".join(f"- {line}" for line in _metric_lines(standing)))
     st.caption(t.PROFILE_METRICS_NOTE)
     st.page_link(common.PAGES["kennzahlen"], label=t.PAGE_METRICS, icon=":material/leaderboard:")
 
@@ -251,7 +241,7 @@ def _profile(ctx: common.Context, actor: str) -> None:
         st.caption(t.PROFILE_NO_RELATIONS)
     # Each partner opens its own profile: the relation's other end, by relation id.
     partner = {key: (v if u == actor else u) for u, v, key in own.edges(keys=True)}
-    link = {t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")}
+    link = widgets.profile_column()
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
@@ -281,7 +271,7 @@ def _table(ctx: common.Context) -> None:
         on_select="rerun",
         selection_mode="single-row",
         key="actor_table",
-        column_config={t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")},
+        column_config=widgets.profile_column(),
     )
     rows = event.selection.rows if event is not None else []
     if rows:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.present.export import actor_table, count_table
+from graph.data.freshness import freshness_counts
+from graph.present.export import count_table
+from graph.present.formats import de_date
 from views import common
 from views import texts as t
 
@@ -13,14 +15,11 @@ __all__ = ["render"]
 
 
 def _freshness(ctx: common.Context) -> None:
-    actors = actor_table(ctx.graph, ctx.dataset.vocabulary, ctx.today)
-    unknown = int(actors["Geprüft am"].isna().sum())
-    old = int(actors["Veraltet"].sum()) - unknown
-    rows = [(t.FRESH_OK, len(actors) - old - unknown), (t.FRESH_OLD, old), (t.FRESH_NONE, unknown)]
+    counts = freshness_counts((a.verified for a in ctx.dataset.actors.values()), ctx.today)
+    rows = [(t.FRESH_OK, counts.fresh), (t.FRESH_OLD, counts.stale), (t.FRESH_NONE, counts.unverified)]
     st.dataframe(pd.DataFrame(rows, columns=[t.STATE, t.COUNT]), hide_index=True, width="stretch")
-    dates = actors["Geprüft am"].dropna()
-    if not dates.empty:
-        st.caption(t.FRESH_OLDEST.format(day=min(dates).strftime("%d.%m.%Y")))
+    if counts.oldest is not None:
+        st.caption(t.FRESH_OLDEST.format(day=de_date(counts.oldest)))
 
 
 def render() -> None:

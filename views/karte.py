@@ -8,7 +8,7 @@ from collections.abc import Callable
 import networkx as nx
 import streamlit as st
 
-from graph.metrics import METRIC_INFO
+from graph.metrics import METRIC_INFO, RANKED_METRICS
 from graph.present.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
 from graph.present.formats import de_date
 from graph.present.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
@@ -17,7 +17,6 @@ from graph.present.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
 from graph.present.viewstate import ViewState
 from views import common
 from views import texts as t
-from views.kennzahlen import SIZE_METRICS
 
 __all__ = ["render"]
 
@@ -27,7 +26,7 @@ FULL_MAP = "k_full_map"
 #: Lines per list under „Karte als Liste“; the exports hold every actor and relation.
 MAP_LIST_LIMIT = 300
 #: Node size choices: number of relations (default), every numeric metric, or equal sizes.
-SIZES = ("relations", *SIZE_METRICS, "none")
+SIZES = ("relations", *RANKED_METRICS, "none")
 #: Widget key -> ViewFilter field for the multiselects, with their vocabulary list and label.
 MULTI = {
     "k_kind": ("kinds", "actor_kinds", t.F_KIND),

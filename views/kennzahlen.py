@@ -11,24 +11,23 @@ import streamlit as st
 
 from graph.metrics import (
     ACTOR_METRICS,
+    COUNT_FIGURES,
+    COUNT_METRICS,
     LITERATURE,
     METRIC_INFO,
     NETWORK_INFO,
+    RANKED_METRICS,
     group_summary,
     metric_summary,
     network_summary,
+    ranked_rows,
 )
 from graph.present.export import to_csv
-from views import common
+from graph.present.formats import de_number
+from views import common, widgets
 from views import texts as t
 
-__all__ = ["COUNT_METRICS", "SIZE_METRICS", "metric_frame", "render"]
-
-#: Metrics that can size nodes and rank actors (the community number is a label, not an amount).
-SIZE_METRICS = tuple(m for m in ACTOR_METRICS if m != "community")
-#: Metrics that are whole numbers.
-COUNT_METRICS = ("neighbours", "core", "community", "reach2")
-_INT_FIGURES = ("actors", "relations", "ties", "components", "isolates", "largest_component")
+__all__ = ["metric_frame", "render"]
 
 
 def _options(ctx: common.Context) -> tuple[dt.date, tuple[str, ...] | None, bool]:
@@ -73,19 +72,17 @@ def metric_frame(ctx: common.Context, rows: list[dict[str, Any]]) -> pd.DataFram
 
 
 def _column_config() -> dict[str, Any]:
-    config: dict[str, Any] = {
-        t.COL_ID: None,
-        t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small"),
-    }
+    config: dict[str, Any] = {t.COL_ID: None, **widgets.profile_column()}
     for metric, info in METRIC_INFO.items():
         number = "%d" if metric in COUNT_METRICS else "%.3f"
         config[info.label] = st.column_config.NumberColumn(info.label, help=info.explanation, format=number)
     return config
 
 
-def _top_chart(frame: pd.DataFrame, metric: str, count: int) -> None:
+def _top_chart(ordered: pd.DataFrame, metric: str, count: int) -> None:
+    """Bar chart of the first ``count`` actors of the table in rank order (those with a value)."""
     label = METRIC_INFO[metric].label
-    top = frame.dropna(subset=[label]).sort_values([label, t.COL_NAME], ascending=[False, True]).head(count)
+    top = ordered.dropna(subset=[label]).head(count)
     st.markdown(f"**{t.METRICS_TOP.format(count=len(top), label=label)}**")
     chart = (
         alt.Chart(top)
@@ -107,9 +104,7 @@ def _top_chart(frame: pd.DataFrame, metric: str, count: int) -> None:
 def _figure_text(key: str, value: Any) -> str:
     if value is None:
         return "–"
-    if key in _INT_FIGURES:
-        return str(int(value))
-    return f"{value:.3f}".replace(".", ",")
+    return de_number(int(value)) if key in COUNT_FIGURES else de_number(value, 3)
 
 
 def _finding(summary: str) -> None:
@@ -208,12 +203,11 @@ def render() -> None:
     if not result.actors:
         st.info(t.METRICS_EMPTY)
         return
-    frame = metric_frame(ctx, result.actors)
     pick, count, link = st.columns([2, 1, 1.4], vertical_alignment="bottom")
     metric = pick.selectbox(
         t.METRICS_CHOICE,
-        SIZE_METRICS,
-        index=SIZE_METRICS.index("betweenness"),
+        RANKED_METRICS,
+        index=RANKED_METRICS.index("betweenness"),
         key="km_metric",
         help=t.METRICS_CHOICE_HELP,
         format_func=lambda m: METRIC_INFO[m].label,
@@ -222,11 +216,10 @@ def render() -> None:
     link.page_link(common.PAGES["karte"], label=t.METRICS_ON_MAP, query_params={"size": metric}, icon=":material/hub:")
     _finding(metric_summary(metric, result.actors))
     st.caption(f"**{METRIC_INFO[metric].label}:** {METRIC_INFO[metric].explanation}")
-    _top_chart(frame, metric, int(top))
+    ordered = metric_frame(ctx, ranked_rows(result.actors, metric))
+    _top_chart(ordered, metric, int(top))
     st.subheader(t.METRICS_TABLE)
     st.caption(t.METRICS_TABLE_HINT)
-    label = METRIC_INFO[metric].label
-    ordered = frame.sort_values([label, t.COL_NAME], ascending=[False, True], na_position="last")
     st.dataframe(ordered, hide_index=True, width="stretch", height=460, column_config=_column_config())
     _downloads(ordered, day)
     _explanations()

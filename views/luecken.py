@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -11,18 +10,30 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.gaps import GAP_INFO, URGENT_MONTHS, SummaryContext, gap_summary, what_if_summary
+from graph.data.schoolyear import ESF_PLUS_END
+from graph.gaps import (
+    DEFAULT_MONTHS,
+    GAP_INFO,
+    MAX_MONTHS,
+    URGENT_MONTHS,
+    SummaryContext,
+    coverage_shown,
+    default_ending_months,
+    ending_horizon,
+    ending_is_urgent,
+    gap_summary,
+    lacking_direct_topics,
+    sorted_by_missing,
+    what_if_summary,
+)
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from graph.present.export import to_csv
-from graph.present.formats import de_number, file_name
-from views import common
+from graph.present.formats import de_date, de_number, file_name
+from views import common, widgets
 from views import texts as t
 
-__all__ = ["ESF_END", "default_months", "gap_frame", "render"]
+__all__ = ["gap_frame", "render"]
 
-#: End of the ESF+ funding period; the "ending within" slider starts so that it is included.
-ESF_END = dt.date(2028, 7, 31)
-MAX_MONTHS = 48
 #: Row fields that name actors (shown by name), lists of topics, and vocabulary lists of other fields.
 ACTOR_FIELDS = ("provider", "partner", "source", "target", "members", "cut_off", "from", "to")
 TOPIC_FIELDS = ("direct", "two_steps", "missing", "core_no_longer_direct", "topics_lost", "topic")
@@ -45,14 +56,6 @@ EMPTY_OTHER = "#e4e4e4"
 URGENT_STYLE = "background-color: #fde2df; color: #8a1c12; font-weight: 600"
 
 
-def default_months(today: dt.date, end: dt.date = ESF_END) -> int:
-    """Smallest number of months from ``today`` whose horizon reaches ``end`` (1 to :data:`MAX_MONTHS`)."""
-    months = (end.year - today.year) * 12 + end.month - today.month
-    if today.day < end.day:  # the horizon keeps today's day of month (28.07. < 31.07.): one more month
-        months += 1
-    return max(1, min(MAX_MONTHS, months))
-
-
 def _cell(ctx: common.Context, field: str, value: Any) -> Any:
     """One table cell in German: names for actor ids, labels for vocabulary ids, dd.mm.yyyy, ja/nein."""
     vocabulary, actors = ctx.dataset.vocabulary, ctx.dataset.actors
@@ -63,7 +66,7 @@ def _cell(ctx: common.Context, field: str, value: Any) -> Any:
     if isinstance(value, bool):
         return t.YES if value else t.NO
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return de_date(value)
     if field in ACTOR_FIELDS:
         return actors[value].name if value in actors else value
     if field in TOPIC_FIELDS:
@@ -94,6 +97,11 @@ def gap_frame(
         records.append(record)
     columns = ([t.COL_PROFILE] if link is not None else []) + [t.GAP_COLUMNS[f] for f in fields]
     return pd.DataFrame(records, columns=columns)
+
+
+def _report(ctx: common.Context, day: dt.date) -> dict[str, Any]:
+    """The gap report of ``day`` by Stadtteil with the usual horizon (cached, shared: read only)."""
+    return common.gaps(ctx, day, DEFAULT_MONTHS, "districts")
 
 
 def _finding(summary: str, empty: bool = False, urgent: bool = False) -> None:
@@ -129,7 +137,7 @@ def _show(frame: pd.DataFrame, name: str, height: int | None = None, title: str 
     """
     if frame.empty:
         return
-    config = {t.COL_PROFILE: st.column_config.LinkColumn(t.COL_PROFILE, display_text=t.OPEN, width="small")}
+    config = widgets.profile_column()
     urgent = t.GAP_COLUMNS["urgent"]
     shown: pd.DataFrame | Any = frame
     if urgent in frame.columns:  # whole row highlighted where the school social work ends soon
@@ -161,7 +169,7 @@ def _section(
 
 def _heatmap_rows(rows: list[dict[str, Any]], core_only: bool, school_areas: bool) -> pd.DataFrame:
     """Long table for the heatmap: one row per area and topic (core topics marked with a star)."""
-    shown = [r for r in rows if (r["core"] or not core_only) and (r["schools"] > 0 or not school_areas)]
+    shown = coverage_shown(rows, core_only=core_only, school_areas=school_areas)
     return pd.DataFrame(
         [
             {
@@ -219,7 +227,7 @@ def _coverage(ctx: common.Context, day: dt.date) -> None:
     )
     core_only = core_col.toggle(t.GAPS_CORE_ONLY, key="gl_core")
     school_areas = school_col.toggle(t.GAPS_SCHOOL_AREAS, value=True, key="gl_school_areas")
-    rows = common.gaps(ctx, day, 12, level or "districts")["coverage"]
+    rows = common.gaps(ctx, day, DEFAULT_MONTHS, level or "districts")["coverage"]
     summary = gap_summary("coverage", rows, SummaryContext(ctx.dataset, day, level=level or "districts"))
     _explain("coverage", summary=summary)
     st.caption(t.GAPS_HEATMAP_HINT)
@@ -252,7 +260,7 @@ def _coverage(ctx: common.Context, day: dt.date) -> None:
 
 
 def _school_social_work(ctx: common.Context, day: dt.date) -> None:
-    report = common.gaps(ctx, day, 12, "districts")
+    report = _report(ctx, day)
     _section(
         ctx,
         day,
@@ -261,36 +269,33 @@ def _school_social_work(ctx: common.Context, day: dt.date) -> None:
         ["name", "district", "stadtbezirk", "ended"],
     )
     st.divider()
-    months = st.slider(t.GAPS_MONTHS, 1, MAX_MONTHS, default_months(day), key="gl_months", help=t.GAPS_MONTHS_HELP)
+    months = st.slider(
+        t.GAPS_MONTHS,
+        1,
+        MAX_MONTHS,
+        default_ending_months(day),
+        key="gl_months",
+        help=t.GAPS_MONTHS_HELP.format(day=de_date(ESF_PLUS_END)),
+    )
     ending = common.gaps(ctx, day, int(months), "districts")["school_social_work_ending"]
     summary = gap_summary("school_social_work_ending", ending, SummaryContext(ctx.dataset, day, int(months)))
-    urgent = any(r["urgent"] and not r["continues"] for r in ending)
-    _explain("school_social_work_ending", len(ending), summary, urgent=urgent)
-    horizon = _horizon(day, int(months))
-    st.caption(t.GAPS_HORIZON.format(day=horizon.strftime("%d.%m.%Y"), months=URGENT_MONTHS))
+    _explain("school_social_work_ending", len(ending), summary, urgent=ending_is_urgent(ending))
+    horizon = ending_horizon(day, int(months))
+    st.caption(t.GAPS_HORIZON.format(day=de_date(horizon), months=URGENT_MONTHS))
     fields = ["name", "urgent", "until", "district", "stadtbezirk", "provider", "programme", "continues"]
     _show(gap_frame(ctx, ending, fields), "school_social_work_ending")
 
 
-def _horizon(day: dt.date, months: int) -> dt.date:
-    """Same day ``months`` later, clamped to the month's end (as the gap analysis counts)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def _school_topics(ctx: common.Context, day: dt.date) -> None:
-    rows = sorted(
-        common.gaps(ctx, day, 12, "districts")["school_topics"], key=lambda r: (-r["missing_count"], r["name"])
-    )
+    rows = sorted_by_missing(_report(ctx, day)["school_topics"])
     summary = gap_summary("school_topics", rows, SummaryContext(ctx.dataset, day))
-    _explain("school_topics", sum(1 for r in rows if r["missing"] or r["two_steps"]), summary)
+    _explain("school_topics", len(lacking_direct_topics(rows)), summary)
     fields = ["name", "district", "direct", "two_steps", "missing", "missing_count"]
     _show(gap_frame(ctx, rows, fields), "school_topics", height=460)
 
 
 def _structure(ctx: common.Context, day: dt.date) -> None:
-    report = common.gaps(ctx, day, 12, "districts")
+    report = _report(ctx, day)
     _section(ctx, day, "isolated", report["isolated"], ["name", "kind"])
     _section(ctx, day, "single_relation", report["single_relation"], ["name", "kind", "partner", "relations"])
     points = report["articulation_points"]
@@ -324,7 +329,7 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
         key="gl_end",
         format="DD.MM.YYYY",
         disabled=not programme,
-        help=t.GAPS_WHAT_IF_END_HELP,
+        help=t.GAPS_WHAT_IF_END_HELP.format(esf_end=de_date(ESF_PLUS_END)),
     )
     if not remove and not programme:
         st.info(t.GAPS_WHAT_IF_HINT)
@@ -372,13 +377,13 @@ def _relation_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _committees(ctx: common.Context, day: dt.date) -> None:
-    rows = common.gaps(ctx, day, 12, "districts")["committees"]
+    rows = _report(ctx, day)["committees"]
     fields = ["name", "member_count", "kinds", "missing_kinds", "stadtbezirke", "missing_stadtbezirke", "members"]
     _section(ctx, day, "committees", rows, fields)
 
 
 def _freshness(ctx: common.Context, day: dt.date) -> None:
-    report = common.gaps(ctx, day, 12, "districts")
+    report = _report(ctx, day)
     stale = [r | {"link": r["id"] if r["record"] == "actor" else r["source"]} for r in report["stale"]]
     _section(ctx, day, "stale", stale, ["record", "name", "verified", "days"], "link")
     ended = _relation_rows(report["ended_relations"])

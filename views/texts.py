@@ -267,7 +267,7 @@ GAPS_EMPTY_NO_SCHOOL = "kein Angebot, keine Schule"
 GAPS_COVERAGE_EMPTY = "Für diese Auswahl gibt es keine Gebiete zu zeigen."
 GAPS_URGENT = "Dringend"
 GAPS_MONTHS = "Endet innerhalb von … Monaten"
-GAPS_MONTHS_HELP = "Voreinstellung: bis einschließlich Ende der ESF+-Förderperiode am 31.07.2028."
+GAPS_MONTHS_HELP = "Voreinstellung: bis einschließlich Ende der ESF+-Förderperiode am {day}."
 GAPS_HORIZON = "Betrachtet bis {day}. „Dringend“ (rot): endet innerhalb von {months} Monaten nach dem Stichtag."
 GAPS_STRUCTURE_CUT = "Abgeschnitten wären"
 GAPS_WHAT_IF_REMOVE = "Diese Akteure fallen weg"
@@ -275,7 +275,7 @@ GAPS_WHAT_IF_PROGRAMME = "Dieses Förderprogramm endet"
 GAPS_WHAT_IF_END = "Letzter Fördertag"
 GAPS_WHAT_IF_NONE = "— keines —"
 GAPS_WHAT_IF_END_HELP = (
-    "Verglichen wird am Tag danach. Ein Ende, das die Daten schon vorsehen (z. B. ESF+ am 31.07.2028), "
+    "Verglichen wird am Tag danach. Ein Ende, das die Daten schon vorsehen (z. B. ESF+ am {esf_end}), "
     "ändert nichts; ein früheres Datum zeigt, was ein vorzeitiges Ende bedeuten würde."
 )
 GAPS_WHAT_IF_NO_CHANGE = (

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.data.convert import Entry
+from graph.data.freshness import is_stale
 from graph.data.model import AREA_LISTS, Actor, Relation, Vocabulary
 from graph.data.problems import Problem
 from graph.data.schema import AREA, Field
@@ -24,8 +25,6 @@ __all__ = [
     "freshness",
     "relation_key",
 ]
-
-STALE_AFTER = dt.timedelta(days=365)
 
 
 @dataclass
@@ -316,7 +315,7 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
         line, column = entry.where(path)
         return Problem(file, line, column, code, message, hint, "warning")
 
-    if record.verified is not None and today - record.verified > STALE_AFTER:
+    if is_stale(record.verified, today):
         yield warn(
             "verified",
             "stale-entry",

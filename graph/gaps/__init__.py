@@ -18,7 +18,7 @@ from typing import Any
 
 from graph.data.build import build_graph
 from graph.data.model import Dataset
-from graph.gaps.coverage import AREA_LEVELS, coverage, served_districts
+from graph.gaps.coverage import AREA_LEVELS, coverage, coverage_shown, served_districts
 from graph.gaps.info import COMMITTEE as COMMITTEE
 from graph.gaps.info import GAP_INFO, GapInfo
 from graph.gaps.info import MEMBERSHIP as MEMBERSHIP
@@ -26,11 +26,18 @@ from graph.gaps.info import NOT_OFFERING as NOT_OFFERING
 from graph.gaps.info import SCHOOL as SCHOOL
 from graph.gaps.info import SCHOOL_SOCIAL_WORK as SCHOOL_SOCIAL_WORK
 from graph.gaps.schools import (
+    DEFAULT_MONTHS,
+    MAX_MONTHS,
     URGENT_MONTHS,
     core_topics,
+    default_ending_months,
+    ending_horizon,
+    ending_is_urgent,
+    lacking_direct_topics,
     school_social_work_ending,
     school_topics,
     schools_without_school_social_work,
+    sorted_by_missing,
 )
 from graph.gaps.structure import articulation_points, bridges, isolated, single_relation
 from graph.gaps.summary import SummaryContext, gap_summary, what_if_summary
@@ -40,7 +47,9 @@ from graph.metrics import metric_graph
 
 __all__ = [
     "AREA_LEVELS",
+    "DEFAULT_MONTHS",
     "GAP_INFO",
+    "MAX_MONTHS",
     "URGENT_MONTHS",
     "GapInfo",
     "SummaryContext",
@@ -49,15 +58,21 @@ __all__ = [
     "committees",
     "core_topics",
     "coverage",
+    "coverage_shown",
+    "default_ending_months",
     "ended_relations",
+    "ending_horizon",
+    "ending_is_urgent",
     "gap_report",
     "gap_summary",
     "isolated",
+    "lacking_direct_topics",
     "school_social_work_ending",
     "school_topics",
     "schools_without_school_social_work",
     "served_districts",
     "single_relation",
+    "sorted_by_missing",
     "stale",
     "what_if",
     "what_if_summary",
@@ -65,7 +80,9 @@ __all__ = [
 ]
 
 
-def gap_report(dataset: Dataset, as_of: dt.date, months: int = 12, level: str = "districts") -> dict[str, Any]:
+def gap_report(
+    dataset: Dataset, as_of: dt.date, months: int = DEFAULT_MONTHS, level: str = "districts"
+) -> dict[str, Any]:
     """Every analysis of :data:`GAP_INFO` except ``what_if``, keyed by its id, on one day.
 
     The metric graph (all relation types, unweighted) is built once and shared by the

@@ -11,6 +11,7 @@ from graph.gaps.info import NOT_OFFERING, _schools
 __all__ = [
     "AREA_LEVELS",
     "coverage",
+    "coverage_shown",
     "served_districts",
 ]
 
@@ -123,3 +124,30 @@ def coverage(dataset: Dataset, level: str = "districts", topics: Iterable[str] |
                 }
             )
     return rows
+
+
+def coverage_shown(
+    rows: Iterable[dict[str, Any]], core_only: bool = False, school_areas: bool = False
+) -> list[dict[str, Any]]:
+    """Rows of :func:`coverage` narrowed to core topics and to areas with at least one school.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows of :func:`coverage` (``core``, ``schools``, …).
+    core_only : bool
+        Keep only topics marked ``core``.
+    school_areas : bool
+        Keep only areas with a school.
+
+    Returns
+    -------
+    list of dict
+
+    Examples
+    --------
+    >>> rows = [{"topic": "a", "core": True, "schools": 0}, {"topic": "b", "core": False, "schools": 2}]
+    >>> [r["topic"] for r in coverage_shown(rows, core_only=True)], [r["topic"] for r in coverage_shown(rows, school_areas=True)]
+    (['a'], ['b'])
+    """
+    return [r for r in rows if (r["core"] or not core_only) and (r["schools"] > 0 or not school_areas)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -11,20 +10,32 @@ import networkx as nx
 
 from graph.data.build import build_graph
 from graph.data.model import Actor, Dataset, Relation, Vocabulary
+from graph.data.schoolyear import ESF_PLUS_END, add_months, months_until
 from graph.gaps.info import NOT_OFFERING, SCHOOL, SCHOOL_SOCIAL_WORK, _active, _bezirk, _schools
 from graph.metrics import metric_graph
 
 __all__ = [
+    "DEFAULT_MONTHS",
+    "MAX_MONTHS",
     "URGENT_MONTHS",
     "core_topics",
+    "default_ending_months",
+    "ending_horizon",
+    "ending_is_urgent",
+    "lacking_direct_topics",
     "school_social_work_ending",
     "school_topics",
     "schools_without_school_social_work",
+    "sorted_by_missing",
 ]
 
 
 #: School social work ending within this many months of the reference day is urgent.
 URGENT_MONTHS = 6
+#: Horizon of school social work that ends, unless asked otherwise (one year).
+DEFAULT_MONTHS = 12
+#: Longest horizon offered for school social work that ends (four school years).
+MAX_MONTHS = 48
 
 
 def _school_row(dataset: Dataset, school: Actor) -> dict[str, Any]:
@@ -80,14 +91,42 @@ def schools_without_school_social_work(dataset: Dataset, as_of: dt.date) -> list
     return rows
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """Same day ``months`` later, clamped to the month's end (31.01. + 1 month = 28./29.02.)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def ending_horizon(as_of: dt.date, months: int) -> dt.date:
+    """Last day :func:`school_social_work_ending` looks at: ``as_of`` plus ``months`` calendar months.
+
+    Examples
+    --------
+    >>> ending_horizon(dt.date(2026, 11, 28), 12), ending_horizon(dt.date(2027, 8, 31), 6)
+    (datetime.date(2027, 11, 28), datetime.date(2028, 2, 29))
+    """
+    return add_months(as_of, months)
 
 
-def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12) -> list[dict[str, Any]]:
+def default_ending_months(as_of: dt.date, end: dt.date = ESF_PLUS_END) -> int:
+    """Horizon in months to offer first: the fewest that include ``end`` (the ESF+ end), 1 to :data:`MAX_MONTHS`.
+
+    Parameters
+    ----------
+    as_of : datetime.date
+        Reference day of the analysis.
+    end : datetime.date
+        The day the horizon should reach (default :data:`graph.data.schoolyear.ESF_PLUS_END`).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> default_ending_months(dt.date(2026, 11, 28)), default_ending_months(dt.date(2026, 7, 28))
+    (21, 25)
+    >>> default_ending_months(dt.date(2029, 1, 1)), default_ending_months(dt.date(2020, 1, 1))
+    (1, 48)
+    """
+    return max(1, min(MAX_MONTHS, months_until(as_of, end)))
+
+
+def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = DEFAULT_MONTHS) -> list[dict[str, Any]]:
     """School social work relations active on ``as_of`` that end within ``months`` months.
 
     Returns
@@ -110,8 +149,8 @@ def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12
     >>> school_social_work_ending(ds, dt.date(2027, 7, 30), months=12)
     []
     """
-    horizon = _add_months(as_of, months)
-    urgent = _add_months(as_of, URGENT_MONTHS)
+    horizon = ending_horizon(as_of, months)
+    urgent = add_months(as_of, URGENT_MONTHS)
     active = [(r, _school_of(r, dataset)) for r in _active(dataset, as_of, SCHOOL_SOCIAL_WORK)]
     lasting = {school for r, school in active if r.until is None or r.until > horizon}
     rows = []
@@ -126,6 +165,28 @@ def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = 12
         row["urgent"] = relation.until <= urgent
         rows.append(row)
     return sorted(rows, key=lambda r: (r["until"], r["id"]))
+
+
+def ending_is_urgent(rows: Iterable[dict[str, Any]]) -> bool:
+    """True when a school loses its school social work within :data:`URGENT_MONTHS` (the section turns red).
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows of :func:`school_social_work_ending`; one that ``continues`` elsewhere at its school is no loss.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> ending_is_urgent([{"urgent": True, "continues": True}, {"urgent": False, "continues": False}])
+    False
+    >>> ending_is_urgent([{"urgent": True, "continues": False}])
+    True
+    """
+    return any(row["urgent"] and not row["continues"] for row in rows)
 
 
 def core_topics(vocabulary: Vocabulary) -> list[str]:
@@ -198,3 +259,27 @@ def school_topics(
         row["missing_count"] = len(row["missing"])
         rows.append(row)
     return rows
+
+
+def lacking_direct_topics(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of :func:`school_topics` whose school does not reach every core topic through a direct partner.
+
+    Examples
+    --------
+    >>> rows = [{"id": "a", "two_steps": [], "missing": []}, {"id": "b", "two_steps": ["x"], "missing": []}]
+    >>> [r["id"] for r in lacking_direct_topics(rows)]
+    ['b']
+    """
+    return [row for row in rows if row["missing"] or row["two_steps"]]
+
+
+def sorted_by_missing(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of :func:`school_topics`, the schools missing the most core topics first, then by name.
+
+    Examples
+    --------
+    >>> rows = [{"name": "B", "missing_count": 1}, {"name": "A", "missing_count": 1}, {"name": "C", "missing_count": 2}]
+    >>> [r["name"] for r in sorted_by_missing(rows)]
+    ['C', 'A', 'B']
+    """
+    return sorted(rows, key=lambda row: (-row["missing_count"], row["name"]))

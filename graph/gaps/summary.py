@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.data.model import Dataset
 from graph.gaps.info import SCHOOL, _schools
-from graph.gaps.schools import URGENT_MONTHS, _add_months
+from graph.gaps.schools import DEFAULT_MONTHS, URGENT_MONTHS, ending_horizon, lacking_direct_topics
 
 __all__ = [
     "SummaryContext",
@@ -40,7 +40,9 @@ class SummaryContext:
         Area level of ``coverage`` (``districts``, ``stadtbezirke``, ``sozialraeume``).
     """
 
-    def __init__(self, dataset: Dataset, as_of: dt.date, months: int = 12, level: str = "districts") -> None:
+    def __init__(
+        self, dataset: Dataset, as_of: dt.date, months: int = DEFAULT_MONTHS, level: str = "districts"
+    ) -> None:
         self.dataset = dataset
         self.as_of = as_of
         self.months = months
@@ -54,7 +56,7 @@ class SummaryContext:
     @property
     def horizon(self) -> dt.date:
         """Last day of the ``school_social_work_ending`` window."""
-        return _add_months(self.as_of, self.months)
+        return ending_horizon(self.as_of, self.months)
 
     def name(self, actor_id: str) -> str:
         """The actor's name, or the id when it is unknown.
@@ -170,7 +172,7 @@ def _school_topics(rows: list[dict[str, Any]], ctx: SummaryContext) -> str:
         return "Die Daten enthalten keine Schulen."
     if not any(r["direct"] or r["two_steps"] or r["missing"] for r in rows):
         return "Im Vokabular ist kein Thema als Kernthema markiert."
-    indirect = [r for r in rows if r["missing"] or r["two_steps"]]
+    indirect = lacking_direct_topics(rows)
     missing = [r for r in rows if r["missing"]]
     total = len(rows)
     if not indirect:

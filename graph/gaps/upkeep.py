@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.data.checks import STALE_AFTER
+from graph.data.freshness import age_days, is_stale
 from graph.data.model import Actor, Dataset, Relation
 from graph.gaps.info import COMMITTEE, MEMBERSHIP, _active, _bezirk
 
@@ -85,9 +85,10 @@ def _record_row(dataset: Dataset, record: Actor | Relation) -> dict[str, Any]:
 
 
 def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
-    """Actors and relations last verified more than 12 months (365 days) before ``as_of``.
+    """Actors and relations last verified more than 12 months before ``as_of``.
 
-    Same rule as the validator's ``stale-entry`` warning; entries without ``verified`` are not listed.
+    The rule is :func:`graph.data.freshness.is_stale`, as for the validator's ``stale-entry`` warning;
+    entries without ``verified`` are not listed.
     Rows: ``record`` (``actor``/``relation``), ``id``, ``name``, ``source``, ``target``, ``verified``, ``days``.
 
     Parameters
@@ -113,9 +114,9 @@ def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     records: list[Actor | Relation] = [*dataset.actors.values(), *dataset.relations]
     rows = []
     for record in records:
-        if record.verified is not None and as_of - record.verified > STALE_AFTER:
+        if is_stale(record.verified, as_of):
             row = _record_row(dataset, record)
-            row.update(verified=record.verified, days=(as_of - record.verified).days)
+            row.update(verified=record.verified, days=age_days(record.verified, as_of))
             rows.append(row)
     return rows
 

@@ -6,7 +6,8 @@ One module per concern; import from here, the split is not part of the API:
 - :mod:`graph.metrics.paths`: the compiled Brandes search: betweenness, closeness, harmonic, reach in two steps,
 - :mod:`graph.metrics.structure`: in/out degree, eigenvector, core, Burt's constraint and effective size, Louvain,
 - :mod:`graph.metrics.figures`: figures of the whole network and per group of actors,
-- :mod:`graph.metrics.summary`: one German sentence per metric, for the network and for groups.
+- :mod:`graph.metrics.summary`: one German sentence per metric, for the network and for groups,
+- :mod:`graph.metrics.profile`: an actor's ranks, core and group size for its profile; rows in rank order.
 
 Here: :func:`metric_graph`, the simple graph every metric runs on, and :func:`actor_metrics`, which
 puts all per-actor metrics together.
@@ -25,28 +26,45 @@ import numpy as np
 from graph.metrics.figures import component_table, group_figures, network_figures
 from graph.metrics.info import (
     ACTOR_METRICS,
+    COUNT_FIGURES,
+    COUNT_METRICS,
     LITERATURE,
     METRIC_INFO,
     NETWORK_INFO,
+    RANKED_METRICS,
     SEED,
     MetricInfo,
     MetricsMethod,
     metrics_method,
 )
 from graph.metrics.paths import _adjacency_arrays, _betweenness, _brandes, _closeness, _path_sums
+from graph.metrics.profile import (
+    ActorStanding,
+    Rank,
+    actor_standing,
+    competition_rank,
+    ranked_rows,
+)
 from graph.metrics.structure import _constraint, _directed_degrees, _effective_size, _eigenvector, communities
 from graph.metrics.summary import group_summary, metric_summary, network_summary
 
 __all__ = [
     "ACTOR_METRICS",
+    "COUNT_FIGURES",
+    "COUNT_METRICS",
     "LITERATURE",
     "METRIC_INFO",
     "NETWORK_INFO",
+    "RANKED_METRICS",
     "SEED",
+    "ActorStanding",
     "MetricInfo",
     "MetricsMethod",
+    "Rank",
     "actor_metrics",
+    "actor_standing",
     "communities",
+    "competition_rank",
     "component_table",
     "group_figures",
     "group_summary",
@@ -55,6 +73,7 @@ __all__ = [
     "metrics_method",
     "network_figures",
     "network_summary",
+    "ranked_rows",
 ]
 
 

@@ -9,9 +9,12 @@ import networkx as nx
 
 __all__ = [
     "ACTOR_METRICS",
+    "COUNT_FIGURES",
+    "COUNT_METRICS",
     "LITERATURE",
     "METRIC_INFO",
     "NETWORK_INFO",
+    "RANKED_METRICS",
     "SEED",
     "MetricInfo",
     "MetricsMethod",
@@ -125,6 +128,10 @@ METRIC_INFO: dict[str, MetricInfo] = {
 
 #: Ids of the per-actor metrics in table order.
 ACTOR_METRICS: tuple[str, ...] = tuple(METRIC_INFO)
+#: Metrics that are amounts, so they can size nodes and rank actors (the community number is a label).
+RANKED_METRICS: tuple[str, ...] = tuple(m for m in ACTOR_METRICS if m != "community")
+#: Per-actor metrics that are whole numbers.
+COUNT_METRICS: tuple[str, ...] = ("neighbours", "core", "community", "reach2")
 
 #: Network-level figures: id -> German label and explanation.
 NETWORK_INFO: dict[str, MetricInfo] = {
@@ -162,6 +169,8 @@ NETWORK_INFO: dict[str, MetricInfo] = {
         "Grad-Zentralisierung nach Freeman (1979): Summe der Abstände zum höchsten Grad, geteilt durch (n − 1)(n − 2).",
     ),
 }
+#: Network figures that are whole numbers.
+COUNT_FIGURES: tuple[str, ...] = ("actors", "relations", "ties", "components", "isolates", "largest_component")
 
 #: Literature for the methods of :data:`METRIC_INFO` and :data:`NETWORK_INFO`, cited there by author and year.
 LITERATURE: tuple[str, ...] = (

@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd  # type: ignore[import-untyped]
 
+from graph.data.freshness import freshness_state
 from graph.data.model import Vocabulary
 from graph.data.problems import Problem
 from graph.data.provenance import provenance
@@ -19,7 +20,6 @@ from graph.present.viewfilter import ViewFilter
 __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
-    "STALE_AFTER_DAYS",
     "actor_table",
     "count_table",
     "export_file_name",
@@ -32,7 +32,6 @@ __all__ = [
     "writable_graph",
 ]
 
-STALE_AFTER_DAYS = 365
 ACTOR_COLUMNS = [
     "Kennung",
     "Name",
@@ -81,7 +80,8 @@ def _origin(attrs: dict[str, Any], relation: bool) -> tuple[bool, str]:
 
 
 def _stale(verified: dt.date | None, today: dt.date) -> bool:
-    return verified is None or (today - verified).days > STALE_AFTER_DAYS
+    # „Veraltet“ warns the reader of a table: an entry never checked is as doubtful as a stale one.
+    return freshness_state(verified, today) != "fresh"
 
 
 def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.data.freshness import STALE_AFTER_DAYS
 from graph.data.model import Actor, Relation
 from graph.data.provenance import provenance
 from graph.referral.cards import contact_card
@@ -20,7 +21,7 @@ _TOPIC_WEIGHT = 0.6
 _PATH_BONUS = (0.2, 0.15, 0.1)
 _LONG_PATH_BONUS = 0.05
 _LOCAL_BONUS = 0.1
-_FRESH = ((365, 0.1), (730, 0.05))
+_FRESH = ((STALE_AFTER_DAYS, 0.1), (730, 0.05))
 #: Bonus for an offer with a phone number: on a live call, a number beats an e-mail inbox.
 PHONE_BONUS = 0.05
 #: How much a relation type counts as "we know them" on a warm path (the weakest step counts):

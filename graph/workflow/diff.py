@@ -15,13 +15,12 @@ import networkx as nx
 from graph.data.build import build_graph
 from graph.data.loader import DATA_FILES, META_FILE, LoadResult, load_dataset
 from graph.data.model import Actor, Dataset, Relation
+from graph.data.schoolyear import ESF_PLUS_END
 from graph.gaps import coverage, isolated, schools_without_school_social_work
 from graph.metrics import actor_metrics, metric_graph
 
-__all__ = ["ESF_PLUS_END", "Side", "compare", "field_changes", "load_side", "network_effects", "read_revision"]
+__all__ = ["Side", "compare", "field_changes", "load_side", "network_effects", "read_revision"]
 
-#: Last day of the ESF+ period for school social work (08/2024–07/2028): the gap report looks at the day after.
-ESF_PLUS_END = dt.date(2028, 7, 31)
 SCHOOL_SOCIAL_WORK = "schulsozialarbeit"
 #: How many of the largest betweenness and degree changes the comparison keeps.
 TOP = 5
@@ -135,7 +134,10 @@ def _entries(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[An
 
 
 def _check_days(datasets: Iterable[Dataset], as_of: dt.date) -> list[dt.date]:
-    """The reference day plus every later day on which school social work starts or has just ended."""
+    """The reference day plus every later day on which school social work starts or has just ended.
+
+    The day after the ESF+ period (:data:`graph.data.schoolyear.ESF_PLUS_END`) is always among them.
+    """
     days = {as_of, ESF_PLUS_END + dt.timedelta(days=1)}
     for dataset in datasets:
         for relation in dataset.relations:
