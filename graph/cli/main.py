@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from graph.cli import plan as plan_cli
 from graph.cli import refer as referral_cli
 from graph.cli.args import parse_date
 from graph.cli.reports import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
@@ -117,6 +118,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "diff": ("Änderungsbericht zwischen zwei Datenständen", diff_report.add_arguments, diff_report.run),
     "fmt": ("Datendateien in kanonische Form bringen (--check: nur prüfen)", fmt.add_arguments, fmt.run),
     "import": ("Akteure oder Beziehungen aus Excel/CSV anhängen", importer.add_arguments, importer.run),
+    "plan": (plan_cli.HELP, plan_cli.add_arguments, plan_cli.run),
 }
 
 

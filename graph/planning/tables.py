@@ -1,0 +1,412 @@
+"""The planning views as German tables: for the page, the Excel workbook, and the text and Markdown of ``plan``.
+
+Numbers stay numbers in the tables and the workbook (Excel shows them in the reader's locale); text and
+Markdown write them with a decimal comma (:mod:`graph.present.formats`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pandas as pd  # type: ignore[import-untyped]
+
+from graph.data.model import Dataset
+from graph.present.export import spreadsheet_safe
+from graph.present.formats import de_number, xlsx_table
+
+__all__ = [
+    "STATUS_LABELS",
+    "STATUS_SYMBOLS",
+    "bba_frames",
+    "bba_markdown",
+    "bba_text",
+    "bba_workbook",
+    "cliff_sentence",
+    "ssa_frames",
+    "ssa_grid",
+    "ssa_markdown",
+    "ssa_text",
+    "ssa_workbook",
+    "workbook",
+]
+
+#: German name of each status of :mod:`graph.planning.ssa`.
+STATUS_LABELS = {"covered": "abgedeckt", "partial": "teilweise", "none": "keine"}
+#: One character per status for the text grid.
+STATUS_SYMBOLS = {"covered": "●", "partial": "◐", "none": "–"}
+CHANGE_LABELS = {"new": "neu", "ended": "beendet", "changed": "verändert"}
+FTE = "VZÄ"
+EUR = "Betrag (EUR)"
+
+
+def _label(dataset: Dataset, name: str, term: str | None) -> str:
+    return dataset.vocabulary.label(name, term) if term else ""
+
+
+def _actor(dataset: Dataset, actor: str | None) -> str:
+    if actor is None:
+        return ""
+    return dataset.actors[actor].name if actor in dataset.actors else actor
+
+
+def _names(dataset: Dataset, ids: list[str]) -> str:
+    return ", ".join(_actor(dataset, i) for i in ids)
+
+
+def _programmes(dataset: Dataset, ids: list[str]) -> str:
+    return ", ".join(_label(dataset, "funding_programmes", p) for p in ids)
+
+
+def cliff_sentence(cliff: dict[str, Any]) -> str:
+    """The ESF+ cliff in one German sentence.
+
+    Examples
+    --------
+    >>> cliff_sentence({"school_year": "2028/29", "schools": ["a", "b"], "fte": 1.5, "esf": 2})
+    'ab 2028/29 ohne gesicherte Finanzierung: 2 Schulen, 1,5 VZÄ'
+    """
+    schools = len(cliff["schools"])
+    noun = "Schule" if schools == 1 else "Schulen"
+    return f"ab {cliff['school_year']} ohne gesicherte Finanzierung: {schools} {noun}, {de_number(cliff['fte'])} {FTE}"
+
+
+def _school_columns(dataset: Dataset, row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Schule": row["name"],
+        "Stadtbezirk": _label(dataset, "stadtbezirke", row["stadtbezirk"]),
+        "Stadtteil": _label(dataset, "districts", row["district"]),
+        "Schulform": _label(dataset, "school_types", row["school_type"]),
+    }
+
+
+def ssa_grid(plan: dict[str, Any], dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The school × school-year grid for the page: cell texts and, of the same shape, the status of each cell.
+
+    A cell reads ``abgedeckt · 1,0 VZÄ``, ``teilweise`` or ``keine``; the status frame has ``""`` in the school
+    columns.
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> plan = {"school_years": ["2026/27"], "schools": [{"name": "S", "stadtbezirk": None, "district": None,
+    ...         "school_type": None, "years": {"2026/27": {"status": "covered", "fte": 1.0}}}]}
+    >>> text, status = ssa_grid(plan, Dataset(Vocabulary(), {}, ()))
+    >>> text["2026/27"].tolist(), status["2026/27"].tolist()
+    (['abgedeckt · 1,0 VZÄ'], ['covered'])
+    """
+    texts, states = [], []
+    for row in plan["schools"]:
+        head = _school_columns(dataset, row)
+        cells = row["years"]
+        texts.append(head | {y: _cell_text(cells[y]) for y in plan["school_years"]})
+        states.append(dict.fromkeys(head, "") | {y: cells[y]["status"] for y in plan["school_years"]})
+    columns = ["Schule", "Stadtbezirk", "Stadtteil", "Schulform", *plan["school_years"]]
+    return pd.DataFrame(texts, columns=columns), pd.DataFrame(states, columns=columns)
+
+
+def _cell_text(cell: dict[str, Any]) -> str:
+    label = STATUS_LABELS[cell["status"]]
+    return f"{label} · {de_number(cell['fte'], 1)} {FTE}" if cell["fte"] is not None else label
+
+
+def _ssa_detail(plan: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
+    records = []
+    for row in plan["schools"]:
+        record = _school_columns(dataset, row)
+        for year in plan["school_years"]:
+            cell = row["years"][year]
+            record[f"{year} Status"] = STATUS_LABELS[cell["status"]]
+            record[f"{year} {FTE}"] = cell["fte"]
+            record[f"{year} Träger"] = _names(dataset, cell["providers"])
+            record[f"{year} Finanzierung"] = _programmes(dataset, cell["funding"])
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def _totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None = None) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            (first or {})
+            | {
+                "Schuljahr": year,
+                "Schulen": t["schools"],
+                "abgedeckt": t["covered"],
+                "teilweise": t["partial"],
+                "keine": t["none"],
+                FTE: t["fte"],
+            }
+            for year, t in totals.items()
+        ]
+    )
+
+
+def _bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
+    parts = [
+        _totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe"})
+        for bezirk, totals in by_bezirk.items()
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
+    records = []
+    for change in changes:
+        for kind in CHANGE_LABELS:
+            for row in change[kind]:
+                before, after = row["before"], row["after"]
+                records.append(
+                    {
+                        "von": change["from"],
+                        "nach": change["to"],
+                        "Veränderung": CHANGE_LABELS[kind],
+                        "Schule": row["name"],
+                        "Status vorher": STATUS_LABELS[before["status"]],
+                        "Status nachher": STATUS_LABELS[after["status"]],
+                        f"{FTE} vorher": before["fte"],
+                        f"{FTE} nachher": after["fte"],
+                        "Träger nachher": _names(dataset, after["providers"]),
+                        "Finanzierung nachher": _programmes(dataset, after["funding"]),
+                    }
+                )
+    columns = ["von", "nach", "Veränderung", "Schule", "Status vorher", "Status nachher"]
+    return pd.DataFrame(
+        records, columns=[*columns, f"{FTE} vorher", f"{FTE} nachher", "Träger nachher", "Finanzierung nachher"]
+    )
+
+
+def ssa_frames(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """Sheet name → table of the SSA planning: grid with details, totals per year and per Stadtbezirk, changes.
+
+    Parameters
+    ----------
+    plan : dict
+        From :func:`graph.planning.ssa.ssa_plan` (possibly with filtered ``schools`` and recomputed ``totals``).
+    dataset : Dataset
+        For names and labels.
+    by_bezirk : dict
+        From :func:`graph.planning.ssa.totals_by_stadtbezirk`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``Schulen``, ``Summen je Schuljahr``, ``Summen je Stadtbezirk``, ``ESF+-Ende``, ``Veränderungen``.
+    """
+    cliff = plan["cliff"]
+    cliff_rows = [{"Schule": _actor(dataset, s), "Hinweis": cliff_sentence(cliff)} for s in cliff["schools"]]
+    return {
+        "Schulen": _ssa_detail(plan, dataset),
+        "Summen je Schuljahr": _totals_frame(plan["totals"]),
+        "Summen je Stadtbezirk": _bezirk_frame(by_bezirk, dataset),
+        "ESF+-Ende": pd.DataFrame(cliff_rows, columns=["Schule", "Hinweis"]),
+        "Veränderungen": _ssa_change_frame(plan["changes"], dataset),
+    }
+
+
+def _grant_records(overview: dict[str, Any], dataset: Dataset) -> list[dict[str, Any]]:
+    records = []
+    for row in overview["schools"]:
+        for year in overview["school_years"]:
+            for grant in row["years"][year]["grants"]:
+                records.append(
+                    {
+                        "Schuljahr": year,
+                        "Schule": row["name"],
+                        "Stadtbezirk": _label(dataset, "stadtbezirke", row["stadtbezirk"]),
+                        "Projekt": _actor(dataset, grant["project"]),
+                        "Träger": _actor(dataset, grant["provider"]),
+                        "Themen": ", ".join(_label(dataset, "topics", t) for t in grant["topics"]),
+                        EUR: grant["amount"],
+                    }
+                )
+    return sorted(records, key=lambda r: (r["Schuljahr"], r["Schule"]))
+
+
+def _bba_school_frame(overview: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
+    records = []
+    for row in overview["schools"]:
+        record = _school_columns(dataset, row)
+        for year in overview["school_years"]:
+            cell = row["years"][year]
+            record[f"{year} {EUR}"] = cell["amount"]
+            record[f"{year} über Obergrenze"] = cell["over_cap"]
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataFrame]:
+    """Sheet name → table of the BbA overview: grants, schools × years, never funded, per topic, per Stadtbezirk,
+    changes.
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview`.
+    dataset : Dataset
+        For names and labels.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+    """
+    grant_columns = ["Schuljahr", "Schule", "Stadtbezirk", "Projekt", "Träger", "Themen", EUR]
+    topics = [
+        {"Thema": _label(dataset, "topics", topic) or "ohne Thema", "Förderungen": v["grants"], EUR: v["amount"]}
+        for topic, v in overview["by_topic"].items()
+    ]
+    districts = [
+        {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe", "Schuljahr": year, EUR: amount}
+        for bezirk, years in overview["by_district"].items()
+        for year, amount in years.items()
+    ]
+    changes = [
+        {"von": c["from"], "nach": c["to"], "Veränderung": CHANGE_LABELS[kind], "Schule": r["name"]}
+        | {f"{EUR} vorher": r["before"], f"{EUR} nachher": r["after"]}
+        for c in overview["changes"]
+        for kind in CHANGE_LABELS
+        for r in c[kind]
+    ]
+    never = [{"Schule": _actor(dataset, s)} for s in overview["never_funded"]]
+    return {
+        "Förderungen": pd.DataFrame(_grant_records(overview, dataset), columns=grant_columns),
+        "Je Schule und Schuljahr": _bba_school_frame(overview, dataset),
+        "Nie gefördert": pd.DataFrame(never, columns=["Schule"]),
+        "Je Thema": pd.DataFrame(topics, columns=["Thema", "Förderungen", EUR]),
+        "Je Stadtbezirk": pd.DataFrame(districts, columns=["Stadtbezirk", "Schuljahr", EUR]),
+        "Veränderungen": pd.DataFrame(
+            changes, columns=["von", "nach", "Veränderung", "Schule", f"{EUR} vorher", f"{EUR} nachher"]
+        ),
+    }
+
+
+def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
+    """An Excel workbook with one sheet per table (formulas stay text, ja/nein; sheet names cut to 31 characters).
+
+    Examples
+    --------
+    >>> data = workbook({"Summen": pd.DataFrame({"Schuljahr": ["2026/27"], "VZÄ": [1.5]})})
+    >>> pd.read_excel(io.BytesIO(data), sheet_name="Summen").values.tolist()
+    [['2026/27', 1.5]]
+    """
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        for sheet, frame in frames.items():
+            xlsx_table(spreadsheet_safe(frame)).to_excel(writer, sheet_name=sheet[:31], index=False)
+    return out.getvalue()
+
+
+def ssa_workbook(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> bytes:
+    """The SSA planning as an Excel workbook (sheets of :func:`ssa_frames`)."""
+    return workbook(ssa_frames(plan, dataset, by_bezirk))
+
+
+def bba_workbook(overview: dict[str, Any], dataset: Dataset) -> bytes:
+    """The BbA overview as an Excel workbook (sheets of :func:`bba_frames`)."""
+    return workbook(bba_frames(overview, dataset))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int | float):
+        return de_number(value, grouping=True)
+    return str(value)
+
+
+def _fixed(frame: pd.DataFrame) -> list[str]:
+    """A table as fixed-width text lines, columns separated by two spaces."""
+    cells = [[str(c) for c in frame.columns]] + [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(frame.columns))]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+
+
+def _markdown(frame: pd.DataFrame) -> list[str]:
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    head = "| " + " | ".join(esc(str(c)) for c in frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(esc(_cell(v)) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return [head, rule, *rows]
+
+
+def _ssa_sections(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> list[tuple[str, pd.DataFrame]]:
+    text, _ = ssa_grid(plan, dataset)
+    frames = ssa_frames(plan, dataset, by_bezirk)
+    grid = text.drop(columns=["Stadtteil", "Schulform"])
+    changes = frames["Veränderungen"].drop(columns=["Träger nachher", "Finanzierung nachher"])
+    return [
+        ("Schulen je Schuljahr", grid),
+        ("Summen je Schuljahr", frames["Summen je Schuljahr"]),
+        ("Summen je Stadtbezirk", frames["Summen je Stadtbezirk"]),
+        ("Veränderungen zwischen den Schuljahren", changes),
+    ]
+
+
+def _title(kind: str, years: list[str]) -> str:
+    return f"{kind} {years[0]}–{years[-1]}" if years else kind
+
+
+def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
+    """The SSA planning as plain text: title, ESF+ cliff, then each table in fixed-width columns."""
+    lines = [
+        _title("Teilplanung Schulsozialarbeit", plan["school_years"]),
+        f"ESF+-Ende: {cliff_sentence(plan['cliff'])}",
+    ]
+    for title, frame in _ssa_sections(plan, dataset, by_bezirk):
+        lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
+    return "\n".join(lines)
+
+
+def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
+    """The SSA planning as Markdown: heading, ESF+ cliff, one table per section."""
+    lines = [
+        f"# {_title('Teilplanung Schulsozialarbeit', plan['school_years'])}",
+        "",
+        f"**ESF+-Ende:** {cliff_sentence(plan['cliff'])}",
+    ]
+    for title, frame in _ssa_sections(plan, dataset, by_bezirk):
+        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
+    return "\n".join(lines)
+
+
+def _cap_sentence(cap: float | None) -> str:
+    if cap is None:
+        return "Obergrenze je Schule und Schuljahr: keine eingetragen (im Vokabular unter funding_programmes, cap)."
+    return f"Obergrenze je Schule und Schuljahr: {de_number(cap, grouping=True)} EUR."
+
+
+def _bba_sections(overview: dict[str, Any], dataset: Dataset) -> list[tuple[str, pd.DataFrame]]:
+    frames = bba_frames(overview, dataset)
+    totals = pd.DataFrame(
+        [
+            {"Schuljahr": y, "Förderungen": t["grants"], "Schulen": t["schools"], EUR: t["amount"]}
+            for y, t in overview["totals"].items()
+        ]
+    )
+    return [
+        ("Summen je Schuljahr", totals),
+        ("Förderungen", frames["Förderungen"]),
+        ("Je Thema", frames["Je Thema"]),
+        ("Je Stadtbezirk", frames["Je Stadtbezirk"]),
+        ("Nie gefördert", frames["Nie gefördert"]),
+        ("Veränderungen zwischen den Schuljahren", frames["Veränderungen"]),
+    ]
+
+
+def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
+    """The BbA overview as plain text."""
+    lines = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
+    for title, frame in _bba_sections(overview, dataset):
+        lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
+    return "\n".join(lines)
+
+
+def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
+    """The BbA overview as Markdown."""
+    lines = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
+    for title, frame in _bba_sections(overview, dataset):
+        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
+    return "\n".join(lines)
