@@ -310,6 +310,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a pandas column with one decimal makes every amount a float: 3500.0 reads 3.500
     if isinstance(value, int | float):
         return de_number(value, grouping=True)
     return str(value)
@@ -375,7 +377,7 @@ def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, An
 def _cap_sentence(cap: float | None) -> str:
     if cap is None:
         return "Obergrenze je Schule und Schuljahr: keine eingetragen (im Vokabular unter funding_programmes, cap)."
-    return f"Obergrenze je Schule und Schuljahr: {de_number(cap, grouping=True)} EUR."
+    return f"Obergrenze je Schule und Schuljahr: {_cell(cap)} EUR."
 
 
 def _bba_sections(overview: dict[str, Any], dataset: Dataset) -> list[tuple[str, pd.DataFrame]]:
