@@ -10,7 +10,7 @@ from pathlib import Path
 from graph.cli.args import load_valid
 from graph.cli.reports import to_json
 from graph.data.schoolyear import SchoolYear
-from graph.planning import bba_overview, ssa_plan, totals_by_stadtbezirk, years_between
+from graph.planning import bba_overview, ssa_view, years_between
 from graph.planning.tables import bba_markdown, bba_text, bba_workbook, ssa_markdown, ssa_text, ssa_workbook
 
 __all__ = ["HELP", "add_arguments", "run", "school_year"]
@@ -88,10 +88,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     outputs: dict[str, Callable[[], str | bytes]]
     if args.view == "ssa":
-        plan = ssa_plan(dataset, years)
-        by_bezirk = totals_by_stadtbezirk(plan["schools"], plan["school_years"])
+        plan = ssa_view(dataset, years)
+        by_bezirk = plan["by_stadtbezirk"]
         outputs = {
-            "json": lambda: to_json(plan | {"by_stadtbezirk": by_bezirk}),
+            "json": lambda: to_json(plan),
             "text": lambda: ssa_text(plan, dataset, by_bezirk),
             "markdown": lambda: ssa_markdown(plan, dataset, by_bezirk),
             "xlsx": lambda: ssa_workbook(plan, dataset, by_bezirk),

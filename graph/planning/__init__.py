@@ -6,7 +6,7 @@ Importing ``graph.planning`` gives everything of :mod:`graph.planning.ssa`, :mod
 
 from __future__ import annotations
 
-from graph.planning.bba import bba_cap, bba_changes, bba_grants, bba_overview
+from graph.planning.bba import bba_cap, bba_changes, bba_grants, bba_overview, bba_view
 from graph.planning.ssa import (
     COVERED,
     NONE,
@@ -14,11 +14,13 @@ from graph.planning.ssa import (
     STATUSES,
     default_years,
     esf_cliff,
+    filter_schools,
     school_stadtbezirk,
     schools_by_name,
     ssa_changes,
     ssa_plan,
     ssa_totals,
+    ssa_view,
     totals_by_stadtbezirk,
     year_options,
     year_status,
@@ -34,13 +36,16 @@ __all__ = [
     "bba_changes",
     "bba_grants",
     "bba_overview",
+    "bba_view",
     "default_years",
     "esf_cliff",
+    "filter_schools",
     "school_stadtbezirk",
     "schools_by_name",
     "ssa_changes",
     "ssa_plan",
     "ssa_totals",
+    "ssa_view",
     "totals_by_stadtbezirk",
     "year_options",
     "year_status",

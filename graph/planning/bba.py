@@ -14,9 +14,9 @@ from typing import Any
 from graph.data.model import Dataset, Relation
 from graph.data.planrules import BBA, grant_school_candidates, is_bba_grant
 from graph.data.schoolyear import SchoolYear, school_year_of
-from graph.planning.ssa import default_years, school_stadtbezirk, schools_by_name
+from graph.planning.ssa import default_years, filter_schools, school_stadtbezirk, schools_by_name, ssa_plan
 
-__all__ = ["bba_cap", "bba_changes", "bba_grants", "bba_overview"]
+__all__ = ["bba_cap", "bba_changes", "bba_grants", "bba_overview", "bba_view"]
 
 PROJECT = "projekt"
 CARRIER = "traegerschaft"
@@ -229,3 +229,39 @@ def bba_changes(rows: list[dict[str, Any]], first: str, second: str) -> dict[str
         kind = "new" if not before else "ended" if not after else "changed"
         result[kind].append({"id": row["id"], "name": row["name"], "before": before, "after": after})
     return result
+
+
+def bba_view(
+    dataset: Dataset,
+    years: list[SchoolYear] | None = None,
+    stadtbezirke: Iterable[str] = (),
+    school_types: Iterable[str] = (),
+    programmes: Iterable[str] = (),
+) -> dict[str, Any]:
+    """:func:`bba_overview` of the schools that pass the filters of the SSA view
+    (:func:`graph.planning.ssa.filter_schools`; ``programmes`` filters by the school social work's programme).
+
+    ``schools``, ``never_funded``, ``totals``, ``by_topic``, ``by_district`` and ``changes`` count only those
+    schools' grants.
+
+    Examples
+    --------
+    >>> from graph.data.model import Actor, Vocabulary
+    >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule", subtype="gs"), "t": Actor("t", "T", "schule")}, ())
+    >>> bba_view(ds, [SchoolYear(2026)], school_types=["gs"])["never_funded"]
+    ['s']
+    """
+    plan = ssa_plan(dataset, years)
+    kept = {r["id"] for r in filter_schools(plan["schools"], stadtbezirke, school_types, programmes)}
+    overview = bba_overview(dataset, years)
+    names = overview["school_years"]
+    rows = [r for r in overview["schools"] if r["id"] in kept]
+    grants = [g for g in bba_grants(dataset) if g["school"] in kept and g["school_year"] in names]
+    return overview | {
+        "schools": rows,
+        "never_funded": [s for s in overview["never_funded"] if s in kept],
+        "totals": _totals(grants, names),
+        "by_topic": _by_topic(grants),
+        "by_district": _by_district(rows, names),
+        "changes": [bba_changes(rows, a, b) for a, b in itertools.pairwise(names)],
+    }

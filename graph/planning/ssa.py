@@ -24,11 +24,13 @@ __all__ = [
     "STATUSES",
     "default_years",
     "esf_cliff",
+    "filter_schools",
     "school_stadtbezirk",
     "schools_by_name",
     "ssa_changes",
     "ssa_plan",
     "ssa_totals",
+    "ssa_view",
     "totals_by_stadtbezirk",
     "year_options",
     "year_status",
@@ -297,7 +299,9 @@ def totals_by_stadtbezirk(rows: list[dict[str, Any]], years: list[str]) -> dict[
     return {bezirk: ssa_totals(groups[bezirk], years) for bezirk in sorted(groups)}
 
 
-def esf_cliff(dataset: Dataset, last_day: dt.date = ESF_PLUS_END) -> dict[str, Any]:
+def esf_cliff(
+    dataset: Dataset, last_day: dt.date = ESF_PLUS_END, schools: Iterable[str] | None = None
+) -> dict[str, Any]:
     """Schools whose school social work runs on the ESF+ period's last day and not on the day after.
 
     Parameters
@@ -306,6 +310,8 @@ def esf_cliff(dataset: Dataset, last_day: dt.date = ESF_PLUS_END) -> dict[str, A
         A validated data set.
     last_day : datetime.date
         The last funded day (default :data:`graph.data.schoolyear.ESF_PLUS_END`).
+    schools : iterable of str, optional
+        Only these schools (a filtered view); default every school.
 
     Returns
     -------
@@ -321,15 +327,45 @@ def esf_cliff(dataset: Dataset, last_day: dt.date = ESF_PLUS_END) -> dict[str, A
     {'school_year': '2028/29', 'schools': ['s'], 'fte': 1.5, 'esf': 0}
     """
     after = last_day + dt.timedelta(days=1)
-    schools, fte, esf = [], 0.0, 0
+    wanted = None if schools is None else set(schools)
+    ids, fte, esf = [], 0.0, 0
     for school, relations in sorted(_school_relations(dataset).items()):
+        if wanted is not None and school not in wanted:
+            continue
         ending = [r for r in relations if r.active_on(last_day)]
         if not ending or any(r.active_on(after) for r in relations):
             continue
-        schools.append(school)
+        ids.append(school)
         fte += sum(r.fte or 0.0 for r in ending)
         esf += any(r.funding and (r.funding.programme or "").startswith(ESF_PREFIX) for r in ending)
-    return {"school_year": school_year_of(after).name, "schools": schools, "fte": round(fte, 2), "esf": esf}
+    return {"school_year": school_year_of(after).name, "schools": ids, "fte": round(fte, 2), "esf": esf}
+
+
+def filter_schools(
+    rows: list[dict[str, Any]],
+    stadtbezirke: Iterable[str] = (),
+    school_types: Iterable[str] = (),
+    programmes: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """School rows of :func:`ssa_plan` (or :func:`graph.planning.bba.bba_overview`) that pass every filter given.
+
+    An empty filter lets every row pass; ``programmes`` keeps schools with one of them in any school year shown.
+
+    Examples
+    --------
+    >>> rows = [{"id": "a", "stadtbezirk": "sued", "school_type": "gs", "years": {"x": {"funding": ["esf"]}}},
+    ...         {"id": "b", "stadtbezirk": "west", "school_type": "gs", "years": {"x": {"funding": []}}}]
+    >>> [r["id"] for r in filter_schools(rows, programmes=["esf"])], [r["id"] for r in filter_schools(rows, ["west"])]
+    (['a'], ['b'])
+    """
+    bezirke, types, wanted = set(stadtbezirke), set(school_types), set(programmes)
+    return [
+        row
+        for row in rows
+        if (not bezirke or row["stadtbezirk"] in bezirke)
+        and (not types or row["school_type"] in types)
+        and (not wanted or any(wanted & set(c.get("funding", ())) for c in row["years"].values()))
+    ]
 
 
 def _change_row(row: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -365,3 +401,32 @@ def ssa_changes(rows: list[dict[str, Any]], first: str, second: str) -> dict[str
         kind = "new" if before["status"] == NONE else "ended" if after["status"] == NONE else "changed"
         result[kind].append(_change_row(row, before, after))
     return result
+
+
+def ssa_view(
+    dataset: Dataset,
+    years: list[SchoolYear] | None = None,
+    stadtbezirke: Iterable[str] = (),
+    school_types: Iterable[str] = (),
+    programmes: Iterable[str] = (),
+) -> dict[str, Any]:
+    """:func:`ssa_plan` of the schools that pass the filters (:func:`filter_schools`), totals, cliff and changes
+    counted over those schools only, plus ``by_stadtbezirk`` (:func:`totals_by_stadtbezirk`).
+
+    Examples
+    --------
+    >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule", subtype="gs"), "t": Actor("t", "T", "schule")}, ())
+    >>> view = ssa_view(ds, [SchoolYear(2026)], school_types=["gs"])
+    >>> [r["id"] for r in view["schools"]], view["totals"]["2026/27"]["schools"]
+    (['s'], 1)
+    """
+    plan = ssa_plan(dataset, years)
+    rows = filter_schools(plan["schools"], stadtbezirke, school_types, programmes)
+    names = plan["school_years"]
+    return plan | {
+        "schools": rows,
+        "totals": ssa_totals(rows, names),
+        "by_stadtbezirk": totals_by_stadtbezirk(rows, names),
+        "cliff": esf_cliff(dataset, schools=[r["id"] for r in rows]),
+        "changes": [ssa_changes(rows, a, b) for a, b in itertools.pairwise(names)],
+    }

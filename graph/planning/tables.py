@@ -18,16 +18,21 @@ from graph.present.formats import de_number, xlsx_table
 __all__ = [
     "STATUS_LABELS",
     "STATUS_SYMBOLS",
+    "bba_change_frame",
     "bba_frames",
     "bba_markdown",
     "bba_text",
     "bba_workbook",
+    "bezirk_frame",
     "cliff_sentence",
+    "de_money",
+    "ssa_change_frame",
     "ssa_frames",
     "ssa_grid",
     "ssa_markdown",
     "ssa_text",
     "ssa_workbook",
+    "totals_frame",
     "workbook",
 ]
 
@@ -124,7 +129,14 @@ def _ssa_detail(plan: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
-def _totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None = None) -> pd.DataFrame:
+def totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Totals per school year (:func:`graph.planning.ssa.ssa_totals`) as a German table; ``first`` leads each row.
+
+    Examples
+    --------
+    >>> totals_frame({"2026/27": {"schools": 2, "covered": 1, "partial": 0, "none": 1, "fte": 1.0}}).values.tolist()
+    [['2026/27', 2, 1, 0, 1, 1.0]]
+    """
     return pd.DataFrame(
         [
             (first or {})
@@ -141,15 +153,17 @@ def _totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | Non
     )
 
 
-def _bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
+def bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
+    """Totals per Stadtbezirk and school year (:func:`graph.planning.ssa.totals_by_stadtbezirk`) as a German table."""
     parts = [
-        _totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe"})
+        totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe"})
         for bezirk, totals in by_bezirk.items()
     ]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-def _ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
+def ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
+    """Changes between school years (:func:`graph.planning.ssa.ssa_changes`) as a German table, one row per school."""
     records = []
     for change in changes:
         for kind in CHANGE_LABELS:
@@ -196,10 +210,10 @@ def ssa_frames(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]
     cliff_rows = [{"Schule": _actor(dataset, s), "Hinweis": cliff_sentence(cliff)} for s in cliff["schools"]]
     return {
         "Schulen": _ssa_detail(plan, dataset),
-        "Summen je Schuljahr": _totals_frame(plan["totals"]),
-        "Summen je Stadtbezirk": _bezirk_frame(by_bezirk, dataset),
+        "Summen je Schuljahr": totals_frame(plan["totals"]),
+        "Summen je Stadtbezirk": bezirk_frame(by_bezirk, dataset),
         "ESF+-Ende": pd.DataFrame(cliff_rows, columns=["Schule", "Hinweis"]),
-        "Veränderungen": _ssa_change_frame(plan["changes"], dataset),
+        "Veränderungen": ssa_change_frame(plan["changes"], dataset),
     }
 
 
@@ -259,13 +273,6 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
         for bezirk, years in overview["by_district"].items()
         for year, amount in years.items()
     ]
-    changes = [
-        {"von": c["from"], "nach": c["to"], "Veränderung": CHANGE_LABELS[kind], "Schule": r["name"]}
-        | {f"{EUR} vorher": r["before"], f"{EUR} nachher": r["after"]}
-        for c in overview["changes"]
-        for kind in CHANGE_LABELS
-        for r in c[kind]
-    ]
     never = [{"Schule": _actor(dataset, s)} for s in overview["never_funded"]]
     return {
         "Förderungen": pd.DataFrame(_grant_records(overview, dataset), columns=grant_columns),
@@ -273,10 +280,27 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
         "Nie gefördert": pd.DataFrame(never, columns=["Schule"]),
         "Je Thema": pd.DataFrame(topics, columns=["Thema", "Förderungen", EUR]),
         "Je Stadtbezirk": pd.DataFrame(districts, columns=["Stadtbezirk", "Schuljahr", EUR]),
-        "Veränderungen": pd.DataFrame(
-            changes, columns=["von", "nach", "Veränderung", "Schule", f"{EUR} vorher", f"{EUR} nachher"]
-        ),
+        "Veränderungen": bba_change_frame(overview["changes"]),
     }
+
+
+def bba_change_frame(changes: list[dict[str, Any]]) -> pd.DataFrame:
+    """Changes of BbA sums between school years (:func:`graph.planning.bba.bba_changes`) as a German table.
+
+    Examples
+    --------
+    >>> change = {"from": "a", "to": "b", "new": [{"name": "S", "before": 0, "after": 500}], "ended": [], "changed": []}
+    >>> bba_change_frame([change]).values.tolist()
+    [['a', 'b', 'neu', 'S', 0, 500]]
+    """
+    records = [
+        {"von": c["from"], "nach": c["to"], "Veränderung": CHANGE_LABELS[kind], "Schule": r["name"]}
+        | {f"{EUR} vorher": r["before"], f"{EUR} nachher": r["after"]}
+        for c in changes
+        for kind in CHANGE_LABELS
+        for r in c[kind]
+    ]
+    return pd.DataFrame(records, columns=["von", "nach", "Veränderung", "Schule", f"{EUR} vorher", f"{EUR} nachher"])
 
 
 def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
@@ -303,6 +327,17 @@ def ssa_workbook(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, An
 def bba_workbook(overview: dict[str, Any], dataset: Dataset) -> bytes:
     """The BbA overview as an Excel workbook (sheets of :func:`bba_frames`)."""
     return workbook(bba_frames(overview, dataset))
+
+
+def de_money(value: float) -> str:
+    """An amount in euros as German text: thousands grouped, decimals only when there are any.
+
+    Examples
+    --------
+    >>> de_money(3000.0), de_money(1200.5), de_money(17)
+    ('3.000', '1.200,5', '17')
+    """
+    return _cell(value)
 
 
 def _cell(value: Any) -> str:
