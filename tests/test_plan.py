@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -243,3 +244,29 @@ def test_plan_cli_markdown_bba(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert text.startswith("# BbA-Förderung 2024/25–2027/28\n\nObergrenze je Schule und Schuljahr: 3.000 EUR.\n")
     assert "| 2025/26 | 2 | 1 | 3.500 |" in text
+
+
+def _readme_plan_gaps() -> dict[str, set[str]]:
+    readme = (TESTS.parent / "data" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Absichtlich eingebaute Planungslücken", 1)[1].split("\n### ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ") and "Planungslücke" not in line]
+    return {row[0].removeprefix("| "): set(re.findall(r"`([a-z0-9-]+)`", row[2])) for row in rows}
+
+
+def test_data_readme_planning_gaps_are_what_plan_shows() -> None:
+    result = load_dataset(TESTS.parent / "data", today=TODAY)
+    assert result.dataset is not None
+    halle = result.dataset
+    plan, bba = ssa_plan(halle), bba_overview(halle)
+    rows = plan["schools"]
+    over = {r["id"] for r in bba["schools"] if any(c["amount"] > 3000 for c in r["years"].values())}
+    shown = {
+        "cliff": set(plan["cliff"]["schools"]),
+        "partial": {r["id"] for r in rows if r["years"]["2026/27"]["status"] == "partial"},
+        "none": {r["id"] for r in rows if all(c["status"] == "none" for c in r["years"].values())},
+        "over": over,
+        "never": {s for s in bba["never_funded"] if halle.actors[s].is_demo},
+    }
+    assert list(_readme_plan_gaps().values()) == list(shown.values())
+    assert (len(plan["cliff"]["schools"]), plan["cliff"]["fte"]) == (18, 17.25)
+    assert bba["cap"] is None
