@@ -112,7 +112,7 @@ def ssa_grid(plan: dict[str, Any], dataset: Dataset) -> tuple[pd.DataFrame, pd.D
 
 def _cell_text(cell: dict[str, Any]) -> str:
     label = STATUS_LABELS[cell["status"]]
-    return f"{label} · {de_number(cell['fte'], 1)} {FTE}" if cell["fte"] is not None else label
+    return f"{label} · {de_number(cell['fte'])} {FTE}" if cell["fte"] is not None else label
 
 
 def _ssa_detail(plan: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
