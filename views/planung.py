@@ -17,6 +17,7 @@ from graph.planning.tables import (
     bezirk_frame,
     cliff_sentence,
     de_money,
+    display_table,
     ssa_change_frame,
     ssa_frames,
     ssa_grid,
@@ -36,6 +37,10 @@ STATUS_STYLES = {
     "none": "background-color: #fde2df; color: #8a1c12; font-weight: 600",
 }
 OVER_CAP_STYLE = "background-color: #fde2df; color: #8a1c12; font-weight: 600"
+GRID_HIDDEN = ["Stadtteil", "Schulform"]
+#: Row height of a Streamlit table and the tallest grid shown before it scrolls (about 17 schools).
+GRID_ROW_PX = 35
+GRID_MAX_PX = 633
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -78,6 +83,8 @@ def _filters(dataset: Dataset) -> tuple[list[str], list[str], list[str]]:
 
 def _styled_grid(plan: dict[str, Any], dataset: Dataset) -> Any:
     text, status = ssa_grid(plan, dataset)
+    # Stadtteil and Schulform stay in the Excel file: without them every school year fits on a laptop screen
+    text, status = text.drop(columns=GRID_HIDDEN), status.drop(columns=GRID_HIDDEN)
 
     def colours(column: pd.Series) -> list[str]:
         return [STATUS_STYLES.get(s, "") for s in status[column.name]]
@@ -125,13 +132,20 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         return
     st.subheader(t.PLAN_GRID)
     st.caption(t.PLAN_GRID_HELP)
-    st.dataframe(_styled_grid(shown, dataset), hide_index=True, width="stretch", key="pl_grid")
+    height = min(GRID_ROW_PX * (len(rows) + 1) + 3, GRID_MAX_PX)
+    st.dataframe(
+        _styled_grid(shown, dataset),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        key="pl_grid",
+    )
     by_bezirk = shown["by_stadtbezirk"]
     left, right = st.columns([2, 3])
     left.subheader(t.PLAN_TOTALS)
-    left.dataframe(totals_frame(shown["totals"]), hide_index=True, width="stretch")
+    left.dataframe(display_table(totals_frame(shown["totals"])), hide_index=True, width="stretch")
     right.subheader(t.PLAN_BEZIRKE)
-    right.dataframe(bezirk_frame(by_bezirk, dataset), hide_index=True, width="stretch", height=260)
+    right.dataframe(display_table(bezirk_frame(by_bezirk, dataset)), hide_index=True, width="stretch", height=260)
     st.subheader(t.PLAN_CHANGE)
     pair = _change_pair(names, "pl_ssa_change", school_year_of(ctx.today).name)
     if pair is not None:
@@ -139,7 +153,7 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         _change_summary(change)
         frame = ssa_change_frame([change], dataset)
         if not frame.empty:
-            st.dataframe(frame.drop(columns=["von", "nach"]), hide_index=True, width="stretch")
+            st.dataframe(display_table(frame.drop(columns=["von", "nach"])), hide_index=True, width="stretch")
     _download(
         t.PLAN_DOWNLOAD_SSA, workbook(ssa_frames(shown, dataset, by_bezirk)), "Schulsozialarbeit", names, "pl_dl_ssa"
     )
@@ -180,26 +194,28 @@ def _bba(ctx: common.Context, years: list[SchoolYear], filters: tuple[Any, ...])
         st.caption(t.PLAN_BBA_CAP.format(cap=de_money(cap)))
     for year, total in shown["totals"].items():
         amount = de_money(total["amount"])
-        st.markdown(
-            "- " + t.PLAN_BBA_TOTAL.format(year=year, amount=amount, grants=total["grants"], schools=total["schools"])
-        )
+        grants = t.PLAN_GRANTS[total["grants"] == 1].format(n=total["grants"])
+        schools = t.PLAN_SCHOOLS[total["schools"] == 1].format(n=total["schools"])
+        st.markdown("- " + t.PLAN_BBA_TOTAL.format(year=year, amount=amount, grants=grants, schools=schools))
     st.altair_chart(common.german_chart(_bba_chart(shown, dataset)), width="stretch")
     frames = bba_frames(shown, dataset)
     grants = frames["Förderungen"]
     st.subheader(t.PLAN_BBA_GRANTS.format(n=len(grants)))
-    st.dataframe(grants, hide_index=True, width="stretch")
+    st.dataframe(display_table(grants), hide_index=True, width="stretch")
     st.subheader(t.PLAN_BBA_SCHOOLS)
-    per_school = frames["Je Schule und Schuljahr"]
+    per_school = display_table(frames["Je Schule und Schuljahr"].drop(columns=GRID_HIDDEN))
     over = [c for c in per_school.columns if c.endswith("über Obergrenze")]
+    if cap is None:  # without a cap every school is „nein“: the columns would only add noise
+        per_school, over = per_school.drop(columns=over), []
     styled = per_school.style.apply(
-        lambda row: [OVER_CAP_STYLE if any(bool(row[c]) for c in over) else ""] * len(row), axis=1
+        lambda row: [OVER_CAP_STYLE if any(row[c] == t.YES for c in over) else ""] * len(row), axis=1
     )
     st.dataframe(styled, hide_index=True, width="stretch", height=320)
     left, right = st.columns(2)
     left.subheader(t.PLAN_BBA_NEVER.format(n=len(shown["never_funded"])))
     left.dataframe(frames["Nie gefördert"], hide_index=True, width="stretch", height=260)
     right.subheader(t.PLAN_BBA_TOPICS)
-    right.dataframe(frames["Je Thema"], hide_index=True, width="stretch")
+    right.dataframe(display_table(frames["Je Thema"]), hide_index=True, width="stretch")
     st.subheader(t.PLAN_CHANGE)
     pair = _change_pair(names, "pl_bba_change", school_year_of(ctx.today).name)
     if pair is not None:
@@ -207,7 +223,7 @@ def _bba(ctx: common.Context, years: list[SchoolYear], filters: tuple[Any, ...])
         _change_summary(change)
         frame = bba_change_frame([change])
         if not frame.empty:
-            st.dataframe(frame.drop(columns=["von", "nach"]), hide_index=True, width="stretch")
+            st.dataframe(display_table(frame.drop(columns=["von", "nach"])), hide_index=True, width="stretch")
     _download(t.PLAN_DOWNLOAD_BBA, workbook(frames), "BbA", names, "pl_dl_bba")
 
 

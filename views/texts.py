@@ -489,5 +489,8 @@ PLAN_BBA_GRANTS = "Förderungen ({n})"
 PLAN_BBA_SCHOOLS = "Je Schule und Schuljahr (EUR)"
 PLAN_BBA_NEVER = "Schulen ohne BbA-Förderung in diesen Schuljahren ({n})"
 PLAN_BBA_TOPICS = "Förderungen je Thema (eine Förderung mit zwei Themen zählt bei beiden)"
-PLAN_BBA_TOTAL = "{year}: {amount} EUR in {grants} Förderungen an {schools} Schulen"
+PLAN_BBA_TOTAL = "{year}: {amount} EUR in {grants} an {schools}"
+#: (plural, singular) of the counts in PLAN_BBA_TOTAL, chosen by ``n == 1``.
+PLAN_GRANTS = ("{n} Förderungen", "{n} Förderung")
+PLAN_SCHOOLS = ("{n} Schulen", "{n} Schule")
 PLAN_NO_BEZIRK = "ohne Angabe"

@@ -26,6 +26,7 @@ __all__ = [
     "bezirk_frame",
     "cliff_sentence",
     "de_money",
+    "display_table",
     "ssa_change_frame",
     "ssa_frames",
     "ssa_grid",
@@ -338,6 +339,19 @@ def de_money(value: float) -> str:
     ('3.000', '1.200,5', '17')
     """
     return _cell(value)
+
+
+def display_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for the page: numbers as German text (:func:`de_money`), truth values ``ja``/``nein``.
+
+    Examples
+    --------
+    >>> display_table(pd.DataFrame({"VZÄ": [18.25, 2.0], "Über": [True, False]})).values.tolist()
+    [['18,25', 'ja'], ['2', 'nein']]
+    """
+    return frame.map(
+        lambda v: _cell(v) if isinstance(v, bool | int | float) and not pd.isna(v) else ("" if v is None else v)
+    )
 
 
 def _cell(value: Any) -> str:
