@@ -127,7 +127,9 @@ def _open(page: Any, app_url: str, name: str) -> None:
     _settle(page)
 
 
-@pytest.mark.parametrize("name", ["karte", "akteure", "profil", "kennzahlen", "luecken", "vermittlung", "daten"])
+@pytest.mark.parametrize(
+    "name", ["karte", "akteure", "profil", "kennzahlen", "luecken", "planung", "vermittlung", "daten"]
+)
 def test_axe_finds_no_serious_violation(page: Any, app_url: str, name: str) -> None:
     _open(page, app_url, name)
     violations = _axe(page)

@@ -14,6 +14,7 @@ import pandas as pd  # type: ignore[import-untyped]
 from graph.data.model import Dataset
 from graph.present.export import spreadsheet_safe
 from graph.present.formats import de_number, xlsx_table
+from graph.workflow.diff_report import md
 
 __all__ = [
     "STATUS_LABELS",
@@ -374,12 +375,10 @@ def _fixed(frame: pd.DataFrame) -> list[str]:
 
 
 def _markdown(frame: pd.DataFrame) -> list[str]:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    head = "| " + " | ".join(esc(str(c)) for c in frame.columns) + " |"
+    """A Markdown table; every text from the data made inert (:func:`graph.workflow.diff_report.md`)."""
+    head = "| " + " | ".join(md(c) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(esc(_cell(v)) for v in row) + " |" for row in frame.itertuples(index=False)]
+    rows = ["| " + " | ".join(md(_cell(v)) for v in row) + " |" for row in frame.itertuples(index=False)]
     return [head, rule, *rows]
 
 
