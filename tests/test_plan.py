@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -270,3 +271,30 @@ def test_data_readme_planning_gaps_are_what_plan_shows() -> None:
     assert list(_readme_plan_gaps().values()) == list(shown.values())
     assert (len(plan["cliff"]["schools"]), plan["cliff"]["fte"]) == (18, 17.25)
     assert bba["cap"] is None
+
+
+def test_plan_changes_agree_with_diff(plan_data: Dataset, tmp_path: Path) -> None:
+    # A pull request ends the school social work of gs-zwei-jahre a year early: `diff` reports the school as
+    # losing it from 01.08.2025, and the plan of the changed data shows it as ended from 2024/25 to 2025/26.
+    import shutil
+
+    from graph.data.schoolyear import school_year_of
+    from graph.workflow.diff import compare
+
+    changed = tmp_path / "changed"
+    shutil.copytree(PLAN, changed)
+    relations = changed / "relations.yaml"
+    relations.write_text(
+        relations.read_text(encoding="utf-8").replace("until: 2026-07-31, fte: 1.0", "until: 2025-07-31, fte: 1.0"),
+        encoding="utf-8",
+    )
+    after = load_dataset(changed, today=TODAY).dataset
+    assert after is not None
+    opened = compare(plan_data, after, dt.date(2024, 8, 1))["effects"]["school_social_work"]["opened"]
+    assert [(row["id"], row["from"]) for row in opened] == [("gs-zwei-jahre", dt.date(2025, 8, 1))]
+    first_change = ssa_plan(after)["changes"][0]
+    assert (first_change["to"], [r["id"] for r in first_change["ended"]]) == (
+        school_year_of(opened[0]["from"]).name,
+        ["gs-zwei-jahre"],
+    )
+    assert ssa_plan(plan_data)["changes"][0]["ended"] == []
