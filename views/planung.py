@@ -10,11 +10,21 @@ import streamlit as st
 
 from graph.data.model import Dataset
 from graph.data.schoolyear import SchoolYear, school_year_of
-from graph.planning import bba_changes, bba_view, default_years, ssa_changes, ssa_view, year_options, years_between
+from graph.planning import (
+    bba_changes,
+    bba_view,
+    default_years,
+    ssa_changes,
+    ssa_programmes,
+    ssa_view,
+    year_options,
+    years_between,
+)
 from graph.planning.tables import (
+    NO_BEZIRK,
     bba_change_frame,
     bba_frames,
-    bezirk_frame,
+    bezirk_grid,
     cliff_sentence,
     de_money,
     display_table,
@@ -73,7 +83,7 @@ def _filters(dataset: Dataset) -> tuple[list[str], list[str], list[str]]:
     )
     programmes = right.multiselect(
         t.PLAN_FILTER_PROGRAMME,
-        list(vocabulary.terms("funding_programmes")),
+        ssa_programmes(dataset),
         key="pl_programme",
         format_func=lambda p: vocabulary.label("funding_programmes", p),
         placeholder=t.PLAN_FILTER_ALL,
@@ -141,11 +151,10 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         key="pl_grid",
     )
     by_bezirk = shown["by_stadtbezirk"]
-    left, right = st.columns([2, 3])
-    left.subheader(t.PLAN_TOTALS)
-    left.dataframe(display_table(totals_frame(shown["totals"])), hide_index=True, width="stretch")
-    right.subheader(t.PLAN_BEZIRKE)
-    right.dataframe(display_table(bezirk_frame(by_bezirk, dataset)), hide_index=True, width="stretch", height=260)
+    st.subheader(t.PLAN_TOTALS)
+    st.dataframe(display_table(totals_frame(shown["totals"])), hide_index=True, width="stretch")
+    st.subheader(t.PLAN_BEZIRKE)
+    st.dataframe(display_table(bezirk_grid(by_bezirk, dataset)), hide_index=True, width="stretch")
     st.subheader(t.PLAN_CHANGE)
     pair = _change_pair(names, "pl_ssa_change", school_year_of(ctx.today).name)
     if pair is not None:
@@ -163,7 +172,7 @@ def _bba_chart(overview: dict[str, Any], dataset: Dataset) -> alt.Chart:
     records = [
         {
             "Schuljahr": year,
-            "Stadtbezirk": dataset.vocabulary.label("stadtbezirke", bezirk) if bezirk else t.PLAN_NO_BEZIRK,
+            "Stadtbezirk": dataset.vocabulary.label("stadtbezirke", bezirk) if bezirk else NO_BEZIRK,
             t.PLAN_BBA_AMOUNT: amount,
         }
         for bezirk, years in overview["by_district"].items()

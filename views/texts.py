@@ -493,4 +493,3 @@ PLAN_BBA_TOTAL = "{year}: {amount} EUR in {grants} an {schools}"
 #: (plural, singular) of the counts in PLAN_BBA_TOTAL, chosen by ``n == 1``.
 PLAN_GRANTS = ("{n} Förderungen", "{n} Förderung")
 PLAN_SCHOOLS = ("{n} Schulen", "{n} Schule")
-PLAN_NO_BEZIRK = "ohne Angabe"

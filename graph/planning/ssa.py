@@ -29,6 +29,7 @@ __all__ = [
     "schools_by_name",
     "ssa_changes",
     "ssa_plan",
+    "ssa_programmes",
     "ssa_totals",
     "ssa_view",
     "totals_by_stadtbezirk",
@@ -430,3 +431,18 @@ def ssa_view(
         "cliff": esf_cliff(dataset, schools=[r["id"] for r in rows]),
         "changes": [ssa_changes(rows, a, b) for a, b in itertools.pairwise(names)],
     }
+
+
+def ssa_programmes(dataset: Dataset) -> list[str]:
+    """Funding programmes of school social work in the data, in vocabulary order (the page's programme filter).
+
+    Examples
+    --------
+    >>> from graph.data.model import Funding, Term
+    >>> v = Vocabulary({"funding_programmes": {"a": Term("a", "A"), "b": Term("b", "B")}})
+    >>> ds = Dataset(v, {}, (Relation("r", "t", "s", "schulsozialarbeit", funding=Funding("b")),))
+    >>> ssa_programmes(ds)
+    ['b']
+    """
+    used = {r.funding.programme for r in dataset.relations if r.type == SCHOOL_SOCIAL_WORK and r.funding}
+    return [p for p in dataset.vocabulary.terms("funding_programmes") if p in used]

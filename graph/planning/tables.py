@@ -7,6 +7,7 @@ Markdown write them with a decimal comma (:mod:`graph.present.formats`).
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]
@@ -25,6 +26,7 @@ __all__ = [
     "bba_text",
     "bba_workbook",
     "bezirk_frame",
+    "bezirk_grid",
     "cliff_sentence",
     "de_money",
     "display_table",
@@ -45,6 +47,8 @@ STATUS_SYMBOLS = {"covered": "●", "partial": "◐", "none": "–"}
 CHANGE_LABELS = {"new": "neu", "ended": "beendet", "changed": "verändert"}
 FTE = "VZÄ"
 EUR = "Betrag (EUR)"
+#: Stadtbezirk of schools without one (real schools whose district no source names).
+NO_BEZIRK = "ohne Angabe"
 
 
 def _label(dataset: Dataset, name: str, term: str | None) -> str:
@@ -158,10 +162,33 @@ def totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None
 def bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
     """Totals per Stadtbezirk and school year (:func:`graph.planning.ssa.totals_by_stadtbezirk`) as a German table."""
     parts = [
-        totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe"})
+        totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or NO_BEZIRK})
         for bezirk, totals in by_bezirk.items()
     ]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def bezirk_grid(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
+    """Totals per Stadtbezirk as a grid for the page: one row per Stadtbezirk, one column per school year.
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> totals = {"sued": {"2026/27": {"schools": 3, "covered": 1, "partial": 1, "none": 1, "fte": 1.5}}}
+    >>> bezirk_grid(totals, Dataset(Vocabulary(), {}, ())).values.tolist()
+    [['sued', 3, '1 von 3 abgedeckt, 1 teilweise · 1,5 VZÄ']]
+    """
+    records = []
+    for bezirk, totals in by_bezirk.items():
+        record: dict[str, Any] = {
+            "Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or NO_BEZIRK,
+            "Schulen": next(iter(totals.values()))["schools"] if totals else 0,
+        }
+        for year, c in totals.items():
+            partial = f", {c['partial']} teilweise" if c["partial"] else ""
+            record[year] = f"{c['covered']} von {c['schools']} abgedeckt{partial} · {de_number(c['fte'])} {FTE}"
+        records.append(record)
+    return pd.DataFrame(records)
 
 
 def ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
@@ -271,7 +298,7 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
         for topic, v in overview["by_topic"].items()
     ]
     districts = [
-        {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or "ohne Angabe", "Schuljahr": year, EUR: amount}
+        {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or NO_BEZIRK, "Schuljahr": year, EUR: amount}
         for bezirk, years in overview["by_district"].items()
         for year, amount in years.items()
     ]
@@ -347,12 +374,16 @@ def display_table(frame: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> display_table(pd.DataFrame({"VZÄ": [18.25, 2.0], "Über": [True, False]})).values.tolist()
-    [['18,25', 'ja'], ['2', 'nein']]
+    >>> display_table(pd.DataFrame({"VZÄ": [18.25, 2.0, None], "Über": [True, False, True]})).values.tolist()
+    [['18,25', 'ja'], ['2', 'nein'], ['', 'ja']]
     """
-    return frame.map(
-        lambda v: _cell(v) if isinstance(v, bool | int | float) and not pd.isna(v) else ("" if v is None else v)
-    )
+    return frame.map(_display_cell)
+
+
+def _display_cell(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return _cell(value) if isinstance(value, bool | int | float) else value
 
 
 def _cell(value: Any) -> str:
