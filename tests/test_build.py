@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from graph import Dataset, build_graph
+from graph.data.build import DERIVED_VOCABULARIES, node_vocabularies
 
 
 def test_build_graph_counts(small: Dataset) -> None:
@@ -84,3 +85,37 @@ def test_build_graph_does_not_share_state(small: Dataset) -> None:
     first = build_graph(small)
     first.nodes["gs-a"]["name"] = "changed"
     assert build_graph(small).nodes["gs-a"]["name"] == "Grundschule A"
+
+
+def test_node_vocabularies_come_from_the_schema() -> None:
+    assert node_vocabularies() == {
+        "kind": "actor_kinds",
+        "district": "districts",
+        "stadtteil": "stadtteile",
+        "topics": "topics",
+        "audiences": "audiences",
+        "school_levels": "school_levels",
+        "languages": "languages",
+        "legal_basis": "legal_bases",
+        "crisis": "crisis_kinds",
+        "stadtbezirk": "stadtbezirke",
+        "sozialraum": "sozialraeume",
+    }
+
+
+def test_every_derived_attribute_is_on_the_nodes(small: Dataset) -> None:
+    attrs = build_graph(small).nodes["gs-a"]
+    assert set(DERIVED_VOCABULARIES) <= set(attrs)
+    assert (attrs["stadtbezirk"], small.vocabulary.area_label(attrs["stadtbezirk"])) == ("sued", "Süd")
+
+
+def test_area_label_looks_in_every_area_list(small: Dataset) -> None:
+    vocabulary = small.vocabulary
+    labels = [vocabulary.area_label(a) for a in ("silberhoehe", "sued", "hallescher-sueden", "stadtweit", "x")]
+    assert labels[3:] == ["stadtweit", "x"]
+    assert labels[:3] == [
+        vocabulary.label("districts", "silberhoehe"),
+        vocabulary.label("stadtbezirke", "sued"),
+        vocabulary.label("sozialraeume", "hallescher-sueden"),
+    ]
+    assert all(label not in ("silberhoehe", "sued", "hallescher-sueden") for label in labels[:3])

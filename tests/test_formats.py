@@ -14,7 +14,17 @@ import pytest
 
 from graph import Dataset, build_graph
 from graph.present.export import actor_table, export_file_name, relation_table, to_csv, to_gexf, to_graphml
-from graph.present.formats import VEGA_LOCALE, de_bool, de_cell, de_date, de_number, de_table, file_name, xlsx_table
+from graph.present.formats import (
+    VEGA_LOCALE,
+    address_line,
+    de_bool,
+    de_cell,
+    de_date,
+    de_number,
+    de_table,
+    file_name,
+    xlsx_table,
+)
 from graph.present.viewfilter import ViewFilter
 from tests.conftest import TODAY
 from views.common import german_chart, to_xlsx
@@ -179,3 +189,17 @@ def test_german_chart_sets_vega_locale() -> None:
     assert spec["config"]["locale"] == VEGA_LOCALE
     assert VEGA_LOCALE["number"]["decimal"] == "," and VEGA_LOCALE["number"]["thousands"] == "."
     assert VEGA_LOCALE["time"]["date"] == "%d.%m.%Y"
+
+
+@pytest.mark.parametrize(
+    ("parts", "line"),
+    [
+        (("Weg 1", "06132", "Halle (Saale)"), "Weg 1, 06132 Halle (Saale)"),
+        ((None, "06132", "Halle (Saale)"), "06132 Halle (Saale)"),
+        (("Weg 1", None, "Halle (Saale)"), "Weg 1, Halle (Saale)"),
+        (("Weg 1", "", None), "Weg 1"),
+        ((None, None, None), ""),
+    ],
+)
+def test_address_line(parts: tuple[str | None, str | None, str | None], line: str) -> None:
+    assert address_line(*parts) == line

@@ -14,10 +14,13 @@ from graph.data.build import build_graph
 from graph.data.model import Actor, Contact, Dataset, Funding, Relation, Term, Vocabulary
 from graph.data.schoolyear import ESF_PLUS_END
 from graph.gaps import (
+    ACTOR_FIELDS,
     DEFAULT_MONTHS,
     GAP_INFO,
     MAX_MONTHS,
+    TOPIC_FIELDS,
     URGENT_MONTHS,
+    VOCABULARY_FIELDS,
     SummaryContext,
     articulation_points,
     bridges,
@@ -485,3 +488,27 @@ def test_coverage_shown(net: Dataset) -> None:
     assert cells == {(area, topic) for area in ("d1", "d2", "d3") for topic in ("kinderschutz", "sucht")}
     assert len(coverage_shown(rows)) == len(rows) == 9
     assert {r["topic"] for r in coverage_shown(rows, core_only=True)} == {"kinderschutz", "sucht"}
+
+
+def test_row_fields_hold_what_gaps_info_says(demo: dict[str, Any]) -> None:
+    result = load_dataset(REPO / "data", today=TODAY)
+    assert result.dataset is not None
+    dataset = result.dataset
+    seen: dict[str, set[str]] = {"actors": set(), "topics": set(), "vocabulary": set()}
+    for rows in demo.values():
+        for row in rows:
+            for field, value in row.items():
+                values = value if isinstance(value, list | tuple) else [value]
+                values = [v for v in values if v is not None]
+                if field in ACTOR_FIELDS:
+                    assert set(values) <= set(dataset.actors), (field, values)
+                    seen["actors"].add(field)
+                elif field in TOPIC_FIELDS:
+                    assert set(values) <= set(dataset.vocabulary.terms("topics")), (field, values)
+                    seen["topics"].add(field)
+                elif field in VOCABULARY_FIELDS:
+                    assert set(values) <= set(dataset.vocabulary.terms(VOCABULARY_FIELDS[field])), (field, values)
+                    seen["vocabulary"].add(field)
+    assert seen["actors"] >= {"provider", "partner", "source", "target", "members", "cut_off"}
+    assert seen["topics"] >= {"direct", "two_steps", "missing", "topic"}
+    assert seen["vocabulary"] >= {"kind", "kinds", "district", "stadtbezirk", "programme", "area"}

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graph import Dataset, build_graph
-from graph.present.viewfilter import ViewFilter, actor_relations, filter_graph
+from graph.present.viewfilter import ViewFilter, actor_relations, by_name, filter_graph, stadtbezirke_in
 
 ALL = ["ag78", "amt", "beratung-y", "einsam", "gs-a", "projekt-z", "sek-b", "traeger-x"]
 
@@ -57,3 +57,18 @@ def test_actor_relations_only_touching_edges(graph: nx.MultiDiGraph) -> None:
     result = actor_relations(graph, "beratung-y")
     assert sorted(k for _, _, k in result.edges(keys=True)) == ["gs-a--verweist--beratung-y", "koop-x-y", "traeger-y"]
     assert sorted(result) == ["beratung-y", "gs-a", "traeger-x"]
+
+
+def test_by_name_orders_actors_by_name_ignoring_case(graph: nx.MultiDiGraph) -> None:
+    names = {node: str(name) for node, name in graph.nodes(data="name")}
+    assert by_name(names) == ["ag78", "beratung-y", "gs-a", "einsam", "amt", "projekt-z", "sek-b", "traeger-x"]
+    assert by_name(names, ["unbekannt", "sek-b", "ag78"]) == ["ag78", "sek-b", "unbekannt"]
+    assert by_name({"x": "b", "y": "A", "z": "a"}) == ["y", "z", "x"]  # equal names keep their order
+
+
+def test_stadtbezirke_in_a_view_in_vocabulary_order(graph: nx.MultiDiGraph, small: Dataset) -> None:
+    order = small.vocabulary.terms("stadtbezirke")
+    assert stadtbezirke_in(graph, order) == ["sued", "west"]
+    schools_south = filter_graph(graph, ViewFilter(stadtbezirke=("sued",)))
+    assert stadtbezirke_in(schools_south, order) == ["sued"]
+    assert stadtbezirke_in(filter_graph(graph, ViewFilter(kinds=("traeger",))), order) == []

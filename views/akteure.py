@@ -8,11 +8,12 @@ from typing import Any
 
 import streamlit as st
 
+from graph.data.build import node_vocabularies
 from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
 from graph.present.export import actor_table, relation_table
-from graph.present.formats import de_date, de_number
+from graph.present.formats import address_line, de_date, de_number
 from graph.present.handout import mailto_uri, tel_uri
 from graph.present.mapview import MapOptions
 from graph.present.search import find_actors
@@ -41,12 +42,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _address(address: dict[str, Any]) -> str:
-    """„Weg 1, 06132 Halle (Saale)“."""
-    place = " ".join(str(address[k]) for k in ("postcode", "city") if address.get(k))
-    return ", ".join(p for p in (address.get("street"), place) if p)
-
-
 def _ages(low: int | None, high: int | None) -> str:
     if low is not None and high is not None:
         return t.AGES_RANGE.format(low=low, high=high)
@@ -67,25 +62,17 @@ def _target_groups(ctx: common.Context, groups: dict[str, Any]) -> str:
 
 def _value(ctx: common.Context, field: str, value: Any) -> str:
     vocabulary = ctx.dataset.vocabulary
-    lists = {
-        "kind": "actor_kinds",
-        "district": "districts",
-        "stadtbezirk": "stadtbezirke",
-        "sozialraum": "sozialraeume",
-    }
-    lists |= {"topics": "topics", "languages": "languages", "audiences": "audiences", "school_levels": "school_levels"}
-    lists |= {"legal_basis": "legal_bases", "stadtteil": "stadtteile", "crisis": "crisis_kinds"}
+    lists = node_vocabularies()
     if field == "subtype":  # a school's subtype is a school type id; other kinds have free text (label = text)
         return vocabulary.label("school_types", str(value))
     if isinstance(value, bool):
         return t.YES if value else t.NO
     if field == "address" and isinstance(value, dict):
-        return _address(value)
+        return address_line(value.get("street"), value.get("postcode"), value.get("city"))
     if field == "target_groups" and isinstance(value, dict):
         return _target_groups(ctx, value)
     if field == "service_area":
-        areas = ("districts", "stadtbezirke", "sozialraeume")
-        return ", ".join(next((vocabulary.label(a, v) for a in areas if v in vocabulary.terms(a)), v) for v in value)
+        return ", ".join(vocabulary.area_label(v) for v in value)
     if field == "parent" and value in ctx.dataset.actors:
         return ctx.dataset.actors[value].name
     if isinstance(value, dict):

@@ -13,7 +13,7 @@ from graph.present.export import actor_table, export_file_name, relation_table, 
 from graph.present.formats import de_date
 from graph.present.mapview import FULL_MAP_LIMIT, MapOptions, degree_values, map_html, map_text
 from graph.present.search import find_actors
-from graph.present.viewfilter import MAX_RADIUS, ViewFilter, filter_graph
+from graph.present.viewfilter import MAX_RADIUS, ViewFilter, by_name, filter_graph, stadtbezirke_in
 from graph.present.viewstate import ViewState
 from views import common
 from views import texts as t
@@ -77,7 +77,7 @@ def _filter_widgets(ctx: common.Context, names: dict[str, str]) -> None:
             st.caption(t.NO_MATCH.format(query=common.md(query)))
         elif len(hits) > 1:
             st.caption(t.MORE_MATCHES.format(names=", ".join(common.md(names[h]) for h in hits[1:5])))
-        options = ["", *sorted(names, key=lambda a: names[a].casefold())]
+        options = ["", *by_name(names)]
         actor = st.selectbox(t.F_ACTOR, options, key="k_actor", format_func=lambda a: names.get(a, t.F_NO_ACTOR))
         ego = st.checkbox(t.F_EGO, key="k_ego", disabled=not actor)
         st.select_slider(t.F_RADIUS, list(range(1, MAX_RADIUS + 1)), key="k_radius", disabled=not ego)
@@ -208,7 +208,7 @@ def _too_large(ctx: common.Context, view: nx.MultiDiGraph, state: ViewState, nam
         return False
     st.warning(t.MAP_TOO_LARGE.format(actors=actors, limit=FULL_MAP_LIMIT), icon=":material/speed:")
     left, right = st.columns(2)
-    options = ["", *sorted(view.nodes, key=lambda a: names.get(a, a).casefold())]
+    options = ["", *by_name(names, view.nodes)]
     chosen = state.actor if state.actor in view else ""
     with left:
         st.selectbox(
@@ -221,8 +221,7 @@ def _too_large(ctx: common.Context, view: nx.MultiDiGraph, state: ViewState, nam
         st.button(t.GUARD_EGO, on_click=_show_ego, args=("k_guard_actor",), icon=":material/hub:")
     with right:
         vocabulary = ctx.dataset.vocabulary
-        present = {b for _, b in view.nodes(data="stadtbezirk") if b}
-        bezirke = [b for b in vocabulary.terms("stadtbezirke") if b in present]
+        bezirke = stadtbezirke_in(view, vocabulary.terms("stadtbezirke"))
         st.selectbox(
             t.GUARD_BEZIRK,
             bezirke,

@@ -23,7 +23,7 @@ from graph.metrics import (
     ranked_rows,
 )
 from graph.present.export import to_csv
-from graph.present.formats import de_number
+from graph.present.formats import de_number, file_name
 from views import common, widgets
 from views import texts as t
 
@@ -175,15 +175,19 @@ def _explanations() -> None:
 
 def _downloads(frame: pd.DataFrame, day: dt.date) -> None:
     plain = frame.drop(columns=[t.COL_PROFILE])
-    name = f"kennzahlen-{day.isoformat()}"
     left, right, _ = st.columns([1, 1, 2])
     left.download_button(
-        t.METRICS_DOWNLOAD_CSV, to_csv(plain), f"{name}.csv", "text/csv", on_click="ignore", icon=":material/download:"
+        t.METRICS_DOWNLOAD_CSV,
+        to_csv(plain),
+        file_name(t.PAGE_METRICS, day=day, suffix="csv"),
+        "text/csv",
+        on_click="ignore",
+        icon=":material/download:",
     )
     right.download_button(
         t.METRICS_DOWNLOAD_XLSX,
         common.to_xlsx(plain, t.PAGE_METRICS),
-        f"{name}.xlsx",
+        file_name(t.PAGE_METRICS, day=day, suffix="xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/download:",

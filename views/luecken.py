@@ -12,10 +12,13 @@ import streamlit as st
 
 from graph.data.schoolyear import ESF_PLUS_END
 from graph.gaps import (
+    ACTOR_FIELDS,
     DEFAULT_MONTHS,
     GAP_INFO,
     MAX_MONTHS,
+    TOPIC_FIELDS,
     URGENT_MONTHS,
+    VOCABULARY_FIELDS,
     SummaryContext,
     coverage_shown,
     default_ending_months,
@@ -29,26 +32,12 @@ from graph.gaps import (
 from graph.metrics import METRIC_INFO, NETWORK_INFO
 from graph.present.export import to_csv
 from graph.present.formats import de_date, de_number, file_name
+from graph.present.viewfilter import by_name
 from views import common, widgets
 from views import texts as t
 
 __all__ = ["gap_frame", "render"]
 
-#: Row fields that name actors (shown by name), lists of topics, and vocabulary lists of other fields.
-ACTOR_FIELDS = ("provider", "partner", "source", "target", "members", "cut_off", "from", "to")
-TOPIC_FIELDS = ("direct", "two_steps", "missing", "core_no_longer_direct", "topics_lost", "topic")
-VOCABULARY_FIELDS = {
-    "kind": "actor_kinds",
-    "kinds": "actor_kinds",
-    "missing_kinds": "actor_kinds",
-    "district": "districts",
-    "area": "districts",
-    "stadtbezirk": "stadtbezirke",
-    "stadtbezirke": "stadtbezirke",
-    "missing_stadtbezirke": "stadtbezirke",
-    "programme": "funding_programmes",
-    "type": "relation_types",
-}
 CORE_MARK = " ★"
 EMPTY_SCHOOL_AREA = "#e8746a"
 EMPTY_OTHER = "#e4e4e4"
@@ -312,7 +301,7 @@ def _what_if(ctx: common.Context, day: dt.date) -> None:
     left, middle, right = st.columns([2, 1.4, 1])
     remove = left.multiselect(
         t.GAPS_WHAT_IF_REMOVE,
-        sorted(names, key=lambda a: names[a].casefold()),
+        by_name(names),
         key="gl_remove",
         format_func=names.__getitem__,
         placeholder=t.F_NO_ACTOR,

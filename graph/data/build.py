@@ -10,12 +10,40 @@ import networkx as nx
 
 from graph.data.gcpause import gc_paused
 from graph.data.model import Dataset
+from graph.data.schema import ACTOR_FIELDS, Field
 
-__all__ = ["build_graph"]
+__all__ = ["DERIVED_VOCABULARIES", "build_graph", "node_vocabularies"]
+
+#: Node attributes :func:`build_graph` derives from an actor's district, with the vocabulary list of their ids.
+DERIVED_VOCABULARIES = {"stadtteil": "stadtteile", "stadtbezirk": "stadtbezirke", "sozialraum": "sozialraeume"}
 
 
 #: Fields of actors and relations that hold a nested record (Address, Contact, …).
 _NESTED = ("address", "target_groups", "contact", "funding")
+
+
+def _vocabularies(fields: tuple[Field, ...]) -> Iterable[tuple[str, str]]:
+    for f in fields:
+        if f.vocab is not None and not f.vocab.startswith("@"):  # "@actor", "@area": ids of other kinds
+            yield f.name, f.vocab
+        yield from _vocabularies(f.fields)
+
+
+def node_vocabularies() -> dict[str, str]:
+    """Attribute of an actor node (or of its nested records) -> the vocabulary list its ids come from.
+
+    Read from :data:`graph.data.schema.ACTOR_FIELDS` plus :data:`DERIVED_VOCABULARIES`, so a page that
+    shows labels for a node's ids needs no list of its own.
+
+    Examples
+    --------
+    >>> lists = node_vocabularies()
+    >>> lists["kind"], lists["audiences"], lists["legal_basis"], lists["stadtbezirk"]
+    ('actor_kinds', 'audiences', 'legal_bases', 'stadtbezirke')
+    >>> "parent" in lists, "service_area" in lists
+    (False, False)
+    """
+    return dict(_vocabularies(ACTOR_FIELDS)) | DERIVED_VOCABULARIES
 
 
 def _attributes(record: object) -> dict[str, Any]:

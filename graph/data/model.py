@@ -231,6 +231,17 @@ class Vocabulary:
         term = self.terms(name).get(term_id)
         return term.label if term else term_id
 
+    def area_label(self, area: str) -> str:
+        """German label of a ``service_area`` id, from the first of :data:`AREA_LISTS` that has it, else the id.
+
+        Examples
+        --------
+        >>> v = Vocabulary({"stadtbezirke": {"nord": Term("nord", "Nord")}, "stadtteile": {"t": Term("t", "T")}})
+        >>> v.area_label("nord"), v.area_label("t"), v.area_label("stadtweit")
+        ('Nord', 'T', 'stadtweit')
+        """
+        return next((self.label(name, area) for name in AREA_LISTS if area in self.terms(name)), area)
+
     def area_ids(self) -> set[str]:
         """Every id allowed in ``service_area``.
 

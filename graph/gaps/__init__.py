@@ -19,8 +19,8 @@ from typing import Any
 from graph.data.build import build_graph
 from graph.data.model import Dataset
 from graph.gaps.coverage import AREA_LEVELS, coverage, coverage_shown, served_districts
+from graph.gaps.info import ACTOR_FIELDS, GAP_INFO, TOPIC_FIELDS, VOCABULARY_FIELDS, GapInfo
 from graph.gaps.info import COMMITTEE as COMMITTEE
-from graph.gaps.info import GAP_INFO, GapInfo
 from graph.gaps.info import MEMBERSHIP as MEMBERSHIP
 from graph.gaps.info import NOT_OFFERING as NOT_OFFERING
 from graph.gaps.info import SCHOOL as SCHOOL
@@ -46,11 +46,14 @@ from graph.gaps.whatif import what_if
 from graph.metrics import metric_graph
 
 __all__ = [
+    "ACTOR_FIELDS",
     "AREA_LEVELS",
     "DEFAULT_MONTHS",
     "GAP_INFO",
     "MAX_MONTHS",
+    "TOPIC_FIELDS",
     "URGENT_MONTHS",
+    "VOCABULARY_FIELDS",
     "GapInfo",
     "SummaryContext",
     "articulation_points",

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from graph.data.model import Actor, Dataset, Relation, Vocabulary
 
 __all__ = [
+    "ACTOR_FIELDS",
     "GAP_INFO",
+    "TOPIC_FIELDS",
+    "VOCABULARY_FIELDS",
     "GapInfo",
 ]
 
@@ -18,6 +21,25 @@ SCHOOL_SOCIAL_WORK = "schulsozialarbeit"
 MEMBERSHIP = "mitglied"
 #: Kinds whose ``topics`` are not offers: a school's describe its profile or needs, a committee's its agenda.
 NOT_OFFERING = frozenset({SCHOOL, COMMITTEE})
+
+# What the ids in the rows of the analyses are, so a table can show names and labels instead:
+#: row fields that hold actor ids (one or a list),
+ACTOR_FIELDS = ("provider", "partner", "source", "target", "members", "cut_off", "from", "to")
+#: row fields that hold topic ids,
+TOPIC_FIELDS = ("direct", "two_steps", "missing", "core_no_longer_direct", "topics_lost", "topic")
+#: and row fields that hold ids of another vocabulary list.
+VOCABULARY_FIELDS = {
+    "kind": "actor_kinds",
+    "kinds": "actor_kinds",
+    "missing_kinds": "actor_kinds",
+    "district": "districts",
+    "area": "districts",
+    "stadtbezirk": "stadtbezirke",
+    "stadtbezirke": "stadtbezirke",
+    "missing_stadtbezirke": "stadtbezirke",
+    "programme": "funding_programmes",
+    "type": "relation_types",
+}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ __all__ = [
     "VEGA_LOCALE",
     "XLSX_DATE_FORMAT",
     "YES",
+    "address_line",
     "de_bool",
     "de_cell",
     "de_date",
@@ -143,6 +144,20 @@ def de_number(value: float | None, digits: int | None = None, grouping: bool = F
     else:
         text = format(float(value), group) if grouping else repr(float(value))
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def address_line(street: str | None, postcode: str | None, city: str | None) -> str:
+    """A postal address on one line, German order: „Weg 1, 06132 Halle (Saale)“; missing parts left out.
+
+    Examples
+    --------
+    >>> address_line("Weg 1", "06132", "Halle (Saale)"), address_line(None, "06132", "Halle (Saale)")
+    ('Weg 1, 06132 Halle (Saale)', '06132 Halle (Saale)')
+    >>> address_line("Weg 1", None, None), address_line(None, None, None)
+    ('Weg 1', '')
+    """
+    place = " ".join(p for p in (postcode, city) if p)
+    return ", ".join(p for p in (street, place) if p)
 
 
 def de_bool(value: bool | None) -> str:

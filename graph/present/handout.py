@@ -20,6 +20,7 @@ from typing import Any
 
 from graph.data import clock
 from graph.data.suggest import did_you_mean
+from graph.present import formats
 from graph.referral import CrisisService, CrisisStep, Offer, ReferralError, ReferralIndex, refer, refer_topics
 
 __all__ = [
@@ -118,8 +119,7 @@ def _sender(index: ReferralIndex) -> str:
         return _SENDER_FALLBACK
     parts = [actor.name]
     if actor.address is not None:
-        place = " ".join(p for p in (actor.address.postcode, actor.address.city) if p)
-        parts.append(", ".join(p for p in (actor.address.street, place) if p))
+        parts.append(formats.address_line(actor.address.street, actor.address.postcode, actor.address.city))
     if actor.contact is not None and actor.contact.email:
         parts.append(actor.contact.email)
     return " · ".join(p for p in parts if p)

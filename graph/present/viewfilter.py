@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 
-__all__ = ["MAX_RADIUS", "ViewFilter", "actor_relations", "filter_graph"]
+__all__ = ["MAX_RADIUS", "ViewFilter", "actor_relations", "by_name", "filter_graph", "stadtbezirke_in"]
 
 MAX_RADIUS = 3
 
@@ -154,3 +155,32 @@ def actor_relations(graph: nx.MultiDiGraph, actor: str) -> nx.MultiDiGraph:
     result.add_nodes_from((n, dict(graph.nodes[n])) for n in graph if n in nodes)
     result.add_edges_from((u, v, k, dict(attrs)) for u, v, k, attrs in edges)
     return result
+
+
+def by_name(names: Mapping[str, str], ids: Iterable[str] | None = None) -> list[str]:
+    """Actor ids (all of ``names``, or ``ids``) in the order people look for them: by name, ignoring case.
+
+    An id without a name sorts by the id itself.
+
+    Examples
+    --------
+    >>> by_name({"a": "villa", "b": "Aue", "c": "Bad"})
+    ['b', 'c', 'a']
+    >>> by_name({"a": "villa"}, ["zz", "a"])
+    ['a', 'zz']
+    """
+    return sorted(names if ids is None else ids, key=lambda a: names.get(a, a).casefold())
+
+
+def stadtbezirke_in(graph: nx.MultiDiGraph, order: Iterable[str]) -> list[str]:
+    """The Stadtbezirke in which at least one actor of ``graph`` sits, in the order of ``order`` (the vocabulary).
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"stadtbezirk": "sued"}), ("b", {"stadtbezirk": None}), ("c", {"stadtbezirk": "mitte"})])
+    >>> stadtbezirke_in(g, ["mitte", "nord", "sued"])
+    ['mitte', 'sued']
+    """
+    present = {b for _, b in graph.nodes(data="stadtbezirk") if b}
+    return [b for b in order if b in present]
