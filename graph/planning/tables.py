@@ -19,7 +19,6 @@ from graph.workflow.diff_report import md
 
 __all__ = [
     "STATUS_LABELS",
-    "STATUS_SYMBOLS",
     "bba_change_frame",
     "bba_frames",
     "bba_markdown",
@@ -42,8 +41,6 @@ __all__ = [
 
 #: German name of each status of :mod:`graph.planning.ssa`.
 STATUS_LABELS = {"covered": "abgedeckt", "partial": "teilweise", "none": "keine"}
-#: One character per status for the text grid.
-STATUS_SYMBOLS = {"covered": "●", "partial": "◐", "none": "–"}
 CHANGE_LABELS = {"new": "neu", "ended": "beendet", "changed": "verändert"}
 FTE = "VZÄ"
 EUR = "Betrag (EUR)"
@@ -160,7 +157,15 @@ def totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None
 
 
 def bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
-    """Totals per Stadtbezirk and school year (:func:`graph.planning.ssa.totals_by_stadtbezirk`) as a German table."""
+    """Totals per Stadtbezirk and school year (:func:`graph.planning.ssa.totals_by_stadtbezirk`) as a German table.
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> totals = {"": {"2026/27": {"schools": 1, "covered": 0, "partial": 0, "none": 1, "fte": 0.0}}}
+    >>> bezirk_frame(totals, Dataset(Vocabulary(), {}, ())).values.tolist()
+    [['ohne Angabe', '2026/27', 1, 0, 0, 1, 0.0]]
+    """
     parts = [
         totals_frame(totals, {"Stadtbezirk": _label(dataset, "stadtbezirke", bezirk) or NO_BEZIRK})
         for bezirk, totals in by_bezirk.items()
@@ -192,7 +197,17 @@ def bezirk_grid(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Datase
 
 
 def ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
-    """Changes between school years (:func:`graph.planning.ssa.ssa_changes`) as a German table, one row per school."""
+    """Changes between school years (:func:`graph.planning.ssa.ssa_changes`) as a German table, one row per school.
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> cell = {"status": "none", "fte": None, "providers": [], "funding": []}
+    >>> row = {"name": "S", "before": cell | {"status": "covered", "fte": 1.0}, "after": cell}
+    >>> change = {"from": "2026/27", "to": "2027/28", "new": [], "ended": [row], "changed": []}
+    >>> ssa_change_frame([change], Dataset(Vocabulary(), {}, ())).iloc[0, :6].tolist()
+    ['2026/27', '2027/28', 'beendet', 'S', 'abgedeckt', 'keine']
+    """
     records = []
     for change in changes:
         for kind in CHANGE_LABELS:
@@ -234,6 +249,15 @@ def ssa_frames(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]
     -------
     dict of str to pandas.DataFrame
         ``Schulen``, ``Summen je Schuljahr``, ``Summen je Stadtbezirk``, ``ESF+-Ende``, ``Veränderungen``.
+
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import ssa_view
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> view = ssa_view(ds)
+    >>> list(ssa_frames(view, ds, view["by_stadtbezirk"]))
+    ['Schulen', 'Summen je Schuljahr', 'Summen je Stadtbezirk', 'ESF+-Ende', 'Veränderungen']
     """
     cliff = plan["cliff"]
     cliff_rows = [{"Schule": _actor(dataset, s), "Hinweis": cliff_sentence(cliff)} for s in cliff["schools"]]
@@ -291,6 +315,15 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
     Returns
     -------
     dict of str to pandas.DataFrame
+
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> overview = bba_overview(ds)
+    >>> bba_frames(overview, ds)["Förderungen"]["Betrag (EUR)"].tolist()
+    [1200.5, 2000.0, 1500.0, 800.0]
     """
     grant_columns = ["Schuljahr", "Schule", "Stadtbezirk", "Projekt", "Träger", "Themen", EUR]
     topics = [
@@ -349,12 +382,30 @@ def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
 
 
 def ssa_workbook(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> bytes:
-    """The SSA planning as an Excel workbook (sheets of :func:`ssa_frames`)."""
+    """The SSA planning as an Excel workbook (sheets of :func:`ssa_frames`).
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import ssa_view
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> view = ssa_view(ds)
+    >>> ssa_workbook(view, ds, view["by_stadtbezirk"])[:2]
+    b'PK'
+    """
     return workbook(ssa_frames(plan, dataset, by_bezirk))
 
 
 def bba_workbook(overview: dict[str, Any], dataset: Dataset) -> bytes:
-    """The BbA overview as an Excel workbook (sheets of :func:`bba_frames`)."""
+    """The BbA overview as an Excel workbook (sheets of :func:`bba_frames`).
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> overview = bba_overview(ds)
+    >>> bba_workbook(overview, ds)[:2]
+    b'PK'
+    """
     return workbook(bba_frames(overview, dataset))
 
 
@@ -431,7 +482,16 @@ def _title(kind: str, years: list[str]) -> str:
 
 
 def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
-    """The SSA planning as plain text: title, ESF+ cliff, then each table in fixed-width columns."""
+    """The SSA planning as plain text: title, ESF+ cliff, then each table in fixed-width columns.
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import ssa_view
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> view = ssa_view(ds)
+    >>> print(ssa_text(view, ds, view["by_stadtbezirk"]).splitlines()[1])
+    ESF+-Ende: ab 2028/29 ohne gesicherte Finanzierung: 1 Schule, 1,5 VZÄ
+    """
     lines = [
         _title("Teilplanung Schulsozialarbeit", plan["school_years"]),
         f"ESF+-Ende: {cliff_sentence(plan['cliff'])}",
@@ -442,7 +502,16 @@ def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) 
 
 
 def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
-    """The SSA planning as Markdown: heading, ESF+ cliff, one table per section."""
+    """The SSA planning as Markdown: heading, ESF+ cliff, one table per section.
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import ssa_view
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> view = ssa_view(ds)
+    >>> ssa_markdown(view, ds, view["by_stadtbezirk"]).splitlines()[0]
+    '# Teilplanung Schulsozialarbeit 2024/25–2027/28'
+    """
     lines = [
         f"# {_title('Teilplanung Schulsozialarbeit', plan['school_years'])}",
         "",
@@ -478,7 +547,16 @@ def _bba_sections(overview: dict[str, Any], dataset: Dataset) -> list[tuple[str,
 
 
 def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
-    """The BbA overview as plain text."""
+    """The BbA overview as plain text.
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> overview = bba_overview(ds)
+    >>> print(bba_text(overview, ds).splitlines()[1])
+    Obergrenze je Schule und Schuljahr: 3.000 EUR.
+    """
     lines = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
     for title, frame in _bba_sections(overview, dataset):
         lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
@@ -486,7 +564,16 @@ def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
 
 
 def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
-    """The BbA overview as Markdown."""
+    """The BbA overview as Markdown.
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> ds = load_dataset("tests/data/plan").dataset
+    >>> overview = bba_overview(ds)
+    >>> bba_markdown(overview, ds).splitlines()[0]
+    '# BbA-Förderung 2024/25–2027/28'
+    """
     lines = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
     for title, frame in _bba_sections(overview, dataset):
         lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
