@@ -221,7 +221,7 @@ def check_bba_schools(file: str, entries: list[Entry], kinds: Mapping[str, str])
     >>> text = "- {source: f, target: p, type: foerderung, since: 2026-09-01, funding: {programme: bba, amount: 500}}"
     >>> entries = Converter("r.yaml").entries(yaml.compose(text), RELATION_FIELDS)
     >>> [(p.code, p.column) for p in check_bba_schools("r.yaml", entries, {"f": "traeger", "p": "projekt"})]
-    [('bba-school', 26)]
+    [('bba-school', 23)]
     """
     links = [(str(e.values.get("source")), str(e.values.get("target"))) for e in entries if not is_bba_grant(e.values)]
     for entry in entries:
