@@ -46,27 +46,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument("view", choices=("ssa", "bba"), help="ssa: Schulsozialarbeit je Schuljahr; bba: BbA-Förderung")
     parser.add_argument(
-        "--from", dest="first", type=school_year, help="erstes Schuljahr, z. B. 2024/25 (Standard: Beginn von ESF+)"
+        "--from",
+        dest="first",
+        type=school_year,
+        metavar="SCHULJAHR",
+        help="erstes Schuljahr, z. B. 2024/25 (Standard: Beginn von ESF+)",
     )
     parser.add_argument(
-        "--to", dest="last", type=school_year, help="letztes Schuljahr, z. B. 2027/28 (Standard: Ende von ESF+)"
+        "--to",
+        dest="last",
+        type=school_year,
+        metavar="SCHULJAHR",
+        help="letztes Schuljahr, z. B. 2027/28 (Standard: Ende von ESF+)",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="Ausgabeformat (Standard: text)")
-    parser.add_argument("--data", default="data", help="Datenordner (Standard: data)")
+    parser.add_argument("--data", default="data", metavar="ORDNER", help="Datenordner (Standard: data)")
     parser.add_argument(
-        "--output", help="Datei für --format xlsx (Standard: die Arbeitsmappe geht auf die Standardausgabe)"
+        "--output", metavar="DATEI", help="in diese Datei schreiben, z. B. planung.xlsx (Standard: Standardausgabe)"
     )
 
 
 def _emit(args: argparse.Namespace, text: str | bytes) -> None:
-    if isinstance(text, bytes):
-        if args.output:
-            Path(args.output).write_bytes(text)
-        else:
-            sys.stdout.buffer.write(text)
-            sys.stdout.flush()
-        return
-    print(text)
+    """Write the output to ``--output`` when given, else to the standard output (bytes unchanged)."""
+    data = text if isinstance(text, bytes) else (text + "\n").encode("utf-8")
+    if args.output:
+        Path(args.output).write_bytes(data)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    else:
+        print(text)
 
 
 def run(args: argparse.Namespace) -> int:
