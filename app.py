@@ -23,6 +23,7 @@ PAGES = [
     st.Page("views/akteure.py", title=t.PAGE_ACTORS, url_path="akteure"),
     st.Page("views/kennzahlen.py", title=t.PAGE_METRICS, url_path="kennzahlen"),
     st.Page("views/luecken.py", title=t.PAGE_GAPS, url_path="luecken"),
+    st.Page("views/planung.py", title=t.PAGE_PLAN, url_path="planung"),
     st.Page("views/vermittlung.py", title=t.PAGE_REFERRAL, url_path="vermittlung"),
     st.Page("views/fruehwarnsystem.py", title=t.PAGE_EARLY_WARNING, url_path="fruehwarnsystem"),
     st.Page("views/daten.py", title=t.PAGE_DATA, url_path="daten"),

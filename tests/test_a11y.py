@@ -128,7 +128,8 @@ def _open(page: Any, app_url: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["karte", "akteure", "profil", "kennzahlen", "luecken", "vermittlung", "daten", "fruehwarnsystem"]
+    "name",
+    ["karte", "akteure", "profil", "kennzahlen", "luecken", "planung", "vermittlung", "daten", "fruehwarnsystem"],
 )
 def test_axe_finds_no_serious_violation(page: Any, app_url: str, name: str) -> None:
     _open(page, app_url, name)

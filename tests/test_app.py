@@ -17,6 +17,7 @@ PAGES = {
     "akteure": "Akteure",
     "kennzahlen": "Kennzahlen",
     "luecken": "Lücken",
+    "planung": "Planung",
     "vermittlung": "Vermittlung",
     "daten": "Daten",
     "fruehwarnsystem": "Frühwarnsystem",

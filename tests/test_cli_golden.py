@@ -27,7 +27,7 @@ IMPORT = "tests/data/import"
 COMMANDS: list[tuple[str, list[str]]] = [
     ("help.txt", ["--help"]),
     *[(f"help-{name}.txt", [name, "--help"]) for name in ("validate", "metrics", "gaps", "schema", "refer", "diff")],
-    *[(f"help-{name}.txt", [name, "--help"]) for name in ("fmt", "import")],
+    *[(f"help-{name}.txt", [name, "--help"]) for name in ("fmt", "import", "plan")],
     ("help-pathway.txt", ["pathway", "--help"]),
     ("validate.txt", ["validate", "data"]),
     ("validate.json", ["validate", "data", "--format", "json"]),
@@ -51,6 +51,12 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("diff.md", ["diff", "tests/data/valid", "data", "--repo", "."]),
     ("diff.json", ["diff", "tests/data/valid", "data", "--repo", ".", "--format", "json"]),
     ("fmt-check.txt", ["fmt", "data", "--check"]),
+    ("plan-ssa.txt", ["plan", "ssa"]),
+    ("plan-ssa.json", ["plan", "ssa", "--format", "json"]),
+    ("plan-ssa.md", ["plan", "ssa", "--from", "2025/26", "--to", "2028/29", "--format", "markdown"]),
+    ("plan-bba.txt", ["plan", "bba"]),
+    ("plan-bba.json", ["plan", "bba", "--format", "json"]),
+    ("plan-bba.md", ["plan", "bba", "--format", "markdown"]),
     ("import-actors.txt", ["import", f"{IMPORT}/actors.csv", "--into", "actors", "--data", "tests/data/valid"]),
     (
         "import-relations.txt",

@@ -9,7 +9,7 @@ from graph.data.problems import CODES, EXCERPT_WIDTH, TITLES, Problem, Report, s
 
 VALIDATION_MODULES = [
     Path(__file__).parent.parent / "graph" / "data" / f"{m}.py"
-    for m in ("yamlread", "convert", "checks", "loader", "sourcerules")
+    for m in ("yamlread", "convert", "checks", "loader", "sourcerules", "planrules")
 ]
 
 
@@ -33,7 +33,7 @@ def test_codes_table_lists_every_code_the_package_emits() -> None:
         text = source.read_text(encoding="utf-8")
         emitted |= set(
             re.findall(
-                r'"((?:yaml|file|wrong|unknown|missing|empty|invalid|duplicate|kind|date|self|stale|relation|demo|phone)-[a-z-]+)"',
+                r'"((?:yaml|file|wrong|unknown|missing|empty|invalid|duplicate|kind|date|self|stale|relation|demo|phone|bba)-[a-z-]+)"',
                 text,
             )
         )

@@ -505,3 +505,50 @@ EW_CITY_LEGEND = (
     "„besetzt“: jede Rolle der Stufe hat jemanden · „teilweise“: einige Rollen haben niemanden · "
     "„Lücke“: außer Schule und Eltern hat niemand die Stufe."
 )
+# Page Planung (issue 16): Teilplanung Schulsozialarbeit and BbA overview
+PAGE_PLAN = "Planung"
+PLAN_INTRO = (
+    "Welche Schule hat in welchem Schuljahr Schulsozialarbeit, mit wie vielen Stellen (VZÄ) und aus welchem "
+    "Programm finanziert – und wohin sind die Mittel für bildungsbezogene Angebote (BbA) geflossen. Ein Schuljahr "
+    "läuft vom 1. August bis 31. Juli."
+)
+PLAN_RANGE = "Schuljahre"
+PLAN_RANGE_HELP = "Von welchem bis zu welchem Schuljahr die Planung reicht; vorgeschlagen ist der ESF+-Zeitraum."
+PLAN_TABS = ["Schulsozialarbeit", "BbA-Förderung"]
+PLAN_FILTER_BEZIRK = "Stadtbezirk"
+PLAN_FILTER_TYPE = "Schulform"
+PLAN_FILTER_PROGRAMME = "Förderprogramm"
+PLAN_FILTER_ALL = "alle"
+PLAN_GRID = "Schulen je Schuljahr"
+PLAN_GRID_HELP = (
+    "abgedeckt: an jedem Tag des Schuljahres läuft Schulsozialarbeit; teilweise: an manchen Tagen; keine: an keinem. "
+    "VZÄ: Vollzeitstellen im Mittel des Schuljahres (eine volle Stelle für ein halbes Jahr zählt 0,5)."
+)
+PLAN_CLIFF = "ESF+-Ende: {sentence}."
+PLAN_CLIFF_NONE = "Nach dem Ende von ESF+ verliert keine der gezeigten Schulen ihre Schulsozialarbeit."
+PLAN_CLIFF_SCHOOLS = "Betroffene Schulen ({n})"
+PLAN_TOTALS = "Summen je Schuljahr"
+PLAN_BEZIRKE = "Summen je Stadtbezirk"
+PLAN_CHANGE = "Was sich zwischen zwei Schuljahren ändert"
+PLAN_CHANGE_FROM = "von Schuljahr"
+PLAN_CHANGE_TO = "nach Schuljahr"
+PLAN_CHANGE_SUMMARY = "{new} neu, {ended} beendet, {changed} verändert."
+PLAN_CHANGE_NONE = "Zwischen diesen Schuljahren ändert sich nichts."
+PLAN_EMPTY = "Keine Schule passt zu den Filtern."
+PLAN_DOWNLOAD_SSA = "Planung Schulsozialarbeit als Excel-Datei"
+PLAN_DOWNLOAD_BBA = "BbA-Übersicht als Excel-Datei"
+PLAN_BBA_CAP = "Obergrenze je Schule und Schuljahr: {cap} EUR. Rot markiert: Schulen darüber."
+PLAN_BBA_NO_CAP = (
+    "Für BbA ist keine Obergrenze je Schule und Schuljahr eingetragen (Halles Regel ist nicht öffentlich). "
+    "Die Netzwerkstelle kann sie im Vokabular beim Förderprogramm als `cap` eintragen."
+)
+PLAN_BBA_CHART = "Fördersumme je Schuljahr und Stadtbezirk"
+PLAN_BBA_AMOUNT = "Betrag (EUR)"
+PLAN_BBA_GRANTS = "Förderungen ({n})"
+PLAN_BBA_SCHOOLS = "Je Schule und Schuljahr (EUR)"
+PLAN_BBA_NEVER = "Schulen ohne BbA-Förderung in diesen Schuljahren ({n})"
+PLAN_BBA_TOPICS = "Förderungen je Thema (eine Förderung mit zwei Themen zählt bei beiden)"
+PLAN_BBA_TOTAL = "{year}: {amount} EUR in {grants} an {schools}"
+#: (plural, singular) of the counts in PLAN_BBA_TOTAL, chosen by ``n == 1``.
+PLAN_GRANTS = ("{n} Förderungen", "{n} Förderung")
+PLAN_SCHOOLS = ("{n} Schulen", "{n} Schule")

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from graph.cli import pathway as pathway_cli
+from graph.cli import plan as plan_cli
 from graph.cli import refer as referral_cli
 from graph.cli.args import parse_date
 from graph.cli.reports import add_gaps_arguments, add_metrics_arguments, run_gaps, run_metrics
@@ -119,6 +120,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "fmt": ("Datendateien in kanonische Form bringen (--check: nur prüfen)", fmt.add_arguments, fmt.run),
     "import": ("Akteure oder Beziehungen aus Excel/CSV anhängen", importer.add_arguments, importer.run),
     "pathway": (pathway_cli.HELP, pathway_cli.add_arguments, pathway_cli.run),
+    "plan": (plan_cli.HELP, plan_cli.add_arguments, plan_cli.run),
 }
 
 

@@ -21,6 +21,7 @@ from graph.data.convert import Converter, Entry
 from graph.data.gcpause import gc_paused
 from graph.data.model import Actor, Dataset, Relation, Term, Vocabulary
 from graph.data.pathways import attach_pathways
+from graph.data.planrules import check_bba_schools, check_plan_fields
 from graph.data.problems import Problem, Report
 from graph.data.records import make_actor, make_relation, make_term
 from graph.data.schema import ACTOR_FIELDS, META_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
@@ -269,6 +270,9 @@ def _load(base: Path, today: dt.date, reference: dt.date | None, meta_problems: 
     for entry in relation_entries:  # extending one list in place: this loop runs per relation
         found += check_relation_ends(relations_shown, entry, ctx)
         found += check_relation_sources(relations_shown, entry, side.actors)
+        found += check_plan_fields(relations_shown, entry)
+    if side.readable:
+        found += check_bba_schools(relations_shown, relation_entries, side.kinds)
     report.extend(found)
 
     if not report.valid:

@@ -123,6 +123,7 @@ class Relation:
     until: dt.date | None = None
     topics: tuple[str, ...] = ()
     strength: int | None = None
+    fte: float | None = None
     funding: Funding | None = None
     provenance: str | None = None
     source_date: dt.date | None = None
@@ -182,6 +183,7 @@ class Term:
     directed: bool = False
     source_kinds: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
+    cap: float | None = None
     provenance: str | None = None
     notes: str | None = None
 

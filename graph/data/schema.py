@@ -189,6 +189,11 @@ RELATION_FIELDS: tuple[Field, ...] = (
     _f("topics", "list", "Themen der Zusammenarbeit.", item="slug", vocab="topics"),
     _f("strength", "int", "Stärke: 1 gelegentlich, 2 regelmäßig, 3 vertraglich.", minimum=1, maximum=3),
     _f(
+        "fte",
+        "number",
+        "Stellenumfang der Schulsozialarbeit in Vollzeitäquivalenten (VZÄ), größer als 0 und höchstens 3, z. B. 0.5.",
+    ),
+    _f(
         "funding",
         "mapping",
         "Förderung: Programm und Betrag.",
@@ -341,7 +346,22 @@ VOCABULARY_LISTS: dict[str, tuple[str, tuple[Field, ...]]] = {
             _VOCAB_NOTES,
         ),
     ),
-    "funding_programmes": ("Förderprogramme", (_ID, _LABEL, _DESCRIPTION, _VOCAB_PROVENANCE, _VOCAB_NOTES)),
+    "funding_programmes": (
+        "Förderprogramme",
+        (
+            _ID,
+            _LABEL,
+            _DESCRIPTION,
+            _f(
+                "cap",
+                "number",
+                "Obergrenze der Förderung je Schule und Schuljahr in Euro, falls das Programm eine hat (z. B. bei BbA); "
+                "leer lassen, solange keine Quelle sie nennt.",
+            ),
+            _VOCAB_PROVENANCE,
+            _VOCAB_NOTES,
+        ),
+    ),
     "legal_bases": (
         "Rechtsgrundlagen",
         (
