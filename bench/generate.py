@@ -103,7 +103,9 @@ _KIND_NAMES = {
 _TOPIC_WEIGHT = {"schulabsentismus": 4, "familie": 4, "lernen": 3, "berufsorientierung": 3, "armut": 2, "mobbing": 2}
 _LANGUAGES = ("en", "ar", "ru", "uk", "tr", "fa", "vi", "pl")
 _AGES = {"primarstufe": (6, 10), "sek1": (10, 16), "sek2": (16, 19)}
-_PROGRAMMES = ("esf-plus-schulerfolg", "bba", "demokratie-leben", "kommunal")
+#: No "bba": a BbA grant must reach exactly one school within one school year (graph.data.planrules), which random
+#: funding relations do not; "kommunal" takes its place, and four entries as before keep the random sequence.
+_PROGRAMMES = ("esf-plus-schulerfolg", "kommunal", "demokratie-leben", "kommunal")
 #: Fixed reference day: generated dates never depend on the calendar.
 BASE_DAY = dt.date(2026, 10, 1)
 
