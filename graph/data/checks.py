@@ -287,6 +287,14 @@ def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]
     ------
     Problem
         ``unknown-term`` and ``invalid-value`` errors, and the warnings of ``check_fictional_phone``.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> values = {"kind": "traeger", "target_groups": {"age_min": 12, "age_max": 6}, "contact": {"web": "x.de"}}
+    >>> entry = Entry(values, {"": yaml.Mark("a", 0, 0, 0, "", 0)})
+    >>> [p.message for p in check_actor("a.yaml", entry, CheckContext(Vocabulary(), {}))]
+    ['Das Höchstalter 6 liegt unter dem Mindestalter 12.', "'x.de' ist keine Webadresse."]
     """
     values = entry.values
     subtype = values.get("subtype")
@@ -418,6 +426,16 @@ def check_relation_ends(file: str, entry: Entry, ctx: CheckContext) -> Iterator[
         A ``kind-mismatch`` error per end whose actor kind the type's ``source_kinds`` or
         ``target_kinds`` does not list. Nothing for an unknown type, an unknown actor, or a type
         without kind restrictions.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.model import Term
+    >>> ssa = Term("schulsozialarbeit", "Schulsozialarbeit", source_kinds=("traeger",), target_kinds=("schule",))
+    >>> ctx = CheckContext(Vocabulary({"relation_types": {"schulsozialarbeit": ssa}}), {"a": "schule", "b": "schule"})
+    >>> entry = Entry({"source": "a", "target": "b", "type": "schulsozialarbeit"}, {"": yaml.Mark("r", 0, 0, 0, "", 0)})
+    >>> [(p.code, p.message) for p in check_relation_ends("r.yaml", entry, ctx)]
+    [('kind-mismatch', "'Schulsozialarbeit' erlaubt als source nur traeger, aber 'a' ist schule.")]
     """
     values = entry.values
     rel_type = ctx.vocabulary.terms("relation_types").get(str(values.get("type")))
@@ -487,6 +505,16 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
         Warnings (level ``warning``): ``stale-entry`` when :func:`graph.data.freshness.is_stale`,
         ``relation-ended`` for a relation whose ``until`` lies before ``today``, ``missing-contact`` for an
         actor without contact or with an empty one.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> entry = Entry({}, {"": yaml.Mark("r", 0, 0, 0, "", 0)})
+    >>> ended = Relation("r", "a", "b", "kooperation", until=dt.date(2025, 1, 1), verified=dt.date(2024, 1, 1))
+    >>> [(p.code, p.level) for p in freshness("r.yaml", entry, dt.date(2026, 1, 1), ended)]
+    [('stale-entry', 'warning'), ('relation-ended', 'warning')]
+    >>> [p.code for p in freshness("a.yaml", entry, dt.date(2026, 1, 1), Actor("a", "A", "schule"))]
+    ['missing-contact']
     """
 
     def warn(path: str, code: str, message: str, hint: str) -> Problem:
