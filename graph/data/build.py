@@ -35,6 +35,13 @@ def node_vocabularies() -> dict[str, str]:
     Read from :data:`graph.data.schema.ACTOR_FIELDS` plus :data:`DERIVED_VOCABULARIES`, so a page that
     shows labels for a node's ids needs no list of its own.
 
+    Returns
+    -------
+    dict of str to str
+        Field name (nested fields by their own name, e.g. ``legal_basis``) -> vocabulary list name;
+        fields that refer to actors or areas (``@actor``, ``@area``) are left out, and the
+        derived ``stadtteil``, ``stadtbezirk`` and ``sozialraum`` are added.
+
     Examples
     --------
     >>> lists = node_vocabularies()

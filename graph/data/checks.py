@@ -39,14 +39,37 @@ class CheckContext:
     _allowed: dict[str, set[str]] = field(default_factory=dict)
 
     def allowed(self, vocab: str) -> set[str]:
-        """Ids allowed for a vocabulary reference, computed once per list (checks run per value)."""
+        """Ids allowed for a vocabulary reference, computed once per list (checks run per value).
+
+        Parameters
+        ----------
+        vocab : str
+            A field's ``vocab``: a vocabulary list name, or ``@area`` for the ids allowed in ``service_area``.
+
+        Returns
+        -------
+        set of str
+            The term ids of that list (empty when the vocabulary lacks it); for ``@area`` ``stadtweit``
+            plus the ids of every area list. The cached set itself, so callers must not change it.
+        """
         if vocab not in self._allowed:
             ids = self.vocabulary.area_ids() if vocab == AREA else set(self.vocabulary.terms(vocab))
             self._allowed[vocab] = ids
         return self._allowed[vocab]
 
     def open_list(self, f: Field) -> bool:
-        """True when ``f`` takes free text because the vocabulary lacks its optional list."""
+        """True when ``f`` takes free text because the vocabulary lacks its optional list.
+
+        Parameters
+        ----------
+        f : Field
+            A field with a ``vocab`` reference.
+
+        Returns
+        -------
+        bool
+            ``f.vocab_optional`` is set and the list ``f.vocab`` is missing or empty in the vocabulary.
+        """
         return f.vocab_optional and not self.vocabulary.terms(str(f.vocab))
 
 
@@ -56,7 +79,31 @@ def _problem(file: str, entry: Entry, path: str, code: str, message: str, hint: 
 
 
 def check_duplicate_ids(file: str, entries: list[Entry], what: str) -> Iterator[Problem]:
-    """Report every id used a second time in one list."""
+    """Report every id used a second time in one list.
+
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entries : list of Entry
+        The converted entries of the list; entries without ``id`` are skipped.
+    what : str
+        German noun for one entry, used in the message (e.g. ``Akteur``).
+
+    Yields
+    ------
+    Problem
+        One ``duplicate-id`` error per repeated id, at the repeat's ``id``; the message names the line of
+        the first use.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> mark = yaml.Mark("a", 0, 2, 0, "", 0)
+    >>> entries = [Entry({"id": "x"}, {"": mark}), Entry({"id": "y"}, {"": mark}), Entry({"id": "x"}, {"": mark})]
+    >>> [(p.code, p.line) for p in check_duplicate_ids("a.yaml", entries, "Akteur")]
+    [('duplicate-id', 3)]
+    """
     first: dict[str, int] = {}
     for entry in entries:
         entry_id = entry.values.get("id")
@@ -175,6 +222,26 @@ def check_vocab_refs(
 ) -> list[Problem]:
     """Report references to actors or vocabulary terms that do not exist, in every entry of one list.
 
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entries : iterable of Entry
+        The converted entries of the list.
+    fields : tuple of Field
+        The field table of the list (e.g. :data:`graph.data.schema.RELATION_FIELDS`); only fields with a
+        ``vocab`` and nested groups holding such fields are visited.
+    ctx : CheckContext
+        Vocabulary and actor ids to check against. Unknown actors are not reported when
+        ``actors_readable`` is false, unknown terms not when ``vocabulary_readable`` is false; fields of an
+        optional list the vocabulary lacks (:meth:`CheckContext.open_list`) take any value.
+
+    Returns
+    -------
+    list of Problem
+        One ``unknown-actor`` or ``unknown-term`` error per unknown value (each list item on its own),
+        in entry order, with a "did you mean" hint when a close id or label exists.
+
     Examples
     --------
     >>> import yaml
@@ -200,7 +267,35 @@ def check_vocab_refs(
 
 
 def check_actor(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
-    """Rules for one actor beyond field types."""
+    """Rules for one actor beyond field types.
+
+    Checks that a school's ``subtype`` is in ``school_types`` (only when the vocabulary was readable),
+    that ``age_min`` is not above ``age_max``, that ``address.postcode`` has five digits, that
+    ``contact.email`` looks like an e-mail address and ``contact.web`` starts with ``http(s)://``,
+    and applies :func:`graph.data.sourcerules.check_fictional_phone`.
+
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entry : Entry
+        One converted actor entry.
+    ctx : CheckContext
+        Supplies the ``school_types`` list and whether the vocabulary was readable.
+
+    Yields
+    ------
+    Problem
+        ``unknown-term`` and ``invalid-value`` errors, and the warnings of ``check_fictional_phone``.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> values = {"kind": "traeger", "target_groups": {"age_min": 12, "age_max": 6}, "contact": {"web": "x.de"}}
+    >>> entry = Entry(values, {"": yaml.Mark("a", 0, 0, 0, "", 0)})
+    >>> [p.message for p in check_actor("a.yaml", entry, CheckContext(Vocabulary(), {}))]
+    ['Das Höchstalter 6 liegt unter dem Mindestalter 12.', "'x.de' ist keine Webadresse."]
+    """
     values = entry.values
     subtype = values.get("subtype")
     school_types = ctx.vocabulary.terms("school_types")
@@ -268,7 +363,28 @@ def _check_contact(file: str, entry: Entry) -> Iterator[Problem]:
 
 
 def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
-    """Rules for one relation on its own: not a self-relation, dates in order."""
+    """Rules for one relation on its own: not a self-relation, dates in order.
+
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entry : Entry
+        One converted relation entry.
+
+    Yields
+    ------
+    Problem
+        A ``self-relation`` error when ``source`` equals ``target``, a ``date-order`` error when
+        ``until`` lies before ``since``.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> values = {"source": "a", "target": "a", "since": dt.date(2025, 1, 1), "until": dt.date(2024, 1, 1)}
+    >>> [p.code for p in check_relation("r.yaml", Entry(values, {"": yaml.Mark("r", 0, 0, 0, "", 0)}))]
+    ['self-relation', 'date-order']
+    """
     values = entry.values
     source, target = values.get("source"), values.get("target")
     if source is not None and source == target:
@@ -293,7 +409,34 @@ def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
 
 
 def check_relation_ends(file: str, entry: Entry, ctx: CheckContext) -> Iterator[Problem]:
-    """The actor kinds at both ends must be ones the relation type allows."""
+    """The actor kinds at both ends must be ones the relation type allows.
+
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entry : Entry
+        One converted relation entry.
+    ctx : CheckContext
+        Supplies the relation types and the kind of every actor.
+
+    Yields
+    ------
+    Problem
+        A ``kind-mismatch`` error per end whose actor kind the type's ``source_kinds`` or
+        ``target_kinds`` does not list. Nothing for an unknown type, an unknown actor, or a type
+        without kind restrictions.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> from graph.data.model import Term
+    >>> ssa = Term("schulsozialarbeit", "Schulsozialarbeit", source_kinds=("traeger",), target_kinds=("schule",))
+    >>> ctx = CheckContext(Vocabulary({"relation_types": {"schulsozialarbeit": ssa}}), {"a": "schule", "b": "schule"})
+    >>> entry = Entry({"source": "a", "target": "b", "type": "schulsozialarbeit"}, {"": yaml.Mark("r", 0, 0, 0, "", 0)})
+    >>> [(p.code, p.message) for p in check_relation_ends("r.yaml", entry, ctx)]
+    [('kind-mismatch', "'Schulsozialarbeit' erlaubt als source nur traeger, aber 'a' ist schule.")]
+    """
     values = entry.values
     rel_type = ctx.vocabulary.terms("relation_types").get(str(values.get("type")))
     if rel_type is None:
@@ -314,7 +457,27 @@ def check_relation_ends(file: str, entry: Entry, ctx: CheckContext) -> Iterator[
 
 
 def relation_key(relation: Relation, vocabulary: Vocabulary) -> tuple[object, ...]:
-    """Identity of a relation for duplicate detection; undirected types ignore direction."""
+    """Identity of a relation for duplicate detection; undirected types ignore direction.
+
+    Parameters
+    ----------
+    relation : Relation
+        The relation.
+    vocabulary : Vocabulary
+        Supplies ``relation_types``; a type missing there counts as directed.
+
+    Returns
+    -------
+    tuple
+        ``(source, target, type, since, until)``, with source and target sorted for undirected types.
+
+    Examples
+    --------
+    >>> from graph.data.model import Term
+    >>> vocabulary = Vocabulary({"relation_types": {"kooperation": Term("kooperation", "Kooperation")}})
+    >>> relation_key(Relation("r1", "b", "a", "kooperation"), vocabulary)
+    ('a', 'b', 'kooperation', None, None)
+    """
     rel_type = vocabulary.terms("relation_types").get(relation.type)
     ends: tuple[str, ...] = (relation.source, relation.target)
     if rel_type is not None and not rel_type.directed:
@@ -323,7 +486,36 @@ def relation_key(relation: Relation, vocabulary: Vocabulary) -> tuple[object, ..
 
 
 def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation) -> Iterator[Problem]:
-    """Warnings: not verified for a year, relation ended, actor without contact."""
+    """Warnings: not verified for a year, relation ended, actor without contact.
+
+    Parameters
+    ----------
+    file : str
+        File name given to each problem.
+    entry : Entry
+        The converted entry, for line and column.
+    today : datetime.date
+        The reference day.
+    record : Actor or Relation
+        The model record built from ``entry``.
+
+    Yields
+    ------
+    Problem
+        Warnings (level ``warning``): ``stale-entry`` when :func:`graph.data.freshness.is_stale`,
+        ``relation-ended`` for a relation whose ``until`` lies before ``today``, ``missing-contact`` for an
+        actor without contact or with an empty one.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> entry = Entry({}, {"": yaml.Mark("r", 0, 0, 0, "", 0)})
+    >>> ended = Relation("r", "a", "b", "kooperation", until=dt.date(2025, 1, 1), verified=dt.date(2024, 1, 1))
+    >>> [(p.code, p.level) for p in freshness("r.yaml", entry, dt.date(2026, 1, 1), ended)]
+    [('stale-entry', 'warning'), ('relation-ended', 'warning')]
+    >>> [p.code for p in freshness("a.yaml", entry, dt.date(2026, 1, 1), Actor("a", "A", "schule"))]
+    ['missing-contact']
+    """
 
     def warn(path: str, code: str, message: str, hint: str) -> Problem:
         line, column = entry.where(path)

@@ -64,7 +64,25 @@ class Entry:
     complete: bool = True
 
     def where(self, path: str) -> tuple[int, int]:
-        """Position of ``path``, falling back to its parent field, then the entry."""
+        """Position of ``path``, falling back to its parent field, then the entry.
+
+        Parameters
+        ----------
+        path : str
+            Dotted field path, e.g. ``address.postcode`` or ``topics.2``; ``""`` for the entry itself.
+
+        Returns
+        -------
+        tuple of int
+            1-based ``(line, column)`` of the value at ``path`` or, when it has no mark, of the nearest
+            parent path that has one.
+
+        Examples
+        --------
+        >>> e = Entry({}, {"": yaml.Mark("a", 0, 4, 2, "", 0), "address": yaml.Mark("a", 0, 6, 4, "", 0)})
+        >>> e.where("address.postcode"), e.where("name")
+        ((7, 5), (5, 3))
+        """
         while path not in self.marks and path:
             path = path.rpartition(".")[0]
         mark = self.marks[path]
@@ -121,7 +139,21 @@ class Converter:
         self.problems: list[Problem] = []
 
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
-        """Record a problem at ``node``."""
+        """Record a problem at ``node``.
+
+        Appends an error :class:`~graph.data.problems.Problem` for this converter's file to ``problems``.
+
+        Parameters
+        ----------
+        node : yaml.Node
+            The node the problem is about; its start gives line and column.
+        code : str
+            Problem code (see :data:`graph.data.problems.CODES`).
+        message : str
+            German message for the user.
+        hint : str
+            German hint on how to fix it; empty by default.
+        """
         line, column = position(node)
         self.problems.append(Problem(self.file, line, column, code, message, hint))
 
@@ -148,6 +180,13 @@ class Converter:
             Allowed fields of an entry.
         what : str
             German noun for one entry, used in messages.
+
+        Returns
+        -------
+        list of Entry
+            One entry per item that is a mapping, in file order; items that are not mappings or carry an
+            unsupported tag are reported and skipped. Empty, with a problem recorded, when ``root`` is not a
+            list or carries an unsupported tag.
         """
         if not self._usable(root):
             return []
@@ -180,6 +219,21 @@ class Converter:
     def record(self, root: yaml.Node, fields: tuple[Field, ...], what: str = "Datei") -> Entry | None:
         """Convert a top-level mapping of fields (``meta.yaml``); ``None`` when it is not one.
 
+        Parameters
+        ----------
+        root : yaml.Node
+            Composed root of the file.
+        fields : tuple of Field
+            Allowed fields of the record.
+        what : str
+            German noun for the file, used in the message when the root is not a mapping.
+
+        Returns
+        -------
+        Entry or None
+            The converted record (values that failed to convert are left out, their problems recorded);
+            ``None``, with a problem recorded, when ``root`` is not a mapping or carries an unsupported tag.
+
         Examples
         --------
         >>> from graph.data.schema import META_FIELDS
@@ -204,7 +258,30 @@ class Converter:
         return entry
 
     def keyed_lists(self, root: yaml.Node, lists: dict[str, tuple[str, tuple[Field, ...]]]) -> dict[str, list[Entry]]:
-        """Convert a top-level mapping of named lists (the vocabulary file)."""
+        """Convert a top-level mapping of named lists (the vocabulary file).
+
+        Parameters
+        ----------
+        root : yaml.Node
+            Composed root of the file.
+        lists : dict of str to tuple of (str, tuple of Field)
+            Allowed list names -> (description, fields of one entry); only the fields are used here.
+
+        Returns
+        -------
+        dict of str to list of Entry
+            The converted entries of each known list present in the file; unknown and repeated keys are
+            reported and skipped. Empty, with a problem recorded, when ``root`` is not a mapping.
+
+        Examples
+        --------
+        >>> from graph.data.schema import Field
+        >>> c = Converter("vocabulary.yaml")
+        >>> lists = {"topics": ("Themen", (Field("id", "slug", "Kennung."),))}
+        >>> result = c.keyed_lists(yaml.compose("{topics: [{id: lesen}], topcs: []}"), lists)
+        >>> result["topics"][0].values, [p.code for p in c.problems]
+        ({'id': 'lesen'}, ['unknown-field'])
+        """
         result: dict[str, list[Entry]] = {}
         if not self._usable(root):
             return result

@@ -35,6 +35,18 @@ State = Literal["fresh", "stale", "unverified"]
 def age_days(verified: dt.date | None, today: dt.date) -> int | None:
     """Days since ``verified`` (negative when it lies after ``today``), ``None`` without a date.
 
+    Parameters
+    ----------
+    verified : datetime.date or None
+        The entry's ``verified`` field.
+    today : datetime.date
+        The reference day.
+
+    Returns
+    -------
+    int or None
+        ``(today - verified).days``; ``None`` when ``verified`` is ``None``.
+
     Examples
     --------
     >>> age_days(dt.date(2025, 1, 1), dt.date(2026, 1, 2)), age_days(None, dt.date(2026, 1, 2))
@@ -69,6 +81,19 @@ def is_stale(verified: dt.date | None, today: dt.date) -> bool:
 
 def freshness_state(verified: dt.date | None, today: dt.date) -> State:
     """``fresh``, ``stale`` or ``unverified`` (see :data:`State`).
+
+    Parameters
+    ----------
+    verified : datetime.date or None
+        The entry's ``verified`` field.
+    today : datetime.date
+        The reference day.
+
+    Returns
+    -------
+    State
+        ``unverified`` without a date, ``stale`` when :func:`is_stale`, else ``fresh`` (also for a date after
+        ``today``).
 
     Examples
     --------

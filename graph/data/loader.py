@@ -170,6 +170,17 @@ def read_meta(data_dir: str | Path) -> tuple[dt.date | None, list[Problem]]:
 
     A missing file, or one holding only comments, means no reference date.
 
+    Parameters
+    ----------
+    data_dir : str or Path
+        The data folder; ``meta.yaml`` is looked for directly in it.
+
+    Returns
+    -------
+    tuple of (datetime.date or None, list of Problem)
+        The ``reference_date`` (``None`` when the file is missing, empty, unreadable or the date invalid)
+        and the problems met reading and converting the file (an empty file is not a problem).
+
     Examples
     --------
     >>> import tempfile, pathlib

@@ -102,6 +102,16 @@ class ReadResult:
 def position(node: yaml.Node) -> tuple[int, int]:
     """Return the 1-based ``(line, column)`` where ``node`` starts.
 
+    Parameters
+    ----------
+    node : yaml.Node
+        A composed node.
+
+    Returns
+    -------
+    tuple of int
+        ``(line, column)`` of the node's start mark, counted from 1.
+
     Examples
     --------
     >>> node = yaml.compose("a: 1")
@@ -144,6 +154,21 @@ def indentation_problem(text: str, line: int) -> tuple[str, str] | None:
     A list item (``- …``) should align with the list item before it, any other line with the keys of
     the line before it. Returns ``None`` when the indentation matches, when the line before opens a
     nested block (``key:`` at the end), or when there is no line before.
+
+    Parameters
+    ----------
+    text : str
+        The whole file text.
+    line : int
+        1-based number of the line to judge (the line a parser error points at). Blank and comment lines
+        are skipped when looking for the line before.
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        ``(message, hint)`` naming the found and the wanted number of spaces and the reference line;
+        ``None`` as described above, and also when ``line`` is the first line, lies outside the text or is
+        blank or a comment.
 
     Examples
     --------
@@ -274,7 +299,7 @@ def read_yaml(path: Path, shown: str | None = None) -> ReadResult:
     -------
     ReadResult
         ``node`` is the composed root or ``None``; ``problems`` lists
-        ``file-missing``, ``file-encoding``, ``yaml-syntax`` or ``empty-file``.
+        ``file-missing``, ``file-encoding``, ``yaml-syntax``, ``yaml-alias`` or ``empty-file``.
 
     Examples
     --------

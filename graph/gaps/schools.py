@@ -59,6 +59,14 @@ def _school_of(relation: Relation, dataset: Dataset) -> str | None:
 def schools_without_school_social_work(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     """Schools without a ``schulsozialarbeit`` relation active on ``as_of``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set; schools are actors of kind ``schule``, in data set order.
+    as_of : datetime.date
+        The reference day: a relation covers a school when it is active that day; one whose ``until``
+        lies before it counts as ended.
+
     Returns
     -------
     list of dict
@@ -94,6 +102,18 @@ def schools_without_school_social_work(dataset: Dataset, as_of: dt.date) -> list
 def ending_horizon(as_of: dt.date, months: int) -> dt.date:
     """Last day :func:`school_social_work_ending` looks at: ``as_of`` plus ``months`` calendar months.
 
+    Parameters
+    ----------
+    as_of : datetime.date
+        Reference day of the analysis.
+    months : int
+        Number of calendar months to add.
+
+    Returns
+    -------
+    datetime.date
+        The same day of the month ``months`` months later, clamped to the last day of a shorter month.
+
     Examples
     --------
     >>> ending_horizon(dt.date(2026, 11, 28), 12), ending_horizon(dt.date(2027, 8, 31), 6)
@@ -128,6 +148,16 @@ def default_ending_months(as_of: dt.date, end: dt.date = ESF_PLUS_END) -> int:
 
 def school_social_work_ending(dataset: Dataset, as_of: dt.date, months: int = DEFAULT_MONTHS) -> list[dict[str, Any]]:
     """School social work relations active on ``as_of`` that end within ``months`` months.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    as_of : datetime.date
+        Reference day: only relations active that day count.
+    months : int
+        Horizon in calendar months (default :data:`DEFAULT_MONTHS`); a relation counts when its ``until``
+        lies on or before :func:`ending_horizon`. Relations without ``until`` or without a school end are left out.
 
     Returns
     -------
@@ -191,6 +221,16 @@ def ending_is_urgent(rows: Iterable[dict[str, Any]]) -> bool:
 
 def core_topics(vocabulary: Vocabulary) -> list[str]:
     """Ids of the topics marked ``core: true`` in the vocabulary, in vocabulary order.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        The vocabulary whose ``topics`` list is read.
+
+    Returns
+    -------
+    list of str
+        The core topic ids; empty when there are none or the list is missing.
 
     Examples
     --------
@@ -264,6 +304,16 @@ def school_topics(
 def lacking_direct_topics(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of :func:`school_topics` whose school does not reach every core topic through a direct partner.
 
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows of :func:`school_topics`; ``two_steps`` and ``missing`` are read.
+
+    Returns
+    -------
+    list of dict
+        The rows with a non-empty ``two_steps`` or ``missing``, in the given order (the same dicts, not copies).
+
     Examples
     --------
     >>> rows = [{"id": "a", "two_steps": [], "missing": []}, {"id": "b", "two_steps": ["x"], "missing": []}]
@@ -275,6 +325,16 @@ def lacking_direct_topics(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]
 
 def sorted_by_missing(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of :func:`school_topics`, the schools missing the most core topics first, then by name.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows of :func:`school_topics`; ``missing_count`` and ``name`` are read.
+
+    Returns
+    -------
+    list of dict
+        A new list of the same rows, by ``missing_count`` descending, then ``name`` ascending.
 
     Examples
     --------

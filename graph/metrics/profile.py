@@ -51,6 +51,20 @@ class ActorStanding:
 def competition_rank(rows: Iterable[dict[str, Any]], metric: str, value: float) -> int:
     """Rank of ``value`` among the rows' values of ``metric``: 1 + the number of higher values (``None`` skipped).
 
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows that each have the key ``metric`` (value a number or ``None``).
+    metric : str
+        The key to compare.
+    value : float
+        The value to rank; it need not occur in the rows.
+
+    Returns
+    -------
+    int
+        The competition rank ("1224" ranking): equal values share a rank, the next rank skips.
+
     Examples
     --------
     >>> rows = [{"m": 0.5}, {"m": 0.9}, {"m": 0.5}, {"m": None}]
@@ -107,6 +121,18 @@ def actor_standing(rows: Sequence[dict[str, Any]], actor: str) -> ActorStanding 
 
 def ranked_rows(rows: Iterable[dict[str, Any]], metric: str) -> list[dict[str, Any]]:
     """Rows of :func:`graph.metrics.actor_metrics`, highest ``metric`` first, ties by name; no value last.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        Rows with ``name`` and the key ``metric``.
+    metric : str
+        The key to sort by; rows where it is ``None`` come last, among themselves by name.
+
+    Returns
+    -------
+    list of dict
+        A new list of the same rows. Names compare as written (case-sensitive).
 
     Examples
     --------

@@ -110,7 +110,13 @@ def metric_summary(metric: str, rows: list[dict[str, Any]]) -> str:
     -------
     str
         The finding; shares as per cent, counts as whole numbers, other values with a decimal comma.
-        Ties are named together (more than three are counted).
+        Ties are named together (more than three are counted). For ``community`` the number and size of
+        the groups instead; a fixed sentence when no row has a value or the highest value is 0.
+
+    Raises
+    ------
+    ValueError
+        When ``metric`` is not a key of :data:`METRIC_INFO`.
 
     Examples
     --------
@@ -148,6 +154,18 @@ def metric_summary(metric: str, rows: list[dict[str, Any]]) -> str:
 def network_summary(figures: Mapping[str, Any]) -> str:
     """One German sentence on the whole network: size, parts, and the distance within the largest part.
 
+    Parameters
+    ----------
+    figures : mapping
+        Figures of :func:`graph.metrics.network_figures`: ``actors``, ``relations``, ``components`` and
+        ``largest_component`` are read, ``average_path_length`` (``None`` or missing: no distance stated).
+
+    Returns
+    -------
+    str
+        The sentence, with the average distance to one decimal (decimal comma); ``Das Netz ist leer.``
+        without actors.
+
     Examples
     --------
     >>> network_summary({"actors": 5, "relations": 6, "components": 2, "largest_component": 4,
@@ -177,7 +195,14 @@ def group_summary(rows: list[dict[str, Any]], labels: Mapping[Any, str]) -> str:
     rows : list of dict
         Rows of :func:`graph.metrics.group_figures`.
     labels : mapping
-        German label per group value.
+        German label per group value; a group without a label is shown as ``str(group)``.
+
+    Returns
+    -------
+    str
+        Names the group with the highest density among groups of more than one actor (ties: the larger
+        group) and counts the groups without any tie; a fixed sentence when no group has more than one
+        actor or none has a tie.
 
     Examples
     --------

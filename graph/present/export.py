@@ -91,6 +91,21 @@ def actor_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, today: dt.date) 
     ``Veraltet`` is true when the entry was not verified within the last 12 months, ``Erfunden`` and
     ``Herkunft`` follow :func:`graph.data.provenance.provenance` (invented, or the source in words).
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it), as :func:`graph.data.build.build_graph` makes it.
+    vocabulary : Vocabulary
+        Gives the German labels of kinds, areas and topics.
+    today : datetime.date
+        Reference day for ``Veraltet``; an entry without ``verified`` also counts as ``Veraltet``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ACTOR_COLUMNS`, one row per node in graph order; ``Geprüft am`` stays a date,
+        ``Themen`` and ``Kontakt`` are comma-separated text.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph()
@@ -128,6 +143,20 @@ def relation_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> pd.DataFra
 
     ``Erfunden`` and ``Herkunft`` as in :func:`actor_table`: a relation without a source counts as invented.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it); every edge end must be a node.
+    vocabulary : Vocabulary
+        Gives the German labels of relation types and topics.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`RELATION_COLUMNS`, one row per edge in graph order; ``Kennung`` is the edge key,
+        ``Von``/``An`` are actor names (the id when a node has no name), ``Gerichtet`` is true unless the edge
+        says ``directed=False``.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph()
@@ -158,6 +187,21 @@ def relation_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary) -> pd.DataFra
 def count_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, what: str) -> pd.DataFrame:
     """Number of actors per kind (``what="kinds"``) or relations per type (``what="types"``), vocabulary order.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it).
+    vocabulary : Vocabulary
+        Gives the order and the German labels (``actor_kinds`` or ``relation_types``).
+    what : str
+        ``"kinds"`` counts nodes by ``kind``; any other value counts edges by ``type``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Art`` (or ``Beziehungsart``) and ``Anzahl``; only kinds or types that occur, those of the
+        vocabulary in its order, then unknown ones sorted by id.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph()
@@ -181,6 +225,16 @@ PROBLEM_COLUMNS = ["Stufe", "Datei", "Zeile", "Spalte", "Code", "Meldung", "Hinw
 
 def problem_table(problems: list[Problem]) -> pd.DataFrame:
     """Validation problems as a table with German column names, in the given order.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        The problems to show.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`PROBLEM_COLUMNS`; ``Stufe`` is ``Fehler`` for errors and ``Warnung`` otherwise.
 
     Examples
     --------
@@ -209,6 +263,16 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
     Names and notes come from pull requests: ``=HYPERLINK(...)`` in a name would otherwise be a live
     formula in the downloaded file. Numbers stay numbers.
 
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table; only ``str`` cells are changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table in which every text starting with one of :data:`FORMULA_START` gets a leading ``'``.
+
     Examples
     --------
     >>> spreadsheet_safe(pd.DataFrame({"Name": ["=1+1", "A-B"], "Wert": [-1, 2]})).values.tolist()
@@ -222,6 +286,16 @@ def to_csv(table: pd.DataFrame) -> bytes:
 
     Formulas are made inert first (:func:`spreadsheet_safe`), so a negative number never gets a ``'``.
     ``pandas.read_csv(path, sep=";", decimal=",")`` reads the number columns back as numbers.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table to write; the index is not written.
+
+    Returns
+    -------
+    bytes
+        The CSV text in :data:`graph.present.formats.CSV_ENCODING` (UTF-8 with BOM), lines ending in ``\\r\\n``.
 
     Examples
     --------
@@ -240,6 +314,22 @@ def export_file_name(view: ViewFilter, day: dt.date, suffix: str, part: str = ""
     ``netzwerk-umfeld-<actor id>`` for the ego view (ids are short ASCII already),
     ``netzwerk-auswahl`` when any other filter is set, ``netzwerk-ganz`` for the whole network;
     ``part`` (e.g. ``"akteure"``) names the table of a CSV.
+
+    Parameters
+    ----------
+    view : ViewFilter
+        The filter of the map view.
+    day : datetime.date
+        Day of the view, appended as ``JJJJ-MM-TT``.
+    suffix : str
+        File extension without the dot, e.g. ``csv``.
+    part : str
+        Optional name of the exported part; left out when empty.
+
+    Returns
+    -------
+    str
+        The name built by :func:`graph.present.formats.file_name` (ASCII slugs joined by ``-``).
 
     Examples
     --------
@@ -289,6 +379,16 @@ def writable_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     instead of the id); every actor and relation gets ``invented`` (bool) and ``provenance_label``
     (German, as the CSV column ``Herkunft``).
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it); it is not changed.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with the same nodes and keyed edges and the converted attributes.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph()
@@ -309,6 +409,16 @@ def writable_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:
     """GraphML of the graph (for Gephi, yEd, Cytoscape); each node has a ``label`` attribute with its name.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it); written via :func:`writable_graph`.
+
+    Returns
+    -------
+    bytes
+        The GraphML document, UTF-8 encoded.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph([("a", "b")])
@@ -322,6 +432,16 @@ def to_graphml(graph: nx.MultiDiGraph) -> bytes:
 
 def to_gexf(graph: nx.MultiDiGraph) -> bytes:
     """GEXF of the graph (Gephi's own format); each node's ``label`` is its name.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network (or the current view of it); written via :func:`writable_graph`.
+
+    Returns
+    -------
+    bytes
+        The GEXF document, UTF-8 encoded.
 
     Examples
     --------

@@ -149,6 +149,21 @@ def de_number(value: float | None, digits: int | None = None, grouping: bool = F
 def address_line(street: str | None, postcode: str | None, city: str | None) -> str:
     """A postal address on one line, German order: „Weg 1, 06132 Halle (Saale)“; missing parts left out.
 
+    Parameters
+    ----------
+    street : str or None
+        Street and house number.
+    postcode : str or None
+        Postcode, as text.
+    city : str or None
+        Town or city.
+
+    Returns
+    -------
+    str
+        ``street, postcode city``; empty parts (``None`` or ``""``) and their separators left out, ``""`` when
+        all are missing.
+
     Examples
     --------
     >>> address_line("Weg 1", "06132", "Halle (Saale)"), address_line(None, "06132", "Halle (Saale)")

@@ -176,9 +176,14 @@ def handout_data(
         From :func:`graph.referral.build_referral_index`.
     fingerprint : str
         Data version shown on the page (:func:`graph.data.fingerprint.data_fingerprint`).
-    school, topic, district : str, optional
-        What the handout is for; a school sets district and ages, a topic narrows to that
-        topic (and, lower ranked, offers on its parent topic). Without any: all topics, whole city.
+    school : str, optional
+        Id of the school the handout is for; it sets district and ages and names the school in the title.
+        Without school, topic and district: all topics, whole city.
+    topic : str, optional
+        Topic id; narrows to that topic (and, lower ranked, offers on its parent topic), which heads its
+        own section. Ignored with ``query``.
+    district : str, optional
+        District id (Stadtviertel) to filter by; it takes the place of the school's own district.
     today : datetime.date, optional
         Date printed on the page and used for paths and freshness (default: :func:`graph.data.clock.today`).
     query : str, optional

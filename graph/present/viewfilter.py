@@ -162,6 +162,18 @@ def by_name(names: Mapping[str, str], ids: Iterable[str] | None = None) -> list[
 
     An id without a name sorts by the id itself.
 
+    Parameters
+    ----------
+    names : mapping of str to str
+        Actor id -> name.
+    ids : iterable of str, optional
+        The ids to sort; ``None`` sorts every key of ``names``.
+
+    Returns
+    -------
+    list of str
+        The ids sorted by ``casefold()`` of their name (stable: equal names keep the given order).
+
     Examples
     --------
     >>> by_name({"a": "villa", "b": "Aue", "c": "Bad"})
@@ -174,6 +186,18 @@ def by_name(names: Mapping[str, str], ids: Iterable[str] | None = None) -> list[
 
 def stadtbezirke_in(graph: nx.MultiDiGraph, order: Iterable[str]) -> list[str]:
     """The Stadtbezirke in which at least one actor of ``graph`` sits, in the order of ``order`` (the vocabulary).
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network; the node attribute ``stadtbezirk`` is read (empty or missing values are skipped).
+    order : iterable of str
+        Stadtbezirk ids in the wanted order, usually the vocabulary list ``stadtbezirke``.
+
+    Returns
+    -------
+    list of str
+        The ids of ``order`` that occur in the graph; ids not in ``order`` are left out.
 
     Examples
     --------

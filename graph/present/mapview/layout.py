@@ -56,6 +56,28 @@ def layout_positions(
     into a corner. Compute it once per data version on the full graph and reuse it for
     every filtered view, so that nodes keep their place when filters change.
 
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The network; direction, parallel relations and self-relations are ignored.
+    seed : int
+        Seed of the starting positions (and of igraph's random nudges); the same graph and seed give the
+        same layout.
+    scale : float
+        Half the height of the main part's box, in vis-network units; also sets the spacing of the rows
+        below (``scale / 4``).
+    aspect : float
+        Width-to-height ratio of the main part's box (x coordinates are stretched by it).
+
+    Returns
+    -------
+    dict of str to tuple of (float, float)
+        ``str(node)`` -> ``(x, y)``, rounded to one decimal, y growing downwards as in vis-network.
+        The main part is laid out by Kamada-Kawai (up to :data:`KAMADA_KAWAI_LIMIT` actors) or igraph's
+        Fruchterman-Reingold; the actors of all other parts are placed on a grid of rows starting at
+        ``y = 1.15 * scale``, part by part (largest first), without a layout of their own. Empty for
+        an empty graph.
+
     Examples
     --------
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
