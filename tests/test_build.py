@@ -119,3 +119,15 @@ def test_area_label_looks_in_every_area_list(small: Dataset) -> None:
         vocabulary.label("sozialraeume", "hallescher-sueden"),
     ]
     assert all(label not in ("silberhoehe", "sued", "hallescher-sueden") for label in labels[:3])
+
+
+def test_stadtbezirk_comes_from_the_stadtteil_when_the_district_is_missing_in_map_and_gap_tables() -> None:
+    from graph.data.model import Actor, Term, Vocabulary
+    from graph.gaps.info import _bezirk
+
+    vocabulary = Vocabulary(
+        {"districts": {}, "stadtteile": {"neustadt": Term("neustadt", "Neustadt", stadtbezirk="west")}}
+    )
+    school = Actor("s", "Schule", "schule", stadtteil="neustadt")
+    graph = build_graph(Dataset(vocabulary, {"s": school}, ()))
+    assert (graph.nodes["s"]["stadtbezirk"], _bezirk(vocabulary, school)) == ("west", "west")

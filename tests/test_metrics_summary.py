@@ -97,3 +97,13 @@ def test_explanations_are_free_of_jargon_and_methods_cite_literature() -> None:
     for entry in LITERATURE:
         author, year = re.match(r"([^,]+),.*?\((\d{4})", entry).groups()  # type: ignore[union-attr]
         assert author in cited and year in cited, entry
+
+
+def test_network_summary_of_one_actor_and_of_a_largest_part_of_one() -> None:
+    one = {"actors": 1, "relations": 0, "components": 1, "largest_component": 1, "average_path_length": None}
+    two = {"actors": 2, "relations": 0, "components": 2, "largest_component": 1, "average_path_length": 0.0}
+    assert network_summary(one) == "1 Akteur, ohne Beziehung zu anderen."
+    assert network_summary(two) == (
+        "2 Akteure mit 0 Beziehungen in 2 getrennten Teilen; im größten (1 Akteur) liegen zwei Akteure im Mittel "
+        "0,0 Schritte auseinander."
+    )

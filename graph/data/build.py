@@ -124,7 +124,7 @@ def _build(dataset: Dataset, as_of: dt.date | None, wanted: set[str] | None) -> 
         district = districts.get(actor.district or "")
         stadtteil = stadtteile.get((district.stadtteil if district else None) or actor.stadtteil or "")
         attrs["stadtteil"] = stadtteil.id if stadtteil else actor.stadtteil
-        attrs["stadtbezirk"] = district.stadtbezirk if district else (stadtteil.stadtbezirk if stadtteil else None)
+        attrs["stadtbezirk"] = vocabulary.stadtbezirk_of(actor.district, stadtteil.id if stadtteil else None)
         attrs["sozialraum"] = district.sozialraum if district else None
         graph.add_node(actor.id, **attrs)
     for relation in dataset.relations:

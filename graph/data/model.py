@@ -283,6 +283,36 @@ class Vocabulary:
             return {area}
         return {d.id for d in districts.values() if area in (d.stadtbezirk, d.sozialraum, d.stadtteil)}
 
+    def stadtbezirk_of(self, district: str | None, stadtteil: str | None = None) -> str | None:
+        """The Stadtbezirk of a place: from its statistical district, else from its Stadtteil.
+
+        The one rule for the map, the gap tables and the planning views (an actor may name only a Stadtteil).
+
+        Parameters
+        ----------
+        district : str or None
+            A ``districts`` id (an actor's ``district``).
+        stadtteil : str or None, optional
+            A ``stadtteile`` id (an actor's ``stadtteil``), used when the district is missing or unknown.
+
+        Returns
+        -------
+        str or None
+            The ``stadtbezirke`` id, or None when neither names one.
+
+        Examples
+        --------
+        >>> v = Vocabulary({"districts": {"d": Term("d", "D", stadtbezirk="sued")},
+        ...                 "stadtteile": {"t": Term("t", "T", stadtbezirk="west")}})
+        >>> v.stadtbezirk_of("d", "t"), v.stadtbezirk_of(None, "t"), v.stadtbezirk_of("x")
+        ('sued', 'west', None)
+        """
+        found = self.terms("districts").get(district or "")
+        if found is not None:
+            return found.stadtbezirk
+        part = self.terms("stadtteile").get(stadtteil or "")
+        return part.stadtbezirk if part is not None else None
+
 
 @dataclass(frozen=True)
 class Dataset:

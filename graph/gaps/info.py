@@ -136,8 +136,7 @@ GAP_INFO: dict[str, GapInfo] = {
 
 
 def _bezirk(vocabulary: Vocabulary, actor: Actor) -> str | None:
-    district = vocabulary.terms("districts").get(actor.district or "")
-    return district.stadtbezirk if district else None
+    return vocabulary.stadtbezirk_of(actor.district, actor.stadtteil)
 
 
 def _active(dataset: Dataset, as_of: dt.date, rel_type: str | None = None) -> list[Relation]:

@@ -178,12 +178,15 @@ def network_summary(figures: Mapping[str, Any]) -> str:
     actors, relations, parts = figures["actors"], figures["relations"], figures["components"]
     if not actors:
         return "Das Netz ist leer."
+    if actors == 1:  # a relation needs two actors (self-relations are invalid)
+        return "1 Akteur, ohne Beziehung zu anderen."
     start = f"{actors} Akteure mit {relations} {'Beziehung' if relations == 1 else 'Beziehungen'}"
     path = figures.get("average_path_length")
     steps = f"zwei Akteure im Mittel {_number(path, 1)} Schritte auseinander" if path is not None else ""
     if parts == 1:
         return f"{start}, alle miteinander verbunden" + (f"; dabei liegen {steps}." if steps else ".")
-    where = f"im größten ({figures['largest_component']} Akteure) liegen {steps}" if steps else ""
+    largest = figures["largest_component"]
+    where = f"im größten ({largest} {'Akteur' if largest == 1 else 'Akteure'}) liegen {steps}" if steps else ""
     return f"{start} in {parts} getrennten Teilen" + (f"; {where}." if where else ".")
 
 

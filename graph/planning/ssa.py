@@ -110,11 +110,7 @@ def school_stadtbezirk(vocabulary: Vocabulary, school: Actor) -> str | None:
     >>> school_stadtbezirk(v, Actor("a", "A", "schule", district="d")), school_stadtbezirk(v, Actor("b", "B", "schule", stadtteil="t"))
     ('sued', 'west')
     """
-    district = vocabulary.terms("districts").get(school.district or "")
-    if district is not None:
-        return district.stadtbezirk
-    stadtteil = vocabulary.terms("stadtteile").get(school.stadtteil or "")
-    return stadtteil.stadtbezirk if stadtteil is not None else None
+    return vocabulary.stadtbezirk_of(school.district, school.stadtteil)
 
 
 def _days_in(relation: Relation, year: SchoolYear) -> tuple[dt.date, dt.date] | None:
