@@ -132,14 +132,17 @@ def ranked_rows(rows: Iterable[dict[str, Any]], metric: str) -> list[dict[str, A
     Returns
     -------
     list of dict
-        A new list of the same rows. Names compare as written (case-sensitive).
+        A new list of the same rows. Names compare without case (``casefold``).
 
     Examples
     --------
-    >>> rows = [{"name": "b", "m": 1.0}, {"name": "C", "m": None}, {"name": "a", "m": 1.0}, {"name": "d", "m": 2.0}]
+    >>> rows = [{"name": "b", "m": 1.0}, {"name": "C", "m": None}, {"name": "B", "m": None}, {"name": "a", "m": 1.0}]
     >>> [r["name"] for r in ranked_rows(rows, "m")]
-    ['d', 'a', 'b', 'C']
+    ['a', 'b', 'B', 'C']
     """
     valued = [r for r in rows if r[metric] is not None]
     missing = [r for r in rows if r[metric] is None]
-    return sorted(valued, key=lambda r: (-r[metric], r["name"])) + sorted(missing, key=lambda r: r["name"])
+    # Names compare by casefold(), as everywhere else names are sorted (viewfilter.by_name, metric_summary).
+    return sorted(valued, key=lambda r: (-r[metric], r["name"].casefold())) + sorted(
+        missing, key=lambda r: r["name"].casefold()
+    )
