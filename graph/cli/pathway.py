@@ -52,6 +52,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def all_text(results: list[SchoolPathway]) -> str:
     """One line per school: id, name, number of gaps and the stages with nobody.
 
+    Pilot schools carry ``[Pilotschule]`` after their name; a last line counts the schools with gaps.
+
+    Parameters
+    ----------
+    results : list of SchoolPathway
+        The pathways of the schools, as from :func:`graph.pathway.schools_pathways`.
+
+    Returns
+    -------
+    str
+        Tab-separated lines in German, or ``Keine Schule im Datensatz.`` when ``results`` is empty.
+
     Examples
     --------
     >>> all_text([])
@@ -87,7 +99,24 @@ def _all_markdown(results: list[SchoolPathway]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the pathway of one school (or of all with ``--all``); exit code 1 on bad data or unknown ids."""
+    """Print the pathway of one school (or of all with ``--all``); exit code 1 on bad data or unknown ids.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments of :func:`add_arguments`: ``school``, ``all``, ``pathway``, ``as_of``, ``format``, ``data``.
+
+    Returns
+    -------
+    int
+        0 on success; 1 for invalid data or a :class:`graph.pathway.PathwayError` (message on stderr);
+        2 unless exactly one of a school id and ``--all`` is given.
+
+    Examples
+    --------
+    >>> run(argparse.Namespace(school=None, all=False))  # the German message goes to stderr
+    2
+    """
     if bool(args.school) == bool(args.all):
         print("Fehler: Nennen Sie genau eine Schule (Kennung) oder --all.", file=sys.stderr)
         return 2

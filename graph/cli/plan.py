@@ -22,6 +22,21 @@ FORMATS = ("text", "json", "markdown", "xlsx")
 def school_year(text: str) -> SchoolYear:
     """Argument type for a school year like ``2026/27`` with a German error message.
 
+    Parameters
+    ----------
+    text : str
+        The school year as written on the command line, e.g. ``2026/27``.
+
+    Returns
+    -------
+    SchoolYear
+        The parsed school year (:meth:`graph.data.schoolyear.SchoolYear.parse`).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        When ``text`` is not a school year; carries the message of the ``ValueError`` of the parser.
+
     Examples
     --------
     >>> school_year("2026/27").name
@@ -35,6 +50,11 @@ def school_year(text: str) -> SchoolYear:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``plan``: the view, ``--from``/``--to``, ``--format``, ``--data``, ``--output``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; the arguments are added to it in place.
 
     Examples
     --------
@@ -80,6 +100,17 @@ def _emit(args: argparse.Namespace, text: str | bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the chosen planning view; exit code 1 for invalid data or an empty range of school years.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments of :func:`add_arguments`: ``view`` (``ssa`` or ``bba``), ``first``, ``last``, ``format``,
+        ``data`` and ``output`` (a file path, or ``None`` for the standard output).
+
+    Returns
+    -------
+    int
+        0 on success; 1 when ``first`` lies after ``last`` or the data are invalid (message on stderr).
 
     Examples
     --------

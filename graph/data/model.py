@@ -238,6 +238,16 @@ class Vocabulary:
     def area_label(self, area: str) -> str:
         """German label of a ``service_area`` id, from the first of :data:`AREA_LISTS` that has it, else the id.
 
+        Parameters
+        ----------
+        area : str
+            A ``service_area`` id: a district, Stadtteil, Stadtbezirk or Sozialraum, or ``stadtweit``.
+
+        Returns
+        -------
+        str
+            The term's ``label``, or ``area`` itself when no list has it (as for ``stadtweit``).
+
         Examples
         --------
         >>> v = Vocabulary({"stadtbezirke": {"nord": Term("nord", "Nord")}, "stadtteile": {"t": Term("t", "T")}})

@@ -281,8 +281,11 @@ def source_excerpt(text: str, line: int, column: int) -> str:
     ----------
     text : str
         The whole file.
-    line, column : int
-        1-based position, as in :class:`Problem`; a line just past the end shows as empty.
+    line : int
+        1-based line, as in :class:`Problem`; a line just past the end shows as empty.
+    column : int
+        1-based column, as in :class:`Problem`; a column past the end of the line puts the caret after its last
+        character.
 
     Returns
     -------

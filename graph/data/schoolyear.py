@@ -70,15 +70,38 @@ class SchoolYear:
         return self.name
 
     def contains(self, day: dt.date) -> bool:
-        """True when ``day`` lies in this school year (both ends included)."""
+        """True when ``day`` lies in this school year (both ends included).
+
+        Parameters
+        ----------
+        day : datetime.date
+            Any day.
+
+        Returns
+        -------
+        bool
+            Whether ``start <= day <= end``.
+        """
         return self.start <= day <= self.end
 
     def next(self) -> SchoolYear:
-        """The school year after this one."""
+        """The school year after this one.
+
+        Returns
+        -------
+        SchoolYear
+            The school year starting on 1 August of ``first_year + 1``.
+        """
         return SchoolYear(self.first_year + 1)
 
     def previous(self) -> SchoolYear:
-        """The school year before this one."""
+        """The school year before this one.
+
+        Returns
+        -------
+        SchoolYear
+            The school year starting on 1 August of ``first_year - 1``.
+        """
         return SchoolYear(self.first_year - 1)
 
     @classmethod
@@ -141,12 +164,15 @@ def school_years(first: dt.date, last: dt.date) -> list[SchoolYear]:
 
     Parameters
     ----------
-    first, last : datetime.date
-        The period; empty when ``last`` lies before ``first``.
+    first : datetime.date
+        First day of the period.
+    last : datetime.date
+        Last day of the period.
 
     Returns
     -------
     list of SchoolYear
+        The school years in order; empty when ``last`` lies before ``first``.
 
     Examples
     --------

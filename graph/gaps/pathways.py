@@ -63,6 +63,20 @@ def pathway_gaps(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
 def pathway_gaps_summary(rows: list[dict[str, Any]], schools: int, has_pathway: bool) -> str:
     """The first sentence of the analysis: how many schools have a stage with nobody.
 
+    Parameters
+    ----------
+    rows : list of dict
+        The rows of :func:`pathway_gaps`; only ``gap_count`` is read.
+    schools : int
+        How many schools the data set has.
+    has_pathway : bool
+        Whether the data set has a pathway; without one the sentence says so.
+
+    Returns
+    -------
+    str
+        One German sentence.
+
     Examples
     --------
     >>> pathway_gaps_summary([], 3, True)

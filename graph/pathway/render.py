@@ -15,6 +15,17 @@ _FAMILY = "Eltern (Sorgeberechtigte) der Schülerin oder des Schülers"
 def contact_text(contact: dict[str, Any]) -> str:
     """Phone, e-mail and web of a contact card on one line, or „kein Kontakt eingetragen“.
 
+    Parameters
+    ----------
+    contact : dict
+        A contact card (:func:`graph.referral.contact_card`); ``phone``, ``email`` and ``web`` are read, empty or
+        missing ones left out.
+
+    Returns
+    -------
+    str
+        ``Tel. …``, ``E-Mail …``, ``Web …`` joined by `` · ``, or ``kein Kontakt eingetragen``.
+
     Examples
     --------
     >>> contact_text({"phone": "030 23125 109", "email": "a@example.org", "web": None})
@@ -37,6 +48,19 @@ def _person_line(person: Responsible) -> str:
 
 def who_lines(stage: ResolvedStage) -> list[str]:
     """German lines „Rolle: Name – Kontakt (warum)“ for a stage, the family and unfilled roles included.
+
+    Invented (demo) actors are marked ``[erfunden]``.
+
+    Parameters
+    ----------
+    stage : ResolvedStage
+        The resolved stage; its roles are listed in the stage's order.
+
+    Returns
+    -------
+    list of str
+        One line per responsible actor, the family line for ``eltern``, ``<Rolle>: niemand eingetragen`` for a role
+        without anybody.
 
     Examples
     --------
@@ -61,6 +85,18 @@ def _date(result: SchoolPathway) -> str:
 
 def pathway_text(result: SchoolPathway) -> str:
     """The resolved pathway of one school as plain German text (``pathway --format text``).
+
+    A heading with the day, the source, then per stage trigger, deadline, who and a gap; last the gaps.
+
+    Parameters
+    ----------
+    result : SchoolPathway
+        The pathway of one school (:func:`graph.pathway.school_pathway`).
+
+    Returns
+    -------
+    str
+        Lines without a trailing newline.
 
     Examples
     --------
@@ -111,6 +147,16 @@ def pathway_markdown(result: SchoolPathway) -> str:
 
     Every text from the data is escaped, so a name with ``*`` or ``|`` stays text.
 
+    Parameters
+    ----------
+    result : SchoolPathway
+        The pathway of one school (:func:`graph.pathway.school_pathway`).
+
+    Returns
+    -------
+    str
+        Markdown without a trailing newline; the last line counts the gaps.
+
     Examples
     --------
     >>> import datetime as dt
@@ -145,6 +191,11 @@ def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
     """City-wide table: one row per school with ``covered``/``gap`` per stage and its number of gaps.
 
     A stage that needs only the school and the family counts as ``covered``.
+
+    Parameters
+    ----------
+    results : list of SchoolPathway
+        The pathways of the schools, all of the same pathway (:func:`graph.pathway.schools_pathways`).
 
     Returns
     -------

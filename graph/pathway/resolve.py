@@ -47,7 +47,13 @@ class Responsible:
     via: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``id``, ``name``, ``role``, ``contact``, ``via``."""
+        """The JSON shape: ``id``, ``name``, ``role``, ``contact``, ``via``.
+
+        Returns
+        -------
+        dict
+            The five fields; ``contact`` and ``via`` are the same dicts, not copies.
+        """
         return {"id": self.id, "name": self.name, "role": self.role, "contact": self.contact, "via": self.via}
 
 
@@ -63,7 +69,15 @@ class ResolvedStage:
     gap_text: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of one stage of ``python -m graph pathway --format json``."""
+        """The JSON shape of one stage of ``python -m graph pathway --format json``.
+
+        Returns
+        -------
+        dict
+            The stage's ``id``, ``title``, ``trigger``, ``deadline``, ``actions``, ``documents``, ``source``,
+            ``roles``, then ``responsible`` (:meth:`Responsible.to_dict`), ``unresolved_roles``, ``missing`` and
+            ``gap`` (the German gap text or ``None``).
+        """
         s = self.stage
         return {
             "id": s.id,
@@ -98,7 +112,15 @@ class SchoolPathway:
         return tuple(s.stage.id for s in self.stages if s.missing)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document of ``python -m graph pathway --format json`` (contract of issue 15, plus details)."""
+        """The JSON document of ``python -m graph pathway --format json`` (contract of issue 15, plus details).
+
+        Returns
+        -------
+        dict
+            ``school`` (``id``, ``name``, ``pilot``), ``pathway`` (``id``, ``label``, ``source``, ``topic``),
+            ``as_of`` (ISO date), ``stages`` (:meth:`ResolvedStage.to_dict`), ``gaps`` (stage ids) and
+            ``contacts`` (role → list of :meth:`Responsible.to_dict`).
+        """
         p = self.pathway
         return {
             "school": {"id": self.school.id, "name": self.school.name, "pilot": self.pilot},
@@ -261,6 +283,18 @@ def _stage(number: int, stage: Stage, contacts: dict[str, tuple[Responsible, ...
 def choose_pathway(dataset: Dataset, pathway_id: str | None = None) -> Pathway:
     """The pathway with ``pathway_id``, or the first of the file when no id is given.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set; its ``pathways`` are searched.
+    pathway_id : str or None
+        Id of the pathway; ``None`` (default) for the first in ``pathways.yaml``.
+
+    Returns
+    -------
+    Pathway
+        The chosen pathway.
+
     Raises
     ------
     PathwayError
@@ -349,6 +383,25 @@ def school_pathway(
 
 def schools_pathways(dataset: Dataset, as_of: dt.date, pathway_id: str | None = None) -> list[SchoolPathway]:
     """The pathway resolved for every school, in file order (one referral index for all).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set with ``pathways``.
+    as_of : datetime.date
+        Only relations active on that day count.
+    pathway_id : str or None
+        Which pathway (default: the first in ``pathways.yaml``).
+
+    Returns
+    -------
+    list of SchoolPathway
+        One per actor of kind ``schule``, in the order of the actors.
+
+    Raises
+    ------
+    PathwayError
+        When there are no pathways or none with ``pathway_id`` (checked once, before any school).
 
     Examples
     --------

@@ -30,6 +30,18 @@ def _is_grant(relation: Relation) -> bool:
 def bba_cap(dataset: Dataset, programme: str = BBA) -> float | None:
     """The cap per school and school year the vocabulary declares for ``programme`` (``None``: no cap known).
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set whose vocabulary lists the ``funding_programmes``.
+    programme : str
+        The programme id; default ``bba``.
+
+    Returns
+    -------
+    float or None
+        The term's ``cap`` in euros as written in the vocabulary, or ``None`` when the programme or its cap is missing.
+
     Examples
     --------
     >>> from graph.data.model import Term, Vocabulary
@@ -56,12 +68,19 @@ def _provider(dataset: Dataset, project: str | None) -> str | None:
 def bba_grants(dataset: Dataset) -> list[dict[str, Any]]:
     """Every BbA grant with its school and school year, in school year, school and relation order.
 
+    Grants without ``since`` or without exactly one school are left out (:mod:`graph.data.planrules` reports them).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set; ``foerderung`` relations with programme ``bba`` are the grants.
+
     Returns
     -------
     list of dict
         ``relation``, ``school``, ``school_year`` (name), ``project`` (the funded project or ``None`` when the
         school itself is funded), ``provider`` (who runs the project), ``funder`` (the grant's source), ``amount``,
-        ``topics`` (the grant's own, else the project's).
+        ``topics`` (the grant's own, else the project's); sorted by school year name, school id and relation id.
 
     Examples
     --------
@@ -212,6 +231,21 @@ def bba_changes(rows: list[dict[str, Any]], first: str, second: str) -> dict[str
     """Schools funded in ``second`` but not ``first`` (``new``), the reverse (``ended``), or with another amount
     (``changed``); each with ``id``, ``name`` and the amount ``before`` and ``after``.
 
+    Parameters
+    ----------
+    rows : list of dict
+        School rows of :func:`bba_overview` with ``id``, ``name`` and ``years`` (name → cell with ``amount``).
+    first : str
+        Name of the earlier school year.
+    second : str
+        Name of the later school year.
+
+    Returns
+    -------
+    dict
+        ``from``, ``to`` and the lists ``new``, ``ended``, ``changed``, in the order of ``rows``; an amount of 0
+        counts as not funded.
+
     Examples
     --------
     >>> cell = lambda a: {"amount": a}
@@ -243,6 +277,24 @@ def bba_view(
 
     ``schools``, ``never_funded``, ``totals``, ``by_topic``, ``by_district`` and ``changes`` count only those
     schools' grants.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    years : list of SchoolYear or None
+        The school years (default: the ESF+ period).
+    stadtbezirke : iterable of str
+        Stadtbezirk ids to keep; empty (default) keeps all.
+    school_types : iterable of str
+        School type ids to keep; empty (default) keeps all.
+    programmes : iterable of str
+        Funding programme ids of the school's school social work in the years shown; empty (default) keeps all.
+
+    Returns
+    -------
+    dict
+        The keys of :func:`bba_overview`; ``school_years`` and ``cap`` unchanged, the others over the kept schools.
 
     Examples
     --------

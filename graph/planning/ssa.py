@@ -52,6 +52,11 @@ ESF_PREFIX = "esf-plus"
 def default_years() -> list[SchoolYear]:
     """The school years of the ESF+ period, the Teilplanung's range (2024/25 to 2027/28).
 
+    Returns
+    -------
+    list of SchoolYear
+        The school years from :data:`graph.data.schoolyear.ESF_PLUS_START` to ``ESF_PLUS_END``, in order.
+
     Examples
     --------
     >>> [y.name for y in default_years()]
@@ -65,12 +70,15 @@ def years_between(first: SchoolYear | None, last: SchoolYear | None) -> list[Sch
 
     Parameters
     ----------
-    first, last : SchoolYear, optional
-        The range; empty when ``last`` is before ``first``.
+    first : SchoolYear or None
+        The first school year; ``None`` for the first of :func:`default_years` (2024/25).
+    last : SchoolYear or None
+        The last school year; ``None`` for the last of :func:`default_years` (2027/28).
 
     Returns
     -------
     list of SchoolYear
+        The school years in order; empty when ``last`` is before ``first``.
 
     Examples
     --------
@@ -88,6 +96,16 @@ def year_options(dataset: Dataset) -> list[SchoolYear]:
     """School years worth offering in a range picker: from the earliest start of a relation (at the latest the
     ESF+ start) to the first school year after the ESF+ period.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set; only the ``since`` dates of its relations are read.
+
+    Returns
+    -------
+    list of SchoolYear
+        The school years in order, the last one 2028/29.
+
     Examples
     --------
     >>> ds = Dataset(Vocabulary(), {}, (Relation("r", "a", "b", "kooperation", since=dt.date(2023, 3, 1)),))
@@ -102,12 +120,27 @@ def year_options(dataset: Dataset) -> list[SchoolYear]:
 def school_stadtbezirk(vocabulary: Vocabulary, school: Actor) -> str | None:
     """The Stadtbezirk of an actor: from its statistical district, else from its Stadtteil.
 
+    A district known to the vocabulary decides even when its term names no Stadtbezirk.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        Holds the ``districts`` and ``stadtteile`` terms with their ``stadtbezirk``.
+    school : Actor
+        The actor (usually a school); its ``district`` and ``stadtteil`` are looked up.
+
+    Returns
+    -------
+    str or None
+        The Stadtbezirk id, or ``None`` when neither term is known or names one.
+
     Examples
     --------
     >>> from graph.data.model import Term
     >>> v = Vocabulary({"districts": {"d": Term("d", "D", stadtbezirk="sued")},
     ...                 "stadtteile": {"t": Term("t", "T", stadtbezirk="west")}})
-    >>> school_stadtbezirk(v, Actor("a", "A", "schule", district="d")), school_stadtbezirk(v, Actor("b", "B", "schule", stadtteil="t"))
+    >>> a, b = Actor("a", "A", "schule", district="d"), Actor("b", "B", "schule", stadtteil="t")
+    >>> school_stadtbezirk(v, a), school_stadtbezirk(v, b)
     ('sued', 'west')
     """
     return vocabulary.stadtbezirk_of(school.district, school.stadtteil)
@@ -186,6 +219,16 @@ def _school_relations(dataset: Dataset) -> dict[str, list[Relation]]:
 
 def schools_by_name(dataset: Dataset) -> list[Actor]:
     """Every school of the data set, sorted by name (then id).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set; its actors of kind ``schule`` are the schools.
+
+    Returns
+    -------
+    list of Actor
+        The schools, sorted by case-folded name, then id.
 
     Examples
     --------
@@ -283,6 +326,18 @@ def ssa_totals(rows: list[dict[str, Any]], years: list[str]) -> dict[str, dict[s
 def totals_by_stadtbezirk(rows: list[dict[str, Any]], years: list[str]) -> dict[str, dict[str, dict[str, Any]]]:
     """:func:`ssa_totals` per Stadtbezirk (``""`` for schools without one), Stadtbezirke in alphabetical order.
 
+    Parameters
+    ----------
+    rows : list of dict
+        School rows of :func:`ssa_plan` (possibly filtered), each with ``stadtbezirk`` and ``years``.
+    years : list of str
+        School year names.
+
+    Returns
+    -------
+    dict
+        Stadtbezirk id → school year name → ``schools``, ``covered``, ``partial``, ``none``, ``fte``.
+
     Examples
     --------
     >>> rows = [{"stadtbezirk": "west", "years": {"2026/27": {"status": "partial", "fte": 0.5}}},
@@ -348,6 +403,23 @@ def filter_schools(
 
     An empty filter lets every row pass; ``programmes`` keeps schools with one of them in any school year shown.
 
+    Parameters
+    ----------
+    rows : list of dict
+        School rows with ``stadtbezirk``, ``school_type`` and ``years`` (cells may carry ``funding``).
+    stadtbezirke : iterable of str
+        Stadtbezirk ids to keep; empty (default) keeps all.
+    school_types : iterable of str
+        School type ids (``school_type`` of the row) to keep; empty (default) keeps all.
+    programmes : iterable of str
+        Funding programme ids; a row passes with one of them in the ``funding`` of any cell. Empty (default) keeps
+        all; rows whose cells have no ``funding`` (as in the BbA overview) never pass a non-empty one.
+
+    Returns
+    -------
+    list of dict
+        The rows that pass, in their order (the same dicts, not copies).
+
     Examples
     --------
     >>> rows = [{"id": "a", "stadtbezirk": "sued", "school_type": "gs", "years": {"x": {"funding": ["esf"]}}},
@@ -381,6 +453,21 @@ def ssa_changes(rows: list[dict[str, Any]], first: str, second: str) -> dict[str
     ``new``: none before, some after; ``ended``: some before, none after; ``changed``: some in both, but another
     status, FTE, provider or programme.
 
+    Parameters
+    ----------
+    rows : list of dict
+        School rows of :func:`ssa_plan` with ``id``, ``name`` and ``years`` (name → :func:`year_status`).
+    first : str
+        Name of the earlier school year, e.g. ``2026/27``.
+    second : str
+        Name of the later school year.
+
+    Returns
+    -------
+    dict
+        ``from``, ``to`` and the lists ``new``, ``ended``, ``changed`` of ``id``, ``name``, ``before`` and
+        ``after`` (each ``status``, ``fte``, ``providers``, ``funding``), in the order of ``rows``.
+
     Examples
     --------
     >>> cell = lambda s, f: {"status": s, "fte": f, "providers": [], "funding": []}
@@ -410,6 +497,24 @@ def ssa_view(
     """:func:`ssa_plan` of the schools that pass the filters (:func:`filter_schools`), totals, cliff and changes
     counted over those schools only, plus ``by_stadtbezirk`` (:func:`totals_by_stadtbezirk`).
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+    years : list of SchoolYear or None
+        The school years (default :func:`default_years`).
+    stadtbezirke : iterable of str
+        Stadtbezirk ids to keep; empty (default) keeps all.
+    school_types : iterable of str
+        School type ids to keep; empty (default) keeps all.
+    programmes : iterable of str
+        Funding programme ids of school social work to keep; empty (default) keeps all.
+
+    Returns
+    -------
+    dict
+        The keys of :func:`ssa_plan` over the kept schools, plus ``by_stadtbezirk``.
+
     Examples
     --------
     >>> ds = Dataset(Vocabulary(), {"s": Actor("s", "S", "schule", subtype="gs"), "t": Actor("t", "T", "schule")}, ())
@@ -431,6 +536,16 @@ def ssa_view(
 
 def ssa_programmes(dataset: Dataset) -> list[str]:
     """Funding programmes of school social work in the data, in vocabulary order (the page's programme filter).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The data set; its ``schulsozialarbeit`` relations with funding are read.
+
+    Returns
+    -------
+    list of str
+        Programme ids that occur, in the order of ``funding_programmes``; ids missing from the vocabulary are left out.
 
     Examples
     --------

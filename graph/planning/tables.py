@@ -69,6 +69,16 @@ def _programmes(dataset: Dataset, ids: list[str]) -> str:
 def cliff_sentence(cliff: dict[str, Any]) -> str:
     """The ESF+ cliff in one German sentence.
 
+    Parameters
+    ----------
+    cliff : dict
+        The ``cliff`` of :func:`graph.planning.ssa.ssa_plan`: ``school_year``, ``schools`` (ids) and ``fte``.
+
+    Returns
+    -------
+    str
+        ``ab <Schuljahr> ohne gesicherte Finanzierung: <n> Schule(n), <VZÄ> VZÄ`` with a decimal comma.
+
     Examples
     --------
     >>> cliff_sentence({"school_year": "2028/29", "schools": ["a", "b"], "fte": 1.5, "esf": 2})
@@ -93,6 +103,19 @@ def ssa_grid(plan: dict[str, Any], dataset: Dataset) -> tuple[pd.DataFrame, pd.D
 
     A cell reads ``abgedeckt · 1,0 VZÄ``, ``teilweise`` or ``keine``; the status frame has ``""`` in the school
     columns.
+
+    Parameters
+    ----------
+    plan : dict
+        From :func:`graph.planning.ssa.ssa_plan`: ``school_years`` and ``schools`` with their ``years`` cells.
+    dataset : Dataset
+        For the labels of Stadtbezirk, Stadtteil and Schulform.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        The cell texts and the statuses (``covered``, ``partial``, ``none``), both with the columns ``Schule``,
+        ``Stadtbezirk``, ``Stadtteil``, ``Schulform`` and one per school year.
 
     Examples
     --------
@@ -135,6 +158,18 @@ def _ssa_detail(plan: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
 def totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None = None) -> pd.DataFrame:
     """Totals per school year (:func:`graph.planning.ssa.ssa_totals`) as a German table; ``first`` leads each row.
 
+    Parameters
+    ----------
+    totals : dict
+        School year → counts ``schools``, ``covered``, ``partial``, ``none`` and the sum ``fte``.
+    first : dict or None
+        Columns put before those of each row, e.g. ``{"Stadtbezirk": ...}``; default none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per school year: ``Schuljahr``, ``Schulen``, ``abgedeckt``, ``teilweise``, ``keine``, ``VZÄ``.
+
     Examples
     --------
     >>> totals_frame({"2026/27": {"schools": 2, "covered": 1, "partial": 0, "none": 1, "fte": 1.0}}).values.tolist()
@@ -159,6 +194,18 @@ def totals_frame(totals: dict[str, dict[str, Any]], first: dict[str, Any] | None
 def bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
     """Totals per Stadtbezirk and school year (:func:`graph.planning.ssa.totals_by_stadtbezirk`) as a German table.
 
+    Parameters
+    ----------
+    by_bezirk : dict
+        Stadtbezirk id (``""`` for none) → school year → totals as in :func:`totals_frame`.
+    dataset : Dataset
+        For the labels of the Stadtbezirke.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`totals_frame` led by ``Stadtbezirk`` (``ohne Angabe`` when unknown); empty without any.
+
     Examples
     --------
     >>> from graph.data.model import Vocabulary
@@ -175,6 +222,19 @@ def bezirk_frame(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Datas
 
 def bezirk_grid(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Dataset) -> pd.DataFrame:
     """Totals per Stadtbezirk as a grid for the page: one row per Stadtbezirk, one column per school year.
+
+    Parameters
+    ----------
+    by_bezirk : dict
+        Stadtbezirk id (``""`` for none) → school year → totals as in :func:`totals_frame`.
+    dataset : Dataset
+        For the labels of the Stadtbezirke.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Stadtbezirk``, ``Schulen`` (the count of the first school year) and per school year a text like
+        ``1 von 3 abgedeckt, 1 teilweise · 1,5 VZÄ``.
 
     Examples
     --------
@@ -198,6 +258,18 @@ def bezirk_grid(by_bezirk: dict[str, dict[str, dict[str, Any]]], dataset: Datase
 
 def ssa_change_frame(changes: list[dict[str, Any]], dataset: Dataset) -> pd.DataFrame:
     """Changes between school years (:func:`graph.planning.ssa.ssa_changes`) as a German table, one row per school.
+
+    Parameters
+    ----------
+    changes : list of dict
+        One entry per pair of consecutive years: ``from``, ``to`` and the rows under ``new``, ``ended``, ``changed``.
+    dataset : Dataset
+        For the names of providers and the labels of funding programmes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per school and change, new before ended before changed; the ten columns also when there is none.
 
     Examples
     --------
@@ -315,6 +387,8 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
     Returns
     -------
     dict of str to pandas.DataFrame
+        ``Förderungen``, ``Je Schule und Schuljahr``, ``Nie gefördert``, ``Je Thema``, ``Je Stadtbezirk``,
+        ``Veränderungen``.
 
     Examples
     --------
@@ -349,6 +423,17 @@ def bba_frames(overview: dict[str, Any], dataset: Dataset) -> dict[str, pd.DataF
 def bba_change_frame(changes: list[dict[str, Any]]) -> pd.DataFrame:
     """Changes of BbA sums between school years (:func:`graph.planning.bba.bba_changes`) as a German table.
 
+    Parameters
+    ----------
+    changes : list of dict
+        One entry per pair of consecutive years: ``from``, ``to`` and rows (``name``, ``before``, ``after``) under
+        ``new``, ``ended``, ``changed``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``von``, ``nach``, ``Veränderung``, ``Schule``, ``Betrag (EUR) vorher``, ``Betrag (EUR) nachher``.
+
     Examples
     --------
     >>> change = {"from": "a", "to": "b", "new": [{"name": "S", "before": 0, "after": 500}], "ended": [], "changed": []}
@@ -368,6 +453,16 @@ def bba_change_frame(changes: list[dict[str, Any]]) -> pd.DataFrame:
 def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
     """An Excel workbook with one sheet per table (formulas stay text, ja/nein; sheet names cut to 31 characters).
 
+    Parameters
+    ----------
+    frames : dict of str to pandas.DataFrame
+        Sheet name → table, in the order of the sheets.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file (written with openpyxl), without index columns.
+
     Examples
     --------
     >>> data = workbook({"Summen": pd.DataFrame({"Schuljahr": ["2026/27"], "VZÄ": [1.5]})})
@@ -383,6 +478,21 @@ def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
 
 def ssa_workbook(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> bytes:
     """The SSA planning as an Excel workbook (sheets of :func:`ssa_frames`).
+
+    Parameters
+    ----------
+    plan : dict
+        From :func:`graph.planning.ssa.ssa_plan` or :func:`graph.planning.ssa.ssa_view`.
+    dataset : Dataset
+        For names and labels.
+    by_bezirk : dict
+        From :func:`graph.planning.ssa.totals_by_stadtbezirk`.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file (:func:`workbook`).
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -397,6 +507,19 @@ def ssa_workbook(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, An
 
 def bba_workbook(overview: dict[str, Any], dataset: Dataset) -> bytes:
     """The BbA overview as an Excel workbook (sheets of :func:`bba_frames`).
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview`.
+    dataset : Dataset
+        For names and labels.
+
+    Returns
+    -------
+    bytes
+        The ``.xlsx`` file (:func:`workbook`).
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -412,6 +535,16 @@ def bba_workbook(overview: dict[str, Any], dataset: Dataset) -> bytes:
 def de_money(value: float) -> str:
     """An amount in euros as German text: thousands grouped, decimals only when there are any.
 
+    Parameters
+    ----------
+    value : float
+        The amount in euros; whole floats are written without decimals.
+
+    Returns
+    -------
+    str
+        The amount with ``.`` grouping thousands and a decimal comma, without the currency.
+
     Examples
     --------
     >>> de_money(3000.0), de_money(1200.5), de_money(17)
@@ -422,6 +555,18 @@ def de_money(value: float) -> str:
 
 def display_table(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy for the page: numbers as German text (:func:`de_money`), truth values ``ja``/``nein``.
+
+    Missing values (``None``, NaN) become ``""``; other cells stay as they are.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any table; it is not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A table of the same shape with the cells converted.
 
     Examples
     --------
@@ -483,6 +628,21 @@ def _title(kind: str, years: list[str]) -> str:
 
 def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
     """The SSA planning as plain text: title, ESF+ cliff, then each table in fixed-width columns.
+
+    Parameters
+    ----------
+    plan : dict
+        From :func:`graph.planning.ssa.ssa_plan` or :func:`graph.planning.ssa.ssa_view`.
+    dataset : Dataset
+        For names and labels.
+    by_bezirk : dict
+        From :func:`graph.planning.ssa.totals_by_stadtbezirk`.
+
+    Returns
+    -------
+    str
+        Lines without a trailing newline; an empty table reads ``(keine)``.
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -503,6 +663,21 @@ def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) 
 
 def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
     """The SSA planning as Markdown: heading, ESF+ cliff, one table per section.
+
+    Parameters
+    ----------
+    plan : dict
+        From :func:`graph.planning.ssa.ssa_plan` or :func:`graph.planning.ssa.ssa_view`.
+    dataset : Dataset
+        For names and labels.
+    by_bezirk : dict
+        From :func:`graph.planning.ssa.totals_by_stadtbezirk`.
+
+    Returns
+    -------
+    str
+        Markdown with texts from the data made inert; an empty table reads ``(keine)``.
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -548,6 +723,21 @@ def _bba_sections(overview: dict[str, Any], dataset: Dataset) -> list[tuple[str,
 
 def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
     """The BbA overview as plain text.
+
+    Title, the cap per school and school year, then each table in fixed-width columns.
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview`.
+    dataset : Dataset
+        For names and labels.
+
+    Returns
+    -------
+    str
+        Lines without a trailing newline; an empty table reads ``(keine)``.
+
     Examples
     --------
     >>> from graph import load_dataset
@@ -565,6 +755,21 @@ def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
 
 def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
     """The BbA overview as Markdown.
+
+    Heading, the cap per school and school year, then one table per section.
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview`.
+    dataset : Dataset
+        For names and labels.
+
+    Returns
+    -------
+    str
+        Markdown with texts from the data made inert; an empty table reads ``(keine)``.
+
     Examples
     --------
     >>> from graph import load_dataset
