@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from graph.data.model import Dataset
-from graph.gaps.info import _bezirk
 from graph.pathway import schools_pathways
 
 __all__ = ["pathway_gaps", "pathway_gaps_summary"]
@@ -50,7 +49,7 @@ def pathway_gaps(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
                 "id": school.id,
                 "name": school.name,
                 "district": school.district,
-                "stadtbezirk": _bezirk(dataset.vocabulary, school),
+                "stadtbezirk": dataset.vocabulary.stadtbezirk_of(school.district, school.stadtteil),
                 "pathway": result.pathway.id,
                 "gap_count": len(result.gaps),
                 "gaps": list(result.gaps),
