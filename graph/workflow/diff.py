@@ -58,6 +58,13 @@ def read_revision(revision: str, data_path: str, target: Path, cwd: str | Path =
     ------
     RevisionError
         When git does not know the revision (or is not run inside a repository).
+
+    Examples
+    --------
+    >>> read_revision("keine-solche-revision", "data", Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+        ...
+    graph.workflow.diff.RevisionError: 'keine-solche-revision' ist weder ein Ordner noch eine git-Revision.
     """
     check = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd=cwd, capture_output=True
@@ -317,6 +324,16 @@ def network_effects(before: Dataset, after: Dataset, as_of: dt.date) -> dict[str
         and ``closed`` (gaps it closes); ``components`` with ``before``, ``after`` (counts), ``merged`` and
         ``split``; ``betweenness`` and ``degree``: the :data:`TOP` largest changes of actors in both versions
         (``id``, ``name``, ``before``, ``after``, ``change``).
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> actors = {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")}
+    >>> before = Dataset(Vocabulary(), actors, ())
+    >>> after = Dataset(Vocabulary(), actors, (Relation("r1", "s", "t", "kooperation"),))
+    >>> effects = network_effects(before, after, dt.date(2026, 1, 1))
+    >>> effects["isolated"]["closed"], effects["components"]["before"], effects["components"]["after"]
+    ([{'id': 's', 'name': 'S'}, {'id': 't', 'name': 'T'}], 2, 1)
     """
     h_before = metric_graph(build_graph(before, as_of))
     h_after = metric_graph(build_graph(after, as_of))
