@@ -147,6 +147,12 @@ class Evidence:
     def text(self) -> str:
         """German one-liner: „‚ritzt sich‘ → Selbstverletzung → Krise“.
 
+        Returns
+        -------
+        str
+            The query stretch (else the words joined by spaces) in German single quotes, an arrow and the
+            label; „ → Krise“ is appended for crisis evidence.
+
         Examples
         --------
         >>> Evidence(("ritzt", "sich"), "ritzt sich", "Selbstverletzung", ("psychische-gesundheit",), "x").text()
@@ -182,6 +188,13 @@ class ReferralResult:
 
         ``crisis`` lists the services to call now (id, name, phone, hours, web, why, kinds); it is
         empty when no crisis phrase matched. ``crisis_steps`` says what the caller's institution must do.
+
+        Returns
+        -------
+        dict of str to Any
+            Keys ``crisis``, ``crisis_steps``, ``recognised`` (one dict per evidence: words, text, phrase,
+            label, topics, crisis), ``topics``, ``results`` (:meth:`Offer.to_dict` per offer), ``excluded``
+            (``filter`` and ``count`` per filter), ``widened`` and ``message``; tuples become lists.
         """
         return {
             "crisis": [service.to_dict() for service in self.crisis],
@@ -217,6 +230,36 @@ def refer_topics(
     """Rank offers for known topic scores; the filter options are those of :func:`refer`.
 
     Used by :func:`refer` after text matching and by the handout, which starts from topics.
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set, from :func:`build_referral_index`.
+    topic_scores : mapping of str to float
+        Topic id -> match score (0–1); an empty mapping ranks nothing.
+    query : str, optional
+        The text as typed, only for the result and the German message when no topic was recognised.
+    matches : tuple of Match, optional
+        The topic matches of the text; with ``query`` but no ``topic_scores`` they tell "no topic recognised"
+        (no matches) from "every recognised topic removed" (:data:`ALL_REMOVED`).
+    crises : tuple of str, optional
+        Matched crisis kind ids; their services and steps are added to the result.
+    evidence : tuple of Evidence, optional
+        Which words led to which topic or crisis, passed through to the result.
+    **options : Any
+        The filter options of :func:`refer`: ``school``, ``district``, ``age``, ``school_level``, ``language``,
+        ``audience``, ``as_of`` and ``today``.
+
+    Returns
+    -------
+    ReferralResult
+        Offers ranked by score (ties: name, then id), excluded counts, widening, the German message, the
+        resolved request (``context``) and the crisis services and steps of ``crises``.
+
+    Raises
+    ------
+    ReferralError
+        For an unknown school, district, Schulstufe, language or audience in ``options``.
 
     Examples
     --------

@@ -104,8 +104,8 @@ def school_settings(index: ReferralIndex, school: str) -> str:
     Returns
     -------
     str
-        „Gilt für die Suche: “ followed by the parts known, joined by „ · “ (the age range only when both
-        ends are known), or „keine Angaben zur Schule“.
+        The parts known (district, school type with its stages, age range only when both ends are known),
+        joined by „ · “, or „keine Angaben zur Schule“; no opening (:func:`school_scope` adds it).
 
     Raises
     ------
@@ -140,6 +140,23 @@ def school_settings(index: ReferralIndex, school: str) -> str:
 
 def school_scope(index: ReferralIndex, school: str) -> str:
     """What choosing ``school`` sets for the search, as a German sentence (:func:`school_settings` with an opening).
+
+    Parameters
+    ----------
+    index : ReferralIndex
+        The referral index of the data set.
+    school : str
+        Id of an actor of kind ``schule``.
+
+    Returns
+    -------
+    str
+        :data:`SCOPE_PREFIX` („Gilt für die Suche: “) followed by :func:`school_settings`.
+
+    Raises
+    ------
+    ReferralError
+        When ``school`` is not the id of a school (German message with a „Meinten Sie …?“ hint).
 
     Examples
     --------

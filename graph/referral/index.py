@@ -23,8 +23,19 @@ def is_offer(actor: Actor) -> bool:
     """True when a family or school can contact ``actor`` for help: what the referral ranks.
 
     Träger, Beratungsstellen and Bildungsanbieter are offers unless ``referable: false``;
-    authorities, projects, committees and schools only with ``referable: true`` (e.g. the ASD),
-    so a pilot, a programme or a committee is never offered as help. Schools and committees never.
+    authorities, projects and any other kind only with ``referable: true`` (e.g. the ASD),
+    so a pilot or a programme is never offered as help. Schools and committees never, whatever ``referable`` says.
+
+    Parameters
+    ----------
+    actor : Actor
+        Any actor of the data set; its ``kind`` and ``referable`` decide.
+
+    Returns
+    -------
+    bool
+        False for kinds ``schule`` and ``gremium``; else ``referable`` when set, else whether the kind is one of
+        :data:`CANDIDATE_KINDS`.
 
     Examples
     --------

@@ -63,6 +63,17 @@ SCORE_PARTS = (
 def fit_words(score: float) -> str:
     """German words for an offer's score, so staff need not read numbers.
 
+    Parameters
+    ----------
+    score : float
+        The offer's score (:attr:`Offer.score`); negative scores are not expected.
+
+    Returns
+    -------
+    str
+        The words of the first :data:`FIT_WORDS` threshold the score reaches: „passt sehr gut“ from 0.85,
+        „passt gut“ from 0.7, else „passt zum Teil“.
+
     Examples
     --------
     >>> fit_words(0.95), fit_words(0.75), fit_words(0.5)
@@ -85,7 +96,14 @@ class PathStep:
     demo: bool
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain dict for JSON."""
+        """Plain dict for JSON.
+
+        Returns
+        -------
+        dict of str to Any
+            Every field by name (``source``, ``source_name``, ``relation``, ``relation_type``,
+            ``relation_label``, ``target``, ``target_name``, ``demo``).
+        """
         return dict(vars(self))
 
 
@@ -106,11 +124,24 @@ class Offer:
     path_at: int | None = None
 
     def path_text(self) -> str | None:
-        """The German warm-path reason (also one of ``reasons``), or None without a path."""
+        """The German warm-path reason (also one of ``reasons``), or None without a path.
+
+        Returns
+        -------
+        str or None
+            „bestehende Verbindung: …“ (or „erfundene Demo-Verbindung: …“ when an invented relation is on the
+            path) with :func:`path_chain` of ``steps``; None when ``steps`` is empty.
+        """
         return _path_reason(self.steps) if self.steps else None
 
     def other_reasons(self) -> tuple[str, ...]:
-        """The reasons without the warm-path sentence, for a page that shows the path from ``steps`` itself."""
+        """The reasons without the warm-path sentence, for a page that shows the path from ``steps`` itself.
+
+        Returns
+        -------
+        tuple of str
+            ``reasons`` in their order without the one at ``path_at`` (all of them when ``path_at`` is None).
+        """
         return tuple(reason for n, reason in enumerate(self.reasons) if n != self.path_at)
 
     @property
@@ -119,7 +150,14 @@ class Offer:
         return any(step.demo for step in self.steps)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of one result of ``python -m graph refer``."""
+        """The JSON shape of one result of ``python -m graph refer``.
+
+        Returns
+        -------
+        dict of str to Any
+            ``id``, ``name``, ``kind``, ``score``, ``reasons``, ``topics``, ``path`` (list of actor ids from the
+            school, or None), ``path_steps`` (:meth:`PathStep.to_dict` per step) and ``contact``.
+        """
         path = list(self.path) if self.path is not None else None
         return {
             "id": self.id,
@@ -239,6 +277,18 @@ def path_chain(steps: tuple[PathStep, ...], text: Callable[[str], str] = str) ->
 
     The one place that words a path: the reasons of an offer, the command line and the
     Vermittlung page (which passes its Markdown escaping as ``text``) all read it from here.
+
+    Parameters
+    ----------
+    steps : tuple of PathStep
+        The path's steps in order, starting at the school; must not be empty.
+    text : callable, optional
+        Applied to every actor name and relation label before joining (default :class:`str`, unchanged).
+
+    Returns
+    -------
+    str
+        The first step's source name, then „relation label + target name“ per step, joined by „ → “.
 
     Examples
     --------

@@ -100,6 +100,17 @@ _CLAUSE_GAP = SPAN_SLACK + 1
 def normalize(text: str) -> str:
     """Lower-case ASCII words separated by single spaces; umlauts become ae/oe/ue/ss.
 
+    Parameters
+    ----------
+    text : str
+        Any text as typed.
+
+    Returns
+    -------
+    str
+        The runs of ``a-z0-9`` after lower-casing, umlaut folding and dropping other accents (NFKD, non-ASCII
+        removed), joined by single spaces; punctuation separates words and is dropped.
+
     Examples
     --------
     >>> normalize("Schüler:innen – Straße, Mobbing!")
@@ -111,6 +122,16 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised words of ``text`` without :data:`STOPWORDS`.
+
+    Parameters
+    ----------
+    text : str
+        Any text as typed.
+
+    Returns
+    -------
+    list of str
+        The words of :func:`normalize` in order, stop words left out.
 
     Examples
     --------
@@ -125,6 +146,17 @@ def stem(word: str) -> str:
 
     Not a linguistic stemmer: it only has to map the word forms of one need onto the
     same string, on both the vocabulary side and the query side.
+
+    Parameters
+    ----------
+    word : str
+        One word, already normalised (:func:`normalize`: lower case, ASCII).
+
+    Returns
+    -------
+    str
+        The word with at most two endings of ``_SUFFIXES`` removed, longest first, each only while 4 or more
+        letters remain; unchanged when none applies.
 
     Examples
     --------
@@ -143,6 +175,20 @@ def stem(word: str) -> str:
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``.
+
+    Parameters
+    ----------
+    a : str
+        The first word.
+    b : str
+        The second word.
+    limit : int
+        Largest distance of interest (edits: insert, delete, substitute, swap of neighbours).
+
+    Returns
+    -------
+    int
+        The distance when it is at most ``limit``, else ``limit + 1``.
 
     Examples
     --------
@@ -217,6 +263,18 @@ def term_entries(terms: Mapping[str, Term], prefix: str = "") -> list[Entry]:
     term's ``topics``: a phrase of this term does not swallow their matches (``prefix`` is put
     before the owner id only).
 
+    Parameters
+    ----------
+    terms : mapping of str to Term
+        Vocabulary terms by id (e.g. ``vocabulary.terms("topics")``).
+    prefix : str, optional
+        Put before every owner id (e.g. ``"krise:"``); not before the ids in ``keeps``. Default ``""``.
+
+    Returns
+    -------
+    list of Entry
+        One ``(prefix + id, text, not_near, topics)`` tuple per label and synonym, terms in mapping order.
+
     Examples
     --------
     >>> term_entries({"familie": Term("familie", "Familie und Erziehung", synonyms=("Pubertät",), not_near=("Geld",))})
@@ -279,6 +337,16 @@ class TextIndex:
 
         A match of an owner in ``keeps`` stays even when this phrase covers its words: "Vater trinkt"
         (Kinder suchtkranker Eltern, keeps Sucht) does not swallow "trinkt" (Sucht).
+
+        Parameters
+        ----------
+        entries : iterable of Entry
+            ``(owner, text, not_near, keeps)`` tuples; an entry whose text has no content word is skipped.
+
+        Returns
+        -------
+        TextIndex
+            The read-only index over all phrases.
         """
         phrases: list[_Phrase] = []
         forms: dict[str, set[str]] = defaultdict(set)
@@ -332,6 +400,16 @@ class TextIndex:
 
         A word found exactly is taken as it is: typos and compound parts are only looked
         for when it is not, so "Angst" does not also find "Schulangst".
+
+        Parameters
+        ----------
+        word : str
+            A query word as typed; only its first content word is looked at.
+
+        Returns
+        -------
+        dict of str to float
+            Index key -> quality (:data:`QUALITY`); empty when ``word`` holds no content word or reaches no key.
 
         Examples
         --------

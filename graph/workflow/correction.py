@@ -279,8 +279,10 @@ def report_body(settings: CorrectionSettings, entry_id: str, name: str, file: st
     ----------
     settings : CorrectionSettings
         From :func:`correction_settings`.
-    entry_id, name : str
-        The entry's id and name; whitespace runs become one space.
+    entry_id : str
+        The entry's id; whitespace runs become one space.
+    name : str
+        The entry's name; whitespace runs become one space.
     file : str
         Data file name (``actors.yaml``), shown joined to the configured data folder.
     line : int
@@ -334,8 +336,10 @@ def report_url(settings: CorrectionSettings, entry_id: str, name: str, file: str
     ----------
     settings : CorrectionSettings
         From :func:`correction_settings`; the repository wins over the e-mail address.
-    entry_id, name : str
-        The entry's id and name (data text: encoded, never trusted).
+    entry_id : str
+        The entry's id (data text: encoded, never trusted).
+    name : str
+        The entry's name (data text: encoded, never trusted).
     file : str
         Data file name (``actors.yaml``), joined to the configured data folder.
     line : int
@@ -376,8 +380,10 @@ def correction_links(settings: CorrectionSettings, entry_id: str, name: str, fil
     ----------
     settings : CorrectionSettings
         From :func:`correction_settings`.
-    entry_id, name : str
-        The entry's id and name (data text: encoded, never trusted).
+    entry_id : str
+        The entry's id (data text: encoded, never trusted).
+    name : str
+        The entry's name (data text: encoded, never trusted).
     file : str
         Data file name (``actors.yaml``), joined to the configured data folder.
     line : int

@@ -43,10 +43,28 @@ def read_revision(revision: str, data_path: str, target: Path, cwd: str | Path =
 
     A file missing in that revision is left out, so validation reports it as missing (``meta.yaml`` is optional).
 
+    Parameters
+    ----------
+    revision : str
+        Any git revision that names a commit (branch, tag, hash, ``HEAD~1``).
+    data_path : str
+        Data folder inside the repository, relative to ``cwd`` (e.g. ``data``).
+    target : Path
+        Existing folder that receives the files of :data:`graph.data.loader.DATA_FILES` and ``meta.yaml``.
+    cwd : str or Path, optional
+        Folder inside the git repository where git is run (default: the current folder).
+
     Raises
     ------
     RevisionError
         When git does not know the revision (or is not run inside a repository).
+
+    Examples
+    --------
+    >>> read_revision("keine-solche-revision", "data", Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+        ...
+    graph.workflow.diff.RevisionError: 'keine-solche-revision' ist weder ein Ordner noch eine git-Revision.
     """
     check = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd=cwd, capture_output=True
@@ -72,6 +90,28 @@ def _relabel(result: LoadResult, folder: Path, label: str) -> LoadResult:
 
 def load_side(spec: str | None, data_path: str = "data", today: dt.date | None = None, cwd: str | Path = ".") -> Side:
     """Load one side: ``None`` is the working tree, an existing folder is read as is, anything else a git revision.
+
+    Parameters
+    ----------
+    spec : str or None
+        None for the working tree (``cwd/data_path``), a folder relative to ``cwd``, or a git revision.
+    data_path : str, optional
+        Data folder inside the repository, for the working tree and revisions (default ``data``).
+    today : datetime.date, optional
+        Reference day passed to :func:`graph.data.loader.load_dataset` (None: :mod:`graph.data.clock` decides).
+    cwd : str or Path, optional
+        The repository or base folder (default: the current folder).
+
+    Returns
+    -------
+    Side
+        Label „Arbeitskopie“, the folder or the revision, and the validation result; for a revision, problems
+        name ``REV:data/…`` instead of the scratch folder the files were read from.
+
+    Raises
+    ------
+    RevisionError
+        When ``spec`` is neither an existing folder nor a git revision.
 
     Examples
     --------
@@ -107,6 +147,19 @@ def _flat_record(record: Actor | Relation) -> dict[str, Any]:
 
 def field_changes(before: Actor | Relation, after: Actor | Relation) -> list[dict[str, Any]]:
     """Fields that differ between two versions of an entry, sub-fields as ``contact.phone``.
+
+    Parameters
+    ----------
+    before : Actor or Relation
+        The old version of the entry.
+    after : Actor or Relation
+        The new version of the entry; ``line`` is ignored on both sides.
+
+    Returns
+    -------
+    list of dict of str to Any
+        One ``{"field", "before", "after"}`` dict per differing field, in field order (fields of ``before``
+        first); a value missing on one side is None.
 
     Examples
     --------
@@ -253,6 +306,34 @@ def network_effects(before: Dataset, after: Dataset, as_of: dt.date) -> dict[str
     ``degree`` is the number of partners (``neighbours`` of :func:`graph.metrics.actor_metrics`),
     so adding one actor does not shift every other actor's value; ``betweenness`` is NetworkX's
     normalised betweenness on the unweighted network of relations active on ``as_of``.
+
+    Parameters
+    ----------
+    before : Dataset
+        The old data set.
+    after : Dataset
+        The new data set.
+    as_of : datetime.date
+        Reference day: relations active on it form the network; school social work is also checked on later
+        days when it starts or ends.
+
+    Returns
+    -------
+    dict of str to Any
+        ``school_social_work``, ``coverage`` and ``isolated``, each with ``opened`` (gaps the change opens)
+        and ``closed`` (gaps it closes); ``components`` with ``before``, ``after`` (counts), ``merged`` and
+        ``split``; ``betweenness`` and ``degree``: the :data:`TOP` largest changes of actors in both versions
+        (``id``, ``name``, ``before``, ``after``, ``change``).
+
+    Examples
+    --------
+    >>> from graph.data.model import Vocabulary
+    >>> actors = {"s": Actor("s", "S", "schule"), "t": Actor("t", "T", "traeger")}
+    >>> before = Dataset(Vocabulary(), actors, ())
+    >>> after = Dataset(Vocabulary(), actors, (Relation("r1", "s", "t", "kooperation"),))
+    >>> effects = network_effects(before, after, dt.date(2026, 1, 1))
+    >>> effects["isolated"]["closed"], effects["components"]["before"], effects["components"]["after"]
+    ([{'id': 's', 'name': 'S'}, {'id': 't', 'name': 'T'}], 2, 1)
     """
     h_before = metric_graph(build_graph(before, as_of))
     h_after = metric_graph(build_graph(after, as_of))
@@ -268,6 +349,15 @@ def network_effects(before: Dataset, after: Dataset, as_of: dt.date) -> dict[str
 
 def compare(before: Dataset, after: Dataset, as_of: dt.date) -> dict[str, Any]:
     """Everything the change report shows: actors and relations added, removed, changed, and the effects.
+
+    Parameters
+    ----------
+    before : Dataset
+        The old data set.
+    after : Dataset
+        The new data set.
+    as_of : datetime.date
+        Reference day of :func:`network_effects`.
 
     Returns
     -------

@@ -219,8 +219,10 @@ def diff_markdown(base: Side, head: Side, as_of: dt.date) -> str:
 
     Parameters
     ----------
-    base, head : Side
-        The old and the new state, from :func:`graph.workflow.diff.load_side`.
+    base : Side
+        The old state, from :func:`graph.workflow.diff.load_side`.
+    head : Side
+        The new state, from :func:`graph.workflow.diff.load_side`.
     as_of : datetime.date
         Day of the comparison: which relations are active and which gaps are open.
 
@@ -277,8 +279,10 @@ def diff_json(base: Side, head: Side, as_of: dt.date) -> str:
 
     Parameters
     ----------
-    base, head : Side
-        The old and the new state, from :func:`graph.workflow.diff.load_side`.
+    base : Side
+        The old state, from :func:`graph.workflow.diff.load_side`.
+    head : Side
+        The new state, from :func:`graph.workflow.diff.load_side`.
     as_of : datetime.date
         Day of the comparison.
 

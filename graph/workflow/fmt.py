@@ -252,8 +252,10 @@ def same_data(a: Dataset, b: Dataset) -> bool:
 
     Parameters
     ----------
-    a, b : Dataset
-        The two data sets; the ``line`` of every record is ignored.
+    a : Dataset
+        The first data set; the ``line`` of every record is ignored.
+    b : Dataset
+        The second data set; the ``line`` of every record is ignored.
 
     Returns
     -------

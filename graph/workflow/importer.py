@@ -99,10 +99,23 @@ def _read_xlsx(path: Path) -> Table:
 def read_table(path: str | Path) -> Table:
     """Read ``.xlsx`` (first sheet) or ``.csv`` (``;`` or ``,``, UTF-8 with or without BOM).
 
+    Parameters
+    ----------
+    path : str or Path
+        The file; its suffix decides (``.csv``, or ``.xlsx``/``.xlsm``, case-insensitive). A CSV uses ``;``
+        when its first line holds more ``;`` than ``,``, else ``,``.
+
+    Returns
+    -------
+    Table
+        The first non-empty row as headers (empty header cells become ``""``), the other non-empty rows with
+        their 1-based row numbers; cells are stripped (empty text becomes None, date-times become dates) and
+        short rows are padded with None to the number of headers.
+
     Raises
     ------
     TableError
-        For another file type, a CSV that is not UTF-8, or an empty table.
+        For another file type, a CSV that is not UTF-8, an Excel file that cannot be opened, or an empty table.
 
     Examples
     --------
@@ -174,6 +187,20 @@ def _column_letter(index: int) -> str:
 
 def column_map(headers: list[str], into: str) -> tuple[dict[int, str], list[str]]:
     """Map column positions to field paths; also return German notes on columns left out.
+
+    Parameters
+    ----------
+    headers : list of str
+        The column headers as in the table; compared after :func:`graph.data.suggest.slugify` with
+        :data:`HEADERS`.
+    into : str
+        ``actors`` or ``relations``: which header list applies.
+
+    Returns
+    -------
+    tuple of (dict of int to str, list of str)
+        Column position (0-based) -> field path (``address.postcode``), and one German note per column left out
+        (unknown header, or a field already taken by an earlier column), naming its letter and header.
 
     Examples
     --------
@@ -340,6 +367,24 @@ def _existing_ids(dataset: Dataset, into: str) -> set[str]:
 def import_rows(table: Table, into: str, dataset: Dataset) -> ImportResult:
     """Check every row of ``table`` against ``dataset``; rows with a problem are reported, the rest kept.
 
+    Parameters
+    ----------
+    table : Table
+        From :func:`read_table`.
+    into : str
+        ``actors`` or ``relations``.
+    dataset : Dataset
+        The current data: vocabulary terms and actors are looked up by id, label, synonym or slug; its ids are
+        never reused. Actor names from the table's own name column count as known actors too.
+
+    Returns
+    -------
+    ImportResult
+        ``entries``: ``(row number, nested entry)`` per row without problems (an actor without ``id`` gets the
+        slug of its name); ``notes``: from :func:`column_map`; ``row_problems``: „Zeile N: …“ lines for invalid
+        values, missing required fields, ids already taken (also earlier in the table) and actor names that
+        exist already; ``yaml`` stays empty.
+
     Examples
     --------
     >>> from graph.data.model import Vocabulary, Term
@@ -377,6 +422,19 @@ def import_rows(table: Table, into: str, dataset: Dataset) -> ImportResult:
 
 def render(entries: list[dict[str, Any]], file_name: str) -> str:
     """The entries as YAML list items in the canonical form of :mod:`graph.workflow.fmt`.
+
+    Parameters
+    ----------
+    entries : list of dict of str to Any
+        Nested entries as in :attr:`ImportResult.entries` (without the row numbers).
+    file_name : str
+        ``actors.yaml`` or ``relations.yaml``: picks the key order of
+        :func:`~graph.workflow.fmt.canonical_text`.
+
+    Returns
+    -------
+    str
+        The YAML text, items at column 0; ``""`` when ``entries`` is empty.
 
     Examples
     --------
@@ -450,7 +508,20 @@ def _entries_word(count: int) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m graph import``."""
+    """Arguments of ``python -m graph import``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; ``file``, ``--into`` (required), ``--data`` and ``--write`` are added in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["liste.csv", "--into", "actors"])
+    Namespace(file='liste.csv', into='actors', data='data', write=False)
+    """
     parser.add_argument("file", help="Excel- (.xlsx) oder CSV-Datei")
     parser.add_argument("--into", choices=("actors", "relations"), required=True, help="Ziel: Akteure oder Beziehungen")
     parser.add_argument("--data", default="data", help="Datenordner (Standard: data)")
@@ -458,7 +529,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
-    """Run ``python -m graph import``: exit code 1 when a row or the data set has a problem."""
+    """Run ``python -m graph import``: exit code 1 when a row or the data set has a problem.
+
+    The data folder must validate first. The rows are checked (:func:`import_rows`), then appended to a scratch
+    copy of the data and validated again; rows the validator rejects are moved to the row problems. Without
+    ``--write`` the YAML that would be appended is only shown.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_arguments` (``file``, ``into``, ``data``, ``write``).
+    out : callable, optional
+        Receives each German output line (validation errors, column notes, row problems sorted by row, the
+        result or the YAML to append); default :func:`print`.
+
+    Returns
+    -------
+    int
+        1 when the data folder is invalid, the table cannot be read or any row has a problem (the other rows
+        are still appended with ``--write``), else 0.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> lines = []
+    >>> run(parser.parse_args(["liste.csv", "--into", "actors", "--data", "/nonexistent"]), out=lines.append)
+    1
+    >>> lines[0]
+    'Der Datenordner ist schon vor dem Import ungültig; bitte erst das beheben:'
+    """
     data_dir = Path(args.data)
     loaded = load_dataset(data_dir)
     if loaded.dataset is None:

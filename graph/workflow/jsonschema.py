@@ -112,6 +112,17 @@ def _enum(ids: Any, labels: dict[str, str]) -> dict[str, Any]:
 def pathways_schema(vocabulary: Vocabulary) -> dict[str, Any]:
     """Schema of the optional ``pathways.yaml``: ``roles`` and ``pathways`` with their ``stages``.
 
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        Supplies the enums of vocabulary-bound fields; an empty vocabulary gives plain slug patterns.
+
+    Returns
+    -------
+    dict of str to Any
+        A draft-07 schema of an object with ``roles`` and ``pathways`` arrays (no other keys allowed); a stage's
+        ``roles`` are an enum of ``ROLES``, a directory entry's ``role`` of ``DIRECTORY_ROLES``, with German labels.
+
     Examples
     --------
     >>> schema = pathways_schema(Vocabulary())
@@ -147,6 +158,17 @@ def pathways_schema(vocabulary: Vocabulary) -> dict[str, Any]:
 def data_schemas(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
     """Return the schemas of the data files (``pathways.yaml`` included), keyed by schema file name.
 
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+        Its terms become enums (with labels and descriptions for hover texts) of the fields bound to a list
+        that has terms; fields whose list is empty get the slug pattern (or free text when the list is optional).
+
+    Returns
+    -------
+    dict of str to dict of str to Any
+        The values of :data:`SCHEMA_FILES` (``actors.schema.json`` …) -> draft-07 schema.
+
     Examples
     --------
     >>> from graph.data.model import Term
@@ -176,12 +198,51 @@ def data_schemas(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
 
 
 def render(schema: dict[str, Any]) -> str:
-    """Stable text form of a schema (sorted keys would reorder fields, so keep insertion order)."""
+    """Stable text form of a schema (sorted keys would reorder fields, so keep insertion order).
+
+    Parameters
+    ----------
+    schema : dict of str to Any
+        One schema from :func:`data_schemas`.
+
+    Returns
+    -------
+    str
+        JSON indented by 2 spaces, non-ASCII kept as is, keys in insertion order, ending with a newline.
+
+    Examples
+    --------
+    >>> render({"title": "Akteure", "type": "array"})
+    '{\\n  "title": "Akteure",\\n  "type": "array"\\n}\\n'
+    """
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_schemas(data_dir: str | Path, vocabulary: Vocabulary) -> list[Path]:
-    """Write the schemas into ``data_dir/schema``; return the files that changed."""
+    """Write the schemas into ``data_dir/schema``; return the files that changed.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        An existing data folder; its ``schema`` subfolder is created when missing.
+    vocabulary : Vocabulary
+        The vocabulary the schemas are built from (:func:`data_schemas`).
+
+    Returns
+    -------
+    list of Path
+        The schema files that were missing or differed and were written (atomically); unchanged files are not
+        touched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> [p.name for p in write_schemas(folder, Vocabulary())]
+    ['actors.schema.json', 'relations.schema.json', 'vocabulary.schema.json', 'pathways.schema.json']
+    >>> write_schemas(folder, Vocabulary())
+    []
+    """
     folder = Path(data_dir) / SCHEMA_DIR
     folder.mkdir(exist_ok=True)
     changed = []
@@ -195,13 +256,47 @@ def write_schemas(data_dir: str | Path, vocabulary: Vocabulary) -> list[Path]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m graph schema``."""
+    """Arguments of ``python -m graph schema``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The sub-command's parser; ``data_dir`` (default ``data``) and ``--check`` are added in place.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["--check"])
+    Namespace(data_dir='data', check=True)
+    """
     parser.add_argument("data_dir", nargs="?", default="data", help="Datenordner (Standard: data)")
     parser.add_argument("--check", action="store_true", help="nur prüfen: Exit-Code 1, wenn das Schema veraltet ist")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write (or with ``--check`` compare) the editor schemas of a data folder."""
+    """Write (or with ``--check`` compare) the editor schemas of a data folder.
+
+    Prints „geschrieben: PATH“ per file written, or with ``--check`` one „veraltet“ line per stale schema, to
+    standard output; invalid data ends with the validator's errors on standard error.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser set up with :func:`add_arguments` (``data_dir``, ``check``).
+
+    Returns
+    -------
+    int
+        1 when the data do not validate or, with ``--check``, a schema file is missing or out of date; else 0.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> run(parser.parse_args(["/nonexistent", "--check"]))  # the validator's errors go to stderr
+    1
+    """
     dataset = load_valid(args.data_dir)
     if dataset is None:
         return 1
