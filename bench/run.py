@@ -552,7 +552,7 @@ print(json.dumps({{"first": first, "map": len(at.main.get("iframe")) > 0, "error
 
 
 def _cold_start_rows(label: str, folder: Path, dataset: Dataset, timeout: float) -> list[Row]:
-    """A new app process on unchanged data draws the map of one Stadtbezirk: layout from the disk cache vs. computed.
+    """A new app process on unchanged data draws the map of one Stadtbezirk: data and layout from the disk cache or not.
 
     Each start is a fresh Python process (nothing in Streamlit's memory); the naive start finds an empty
     cache folder and lays the whole network out, ours finds the file the naive start left.
@@ -573,12 +573,18 @@ def _cold_start_rows(label: str, folder: Path, dataset: Dataset, timeout: float)
         except subprocess.TimeoutExpired:
             return [Row(label, "App-Kaltstart mit Karte", None, None, note="abgebrochen")]
     note = f"neuer Prozess, AppTest, Karte des Stadtbezirks {bezirk} ({counts[bezirk]} Akteure) mit dem Layout des ganzen Netzes"
-    note += "; naiv: leerer Cache, Layout wird gerechnet"
+    note += "; naiv: leerer Cache, Daten werden gelesen und geprüft, das Layout gerechnet"
     for found in (warm, empty):
         if "error" in found or found.get("errors") or not found.get("map"):
             note += f"; Fehler: {found.get('error') or found.get('errors') or 'keine Karte'}"
     return [
-        Row(label, "App-Kaltstart mit Karte, Layout aus dem Cache", warm.get("first"), empty.get("first"), note=note)
+        Row(
+            label,
+            "App-Kaltstart mit Karte, Daten und Layout aus dem Cache",
+            warm.get("first"),
+            empty.get("first"),
+            note=note,
+        )
     ]
 
 

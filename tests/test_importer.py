@@ -135,3 +135,13 @@ def test_column_map_accepts_german_and_english_headers() -> None:
     columns, notes = column_map(["Von", "target", "Typ", "Förderprogramm", "Stärke", "Stärke"], "relations")
     assert columns == {0: "source", 1: "target", 2: "type", 3: "funding.programme", 4: "strength"}
     assert notes == ["Spalte F „Stärke“ wird nicht übernommen: 'strength' steht schon in einer anderen Spalte."]
+
+
+def test_a_missing_csv_file_is_a_german_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "fehlt.csv"
+    assert main(["import", str(missing), "--into", "actors", "--data", "tests/data/valid"]) == 1
+    assert capsys.readouterr().out == (
+        f"Fehler: {missing}: Die Datei lässt sich nicht lesen (No such file or directory). Prüfen Sie Pfad und Dateinamen.\n"
+    )

@@ -16,9 +16,10 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import Dataset, LoadResult, build_graph, load_dataset
+from graph import Dataset, LoadResult, build_graph
 from graph.data import clock
 from graph.data.fingerprint import data_fingerprint
+from graph.data.loadcache import cached_load
 from graph.data.problems import Problem, source_excerpts, title
 from graph.gaps import gap_report, what_if
 from graph.metrics import actor_metrics, group_figures, metric_graph, network_figures
@@ -92,8 +93,8 @@ def data_dir() -> Path:
 # (a query keeps its own working state, e.g. the warm-path search of the referral), so no lock is needed here.
 @st.cache_resource(show_spinner=t.LOADING, max_entries=8)
 def _load(folder: str, fingerprint: str, clock_inputs: tuple[dt.date | None, dt.date]) -> LoadResult:
-    del fingerprint, clock_inputs  # only part of the cache key; the loader asks graph.data.clock which day it is
-    return load_dataset(folder)
+    del clock_inputs  # only part of the cache key; the loader asks graph.data.clock which day it is
+    return cached_load(folder, fingerprint)  # from disk after a restart on unchanged data and code
 
 
 @st.cache_resource(show_spinner=t.LOADING, max_entries=4)

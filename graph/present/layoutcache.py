@@ -1,60 +1,29 @@
 """The whole network's map layout on disk, one file per data version, so that a restarted app does not lay out again.
 
-The folder is ``$NETZWERKKARTE_CACHE``, else ``.cache/netzwerkkarte`` in the repository (outside ``data/``,
-ignored by Git). Several app processes may share it: a file is written under a temporary name in the same
-folder and renamed into place (``os.replace``), so a reader sees the old file, the new one or none, never
-half of one. A file that cannot be read or does not fit the graph is ignored and the layout computed
-again; a folder that cannot be written only costs the time of computing.
+The folder, the atomic write that several app processes can share and the pruning of old versions are
+:mod:`graph.data.diskcache`'s. A file that cannot be read or does not fit the graph is ignored and the layout
+computed again; a folder that cannot be written only costs the time of computing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graph.data import diskcache
+from graph.data.diskcache import CACHE_ENV, cache_dir
 from graph.present.mapview import layout_positions
 
 __all__ = ["CACHE_ENV", "LAYOUT_VERSION", "cache_dir", "cached_layout"]
 
-#: Environment variable naming the cache folder.
-CACHE_ENV = "NETZWERKKARTE_CACHE"
 #: Part of every file name: change it when the layout's algorithm or parameters change, so old files are not used.
 LAYOUT_VERSION = "igraph-fr-1"
-_REPO = Path(__file__).resolve().parents[2]
 
 Positions = dict[str, tuple[float, float]]
-
-
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The cache folder: ``$NETZWERKKARTE_CACHE`` if set, else ``.cache/netzwerkkarte`` in the repository.
-
-    Parameters
-    ----------
-    environ : mapping, optional
-        The environment to look in; default ``os.environ``.
-
-    Returns
-    -------
-    pathlib.Path
-        The folder (it need not exist yet).
-
-    Examples
-    --------
-    >>> str(cache_dir({CACHE_ENV: "/tmp/karte-cache"}))
-    '/tmp/karte-cache'
-    >>> cache_dir({}).parts[-2:]
-    ('.cache', 'netzwerkkarte')
-    """
-    configured = (os.environ if environ is None else environ).get(CACHE_ENV)
-    return Path(configured) if configured else _REPO / ".cache" / "netzwerkkarte"
 
 
 def cached_layout(graph: nx.MultiDiGraph, fingerprint: str, folder: Path | None = None) -> Positions:
@@ -76,6 +45,7 @@ def cached_layout(graph: nx.MultiDiGraph, fingerprint: str, folder: Path | None 
 
     Examples
     --------
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
     >>> first = cached_layout(g, "abc123", folder)
@@ -114,17 +84,6 @@ def _finite(value: Any) -> bool:
 
 
 def _write(path: Path, positions: Positions) -> None:
-    """Write atomically (temporary file in the same folder, then ``os.replace``); failing to write is no error."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=".layout-", suffix=".tmp", delete=False
-        ) as out:
-            temporary = Path(out.name)
-            json.dump(positions, out, separators=(",", ":"))
-        os.replace(temporary, path)
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+    """Write atomically; failing to write is no error (it is a cache)."""
+    if diskcache.write_bytes(path, json.dumps(positions, separators=(",", ":")).encode("utf-8")):
+        diskcache.prune(path.parent, "layout-*.json")

@@ -74,7 +74,13 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _read_csv(path: Path) -> Table:
-    text = _decode(path.read_bytes(), path.name)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TableError(
+            f"{path}: Die Datei lässt sich nicht lesen ({exc.strerror}). Prüfen Sie Pfad und Dateinamen."
+        ) from exc
+    text = _decode(raw, path.name)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
