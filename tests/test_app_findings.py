@@ -65,7 +65,11 @@ def test_gaps_findings_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> N
         "19 von 32 Schulen verlieren bis zum 31.07.2028 ihre Schulsozialarbeit, "
         "1 davon schon innerhalb von 6 Monaten (am 31.12.2026)."
     )
+    # the bundled data has pathways.yaml: its gaps follow the school topics (the small fixture has none)
     assert findings[4] == _bold(
+        "32 von 32 Schulen haben Stufen ohne Zuständige in der Interventionskette (zusammen 64 Stufen)."
+    )
+    assert findings[5] == _bold(
         "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
     )
     assert findings[0] == _bold(

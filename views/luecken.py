@@ -281,6 +281,10 @@ def _school_topics(ctx: common.Context, day: dt.date) -> None:
     _explain("school_topics", len(lacking_direct_topics(rows)), summary)
     fields = ["name", "district", "direct", "two_steps", "missing", "missing_count"]
     _show(gap_frame(ctx, rows, fields), "school_topics", height=460)
+    if ctx.dataset.pathways is not None and ctx.dataset.pathways.pathways:  # without pathways.yaml: nothing to say
+        st.divider()
+        pathway_rows = _report(ctx, day)["pathway_gaps"]
+        _section(ctx, day, "pathway_gaps", pathway_rows, ["name", "stadtbezirk", "gap_count", "gap_texts"])
 
 
 def _structure(ctx: common.Context, day: dt.date) -> None:

@@ -315,6 +315,8 @@ GAP_COLUMNS = {
     "two_steps": "Nur über einen Zwischenschritt",
     "missing": "Gar nicht erreicht",
     "missing_count": "Fehlend",
+    "gap_count": "Stufen ohne Zuständige",
+    "gap_texts": "Was fehlt",
     "partner": "Einziger Partner",
     "relations": "Beziehungen",
     "cut_off": "Abgeschnitten wären",
