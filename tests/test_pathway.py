@@ -310,3 +310,20 @@ def test_bundled_pathway_every_stage_has_a_source() -> None:
     pathway = dataset.pathways.pathways["schulverweigerung-lsa"]
     assert all(stage.source.startswith("http") for stage in pathway.stages)
     assert pathway.pilot_schools == ()  # no public source names the 8 pilot schools
+
+
+def test_area_reason_names_the_area_for_a_school_placed_only_by_stadtteil() -> None:
+    from graph.data.model import Actor, Dataset, Term, Vocabulary
+    from graph.pathway.resolve import _covers
+
+    vocabulary = Vocabulary(
+        {
+            "districts": {"d": Term("d", "Südstadt", stadtbezirk="sued", stadtteil="t")},
+            "stadtteile": {"t": Term("t", "Süd-Teil", stadtbezirk="sued")},
+            "stadtbezirke": {"sued": Term("sued", "Süd")},
+        }
+    )
+    school = Actor("s", "Schule", "schule", stadtteil="t")
+    asd = Actor("asd", "ASD Süd", "behoerde", service_area=("sued",))
+    dataset = Dataset(vocabulary, {"s": school, "asd": asd}, ())
+    assert _covers(dataset, asd, school) == "zuständig für Süd"

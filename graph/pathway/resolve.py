@@ -178,7 +178,9 @@ def _covers(dataset: Dataset, actor: Actor, school: Actor) -> str | None:
     districts = _school_districts(dataset, school)
     for area in actor.service_area:
         if districts & dataset.vocabulary.districts_of_area(area):
-            return f"zuständig für {dataset.vocabulary.label('districts', school.district) or area}"
+            # A school placed only by Stadtteil has no district label: name the matching area instead of its id.
+            shown = dataset.vocabulary.label("districts", school.district) if school.district else None
+            return f"zuständig für {shown or dataset.vocabulary.area_label(area)}"
     return None
 
 
