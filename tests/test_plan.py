@@ -15,7 +15,8 @@ from graph import Dataset, load_dataset
 from graph.cli.main import main
 from graph.data.schoolyear import SchoolYear
 from graph.planning import bba_overview, ssa_plan, totals_by_stadtbezirk, years_between
-from graph.planning.tables import bba_frames, bba_workbook, ssa_frames, ssa_workbook
+from graph.planning.bba_tables import bba_frames, bba_workbook
+from graph.planning.ssa_tables import ssa_frames, ssa_workbook
 from tests.conftest import TESTS, TODAY
 
 PLAN = TESTS / "data" / "plan"

@@ -20,20 +20,9 @@ from graph.planning import (
     year_options,
     years_between,
 )
-from graph.planning.tables import (
-    NO_BEZIRK,
-    bba_change_frame,
-    bba_frames,
-    bezirk_grid,
-    cliff_sentence,
-    de_money,
-    display_table,
-    ssa_change_frame,
-    ssa_frames,
-    ssa_grid,
-    totals_frame,
-    workbook,
-)
+from graph.planning.bba_tables import bba_change_frame, bba_frames
+from graph.planning.ssa_tables import bezirk_grid, cliff_sentence, ssa_change_frame, ssa_frames, ssa_grid, totals_frame
+from graph.planning.tables import NO_BEZIRK, de_money, display_table, workbook
 from graph.present.formats import file_name
 from views import common
 from views import texts as t

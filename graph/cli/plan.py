@@ -11,7 +11,8 @@ from graph.cli.args import load_valid
 from graph.cli.reports import to_json
 from graph.data.schoolyear import SchoolYear
 from graph.planning import bba_overview, ssa_view, years_between
-from graph.planning.tables import bba_markdown, bba_text, bba_workbook, ssa_markdown, ssa_text, ssa_workbook
+from graph.planning.bba_tables import bba_markdown, bba_text, bba_workbook
+from graph.planning.ssa_tables import ssa_markdown, ssa_text, ssa_workbook
 
 __all__ = ["HELP", "add_arguments", "run", "school_year"]
 

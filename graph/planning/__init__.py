@@ -1,7 +1,7 @@
 """Planning views: Teilplanung Schulsozialarbeit per school year and the BbA funding overview.
 
-Importing ``graph.planning`` gives everything of :mod:`graph.planning.ssa`, :mod:`graph.planning.bba` and
-:mod:`graph.planning.tables`.
+Importing ``graph.planning`` gives everything of :mod:`graph.planning.ssa` and :mod:`graph.planning.bba`; the
+German tables are in :mod:`graph.planning.ssa_tables` and :mod:`graph.planning.bba_tables`.
 """
 
 from __future__ import annotations
