@@ -34,6 +34,23 @@ CRISIS_KINDS = [
     ("Ich will ihn umbringen", ("akute-gewalt",)),
     ("Er droht, ihn umzubringen", ("akute-gewalt",)),
     ("Der Freund der Mutter hat gedroht, sie umzubringen", ("akute-gewalt",)),
+    # Found by trying everyday phrasing after the first release: missed crises, and the words they brought in.
+    ("Tochter schreibt im Chat, sie will sich was antun", ("suizid",)),
+    ("sie hat sich die arme aufgeschnitten", ("selbstverletzung",)),
+    ("hat ne ganze packung paracetamol geschluckt", ("suizid",)),
+    ("Schüler will sich vom Dach stürzen", ("suizid",)),
+    ("mein Kind wird vom Onkel angefasst", ("sexueller-missbrauch",)),
+    ("der Stiefvater verprügelt ihn", ("akute-gewalt", "kindeswohlgefaehrdung")),
+    ("Kind sagt, der Papa haut es jeden Tag", ("akute-gewalt", "kindeswohlgefaehrdung")),
+    ("Schüler droht mit Amoklauf im Gruppenchat", ("akute-gewalt",)),
+    ("hat Lachgas genommen und ist umgekippt", ("intoxikation",)),
+    ("Mädchen wird zwangsverheiratet", ("kindeswohlgefaehrdung",)),
+    ("Mein Sohn wurde auf dem Schulhof verprügelt", ()),
+    ("Vater haut ab und lässt die Familie sitzen", ()),
+    ("Junge ist im Sportunterricht umgekippt", ()),
+    ("Kinder lernen Tomaten aufschneiden", ()),
+    ("Theaterstück über Zwangsheirat für Klasse 9", ()),
+    ("ich sterbe vor Langeweile", ()),
 ]
 
 
