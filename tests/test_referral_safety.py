@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from graph import load_dataset
+from graph.cli.main import main
 from graph.referral import ReferralIndex, build_referral_index, refer
 from tests.conftest import REPO, TODAY, run_page
 
@@ -67,6 +68,27 @@ def test_table_of_misreadings(
 ) -> None:
     result = refer(index, query, today=TODAY)
     assert (set(result.topics) >= must, set(result.topics) & must_not, bool(result.crisis)) == (True, set(), crisis)
+
+
+@pytest.mark.parametrize(("query", "must", "must_not", "crisis"), TABLE, ids=[row[0] for row in TABLE])
+def test_table_of_misreadings_in_cli(
+    capsys: pytest.CaptureFixture[str], query: str, must: set[str], must_not: set[str], crisis: bool
+) -> None:
+    code = main(["refer", query, "--format", "json", "--data", str(REPO / "data"), "--as-of", TODAY.isoformat()])
+    payload = json.loads(capsys.readouterr().out)
+    topics = set(payload["topics"])
+    assert (code, topics >= must, topics & must_not, bool(payload["crisis"])) == (0, True, set(), crisis)
+
+
+@pytest.mark.parametrize(("query", "must", "must_not", "crisis"), TABLE, ids=[row[0] for row in TABLE])
+def test_table_of_misreadings_on_page(
+    monkeypatch: pytest.MonkeyPatch, query: str, must: set[str], must_not: set[str], crisis: bool
+) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.text_input(key="v_query").input(query).run()
+    topics = set(at.multiselect(key=f"v_topics::{query}").value)
+    shows_crisis = any(e.value.startswith("**Akute Krise – zuerst Hilfe holen**") for e in at.error)
+    assert (topics >= must, topics & must_not, shows_crisis) == (True, set(), crisis)
 
 
 @pytest.mark.parametrize(("query", "kinds"), CRISIS_KINDS, ids=[row[0] for row in CRISIS_KINDS])
