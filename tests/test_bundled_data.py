@@ -145,12 +145,15 @@ def test_data_readme_gaps_are_what_the_gaps_command_shows(halle: Dataset) -> Non
         "Beendete Beziehungen": {r["id"] for r in report["ended_relations"]},
         "Veraltete Angaben": {r["id"] for r in report["stale"]},
         "Unverzichtbare Brückenakteure": {r["id"] for r in report["articulation_points"]},
+        "Akteure ohne Kontakt": {r["id"] for r in report["without_contact"]},
     }
     assert _readme_gaps() == shown
     # the deliberate gaps of the invented part are there
     assert {"lernwerkstatt-sanddorn"} <= shown["Isolierte Akteure"]
     assert {"ahornhof-ev"} <= shown["Unverzichtbare Brückenakteure"]
     assert {"silberhoehe", "suedstadt", "ammendorf-beesen"} <= shown["Kein Angebot zum Thema Sucht"]
+    # no invented actor lacks a contact: the ones without are real organisations whose source names none
+    assert [i for i in shown["Akteure ohne Kontakt"] if halle.actors[i].is_demo] == []
 
 
 def test_data_readme_gaps_command_prints_the_same(capsys: pytest.CaptureFixture[str]) -> None:

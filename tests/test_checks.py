@@ -120,8 +120,8 @@ def _source_problems(codes: set[str]) -> list[tuple[str, int, int, str, str, str
 
 
 def test_check_relation_sources_cases() -> None:
-    # belegt (sourced) and erfunden-demo-demo (both ends invented) pass; ohne-quelle-gemischt names no source,
-    # but only one end is real, so it is neither sourced nor marked invented: no rule applies.
+    # belegt (sourced) and erfunden-demo-demo (both ends invented) pass; ohne-quelle-gemischt names no source
+    # and ties an invented actor to a real one: a tie to an invented actor is invented, so it is an error too.
     assert _source_problems({"relation-unsourced", "demo-relation-real-actor"}) == [
         (
             "relations.yaml",
@@ -160,6 +160,18 @@ def test_check_relation_sources_cases() -> None:
             "demo-relation-real-actor",
             _DEMO_MESSAGE.format(actor="ohne-angabe"),
             _DEMO_HINT,
+        ),
+        (
+            "relations.yaml",
+            8,
+            61,
+            "error",
+            "demo-relation-real-actor",
+            "Die Beziehung verbindet den erfundenen Akteur 'demo-beratung' mit 'real-traeger', einer realen "
+            "Organisation mit Quelle; eine Beziehung zu einem erfundenen Akteur ist selbst erfunden und darf nur "
+            "erfundene Akteure verbinden.",
+            "Verbinden Sie den erfundenen Akteur nur mit erfundenen Akteuren (provenance: demo an Akteuren "
+            "und Beziehung) oder ersetzen Sie ihn durch die reale Organisation mit ihrer Quelle.",
         ),
     ]
 

@@ -106,12 +106,15 @@ def test_cli_json_shape_unchanged_by_the_clock(
 
 
 def test_no_other_module_reads_the_real_clock() -> None:
-    """``graph.data.clock.system_date`` is the only place in graph/ and views/ that asks for the real date."""
+    """``graph.data.clock.system_date`` is the only place in app.py, graph/ and views/ that asks for the real date."""
     pattern = ("date.today(", "datetime.now(", "datetime.today(", "time.time(", "time.localtime(")
+    paths = [
+        REPO / "app.py",
+        *(path for folder in ("graph", "views") for path in sorted((REPO / folder).rglob("*.py"))),
+    ]
     found = [
         f"{path.relative_to(REPO)}: {needle}"
-        for folder in ("graph", "views")
-        for path in sorted((REPO / folder).rglob("*.py"))
+        for path in paths
         for needle in pattern
         if needle in path.read_text(encoding="utf-8") and path != REPO / "graph" / "data" / "clock.py"
     ]

@@ -48,7 +48,10 @@ CODES: dict[str, str] = {
     "self-relation": "Eine Beziehung verbindet einen Akteur mit sich selbst.",
     "duplicate-relation": "Dieselbe Beziehung steht zweimal in der Datei.",
     "relation-unsourced": "Eine Beziehung zwischen zwei realen Organisationen nennt keine Quelle.",
-    "demo-relation-real-actor": "Eine erfundene Beziehung (provenance: demo) verbindet einen nicht erfundenen Akteur.",
+    "demo-relation-real-actor": (
+        "Eine erfundene Beziehung (provenance: demo oder zu einem erfundenen Akteur) verbindet einen nicht "
+        "erfundenen Akteur."
+    ),
     "invalid-fte": "Der Stellenumfang (fte) ist nicht größer als 0 und höchstens 3 oder steht nicht an Schulsozialarbeit.",
     "bba-amount": "Eine BbA-Förderung nennt keinen Betrag größer als 0.",
     "bba-school-year": "Eine BbA-Förderung hat keinen Beginn oder läuft über das Ende eines Schuljahres hinaus.",

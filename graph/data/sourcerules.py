@@ -6,7 +6,9 @@ ones (``provenance: demo``). Two rules stop the invented part from passing as fa
 - A relation between two real organisations must itself cite a source (``relation-unsourced``): that two
   organisations exist is public, that they work together usually is not.
 - An invented relation (``provenance: demo``) may only connect invented actors (``demo-relation-real-actor``),
-  otherwise the map and the referral would show an invented tie of a real organisation.
+  otherwise the map and the referral would show an invented tie of a real organisation. A relation that
+  touches an invented actor is invented, whatever its own ``provenance`` says, so it may not touch a
+  sourced one.
 
 A third rule is a warning: an invented actor's phone number must come from the ranges the Bundesnetzagentur
 keeps free for film, television and examples (Mitteilung 148/2021), so that nobody dials a real line
@@ -137,7 +139,8 @@ def check_relation_sources(file: str, entry: Entry, actors: Mapping[str, Actor])
     ------
     Problem
         ``relation-unsourced`` when both ends are real (sourced) and the relation names no source;
-        ``demo-relation-real-actor`` when an invented relation touches an actor that is not invented.
+        ``demo-relation-real-actor`` when an invented relation touches an actor that is not invented, or
+        when any relation connects an invented actor with a real (sourced) one.
 
     Examples
     --------
@@ -166,17 +169,33 @@ def check_relation_sources(file: str, entry: Entry, actors: Mapping[str, Actor])
             "oder löschen Sie die Beziehung.",
         )
         return
-    if not is_demo(provenance):
+    if is_demo(provenance):
+        for end, actor in known:
+            if not is_demo(actor.provenance):
+                yield Problem(
+                    *_where(file, entry, end),
+                    "demo-relation-real-actor",
+                    f"Die erfundene Beziehung (provenance: demo) verbindet '{actor.id}', einen nicht erfundenen "
+                    "Akteur; erfundene Beziehungen dürfen nur erfundene Akteure verbinden.",
+                    "Verbinden Sie erfundene Akteure (provenance: demo) miteinander oder tragen Sie in provenance "
+                    "die öffentliche Quelle ein, die diese Verbindung belegt.",
+                )
+        return
+    # A tie to an invented actor is invented whatever the relation itself says: no source can state it, so a
+    # real (sourced) organisation on the other end would carry an invented fact.
+    invented = [actor for _, actor in known if is_demo(actor.provenance)]
+    if not invented:
         return
     for end, actor in known:
-        if not is_demo(actor.provenance):
+        if is_sourced(actor.provenance):
             yield Problem(
                 *_where(file, entry, end),
                 "demo-relation-real-actor",
-                f"Die erfundene Beziehung (provenance: demo) verbindet '{actor.id}', einen nicht erfundenen "
-                "Akteur; erfundene Beziehungen dürfen nur erfundene Akteure verbinden.",
-                "Verbinden Sie erfundene Akteure (provenance: demo) miteinander oder tragen Sie in provenance "
-                "die öffentliche Quelle ein, die diese Verbindung belegt.",
+                f"Die Beziehung verbindet den erfundenen Akteur '{invented[0].id}' mit '{actor.id}', einer realen "
+                "Organisation mit Quelle; eine Beziehung zu einem erfundenen Akteur ist selbst erfunden und darf nur "
+                "erfundene Akteure verbinden.",
+                "Verbinden Sie den erfundenen Akteur nur mit erfundenen Akteuren (provenance: demo an Akteuren "
+                "und Beziehung) oder ersetzen Sie ihn durch die reale Organisation mit ihrer Quelle.",
             )
 
 
