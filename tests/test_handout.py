@@ -143,7 +143,7 @@ def test_handout_from_an_ordinary_query(index: ReferralIndex) -> None:
     ]
     limited = handout_data(index, VERSION, query="Vater hat ein Messer", limit=1, today=TODAY)
     assert [[o.id for o in s.offers] for s in limited.sections] == [["beratung-sued"]]
-    assert [(s.id, s.why) for s in limited.crisis] == [("notruf", "bei Akute Gewalt")]
+    assert [(s.id, s.why) for s in limited.crisis] == [("notruf", "Hilfe bei: Akute Gewalt")]
     assert limited.crisis_steps == ()
     nothing = handout_data(index, VERSION, query="Kaffee", today=TODAY)
     assert (nothing.sections, nothing.crisis) == ((), ())

@@ -42,12 +42,18 @@ FAMILY = "Thema Familie und Erziehung"
 
 # The crisis services of the test network: 110 and the Krisendienst are open around the clock and
 # come first (in data order), the Seelsorgetelefon (weekdays only) follows.
-NOTRUF = CrisisService("notruf", "Notruf 110", "110", "rund um die Uhr", None, "bei Suizidgefahr", ("suizid",))
+NOTRUF = CrisisService("notruf", "Notruf 110", "110", "rund um die Uhr", None, "Hilfe bei: Suizidgefahr", ("suizid",))
 KRISENDIENST = CrisisService(
-    "krisendienst", "Krisendienst Halle", "030 23125 002", "rund um die Uhr", None, "bei Suizidgefahr", ("suizid",)
+    "krisendienst",
+    "Krisendienst Halle",
+    "030 23125 002",
+    "rund um die Uhr",
+    None,
+    "Hilfe bei: Suizidgefahr",
+    ("suizid",),
 )
 SEELSORGE = CrisisService(
-    "seelsorge", "Seelsorgetelefon", "030 23125 001", "Mo–Fr 9–17 Uhr", None, "bei Suizidgefahr", ("suizid",)
+    "seelsorge", "Seelsorgetelefon", "030 23125 001", "Mo–Fr 9–17 Uhr", None, "Hilfe bei: Suizidgefahr", ("suizid",)
 )
 SUIZID_STEP = CrisisStep("suizid", "Suizidgefahr", "Nicht allein lassen, 112 anrufen.")
 
@@ -642,7 +648,7 @@ def test_crisis_json_exact(index: ReferralIndex) -> None:
             "phone": "110",
             "hours": "rund um die Uhr",
             "web": None,
-            "why": "bei Suizidgefahr",
+            "why": "Hilfe bei: Suizidgefahr",
             "kinds": ["suizid"],
         },
         {
@@ -651,7 +657,7 @@ def test_crisis_json_exact(index: ReferralIndex) -> None:
             "phone": "030 23125 002",
             "hours": "rund um die Uhr",
             "web": None,
-            "why": "bei Suizidgefahr",
+            "why": "Hilfe bei: Suizidgefahr",
             "kinds": ["suizid"],
         },
         {
@@ -660,7 +666,7 @@ def test_crisis_json_exact(index: ReferralIndex) -> None:
             "phone": "030 23125 001",
             "hours": "Mo–Fr 9–17 Uhr",
             "web": None,
-            "why": "bei Suizidgefahr",
+            "why": "Hilfe bei: Suizidgefahr",
             "kinds": ["suizid"],
         },
     ]
@@ -698,7 +704,7 @@ def test_two_crisis_kinds_in_vocabulary_order(index: ReferralIndex) -> None:
     assert result.crisis_kinds == ("suizid", "akute-gewalt")
     # 110 serves both kinds and is listed once.
     assert result.crisis == (
-        replace(NOTRUF, why="bei Suizidgefahr, Akute Gewalt", kinds=("suizid", "akute-gewalt")),
+        replace(NOTRUF, why="Hilfe bei: Suizidgefahr, Akute Gewalt", kinds=("suizid", "akute-gewalt")),
         KRISENDIENST,
         SEELSORGE,
     )
@@ -714,7 +720,7 @@ def test_two_crisis_kinds_in_vocabulary_order(index: ReferralIndex) -> None:
 def test_crisis_without_step_or_offer_of_its_own(index: ReferralIndex) -> None:
     result = refer(index, "Vater hat ein Messer", today=TODAY)
     assert result.crisis_kinds == ("akute-gewalt",)
-    assert result.crisis == (replace(NOTRUF, why="bei Akute Gewalt", kinds=("akute-gewalt",)),)
+    assert result.crisis == (replace(NOTRUF, why="Hilfe bei: Akute Gewalt", kinds=("akute-gewalt",)),)
     assert result.crisis_steps == ()
     assert ranking(index, "Vater hat ein Messer") == [
         ("beratung-sued", 0.75, [FAMILY, "zuständig für Süd", PHONE, FRESH_SUED]),

@@ -141,10 +141,10 @@ def test_refer_text_crisis_block_first(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0
     assert capsys.readouterr().out.splitlines()[:9] == [
         "!!! KRISE – zuerst Hilfe holen !!!",
-        "  Notruf 110: Tel. 110 (bei Suizidgefahr, Akute Gewalt; rund um die Uhr)",
-        "  Krisendienst Halle: Tel. 030 23125 002 (bei Suizidgefahr; rund um die Uhr)",
-        "  Seelsorgetelefon: Tel. 030 23125 001 (bei Suizidgefahr; Mo–Fr 9–17 Uhr)",
-        "  Schritt bei Suizidgefahr: Nicht allein lassen, 112 anrufen.",
+        "  Notruf 110: Tel. 110 (Hilfe bei: Suizidgefahr, Akute Gewalt; rund um die Uhr)",
+        "  Krisendienst Halle: Tel. 030 23125 002 (Hilfe bei: Suizidgefahr; rund um die Uhr)",
+        "  Seelsorgetelefon: Tel. 030 23125 001 (Hilfe bei: Suizidgefahr; Mo–Fr 9–17 Uhr)",
+        "  Schritt – Suizidgefahr: Nicht allein lassen, 112 anrufen.",
         "",
         "Anliegen: „Vater hat ein Messer, sie will nicht mehr leben“ – Themen: Psychische Gesundheit und Krisen, "
         "Familie und Erziehung",

@@ -129,8 +129,8 @@ def test_cli_json_has_crisis_key() -> None:
     crisis = run("ritzt sich")["crisis"]
     assert isinstance(crisis, list)
     assert [(c["id"], c["phone"], c["why"]) for c in crisis][:2] == [
-        ("notruf-rettungsdienst", "112", "bei Selbstverletzung"),
-        ("telefonseelsorge", "0800 111 0 111", "bei Selbstverletzung"),
+        ("notruf-rettungsdienst", "112", "Hilfe bei: Selbstverletzung"),
+        ("telefonseelsorge", "0800 111 0 111", "Hilfe bei: Selbstverletzung"),
     ]
     assert run("schwänzt seit Wochen")["crisis"] == []
 
@@ -145,7 +145,7 @@ def test_cli_text_prints_crisis_block_first() -> None:
     ).stdout
     lines = out.splitlines()
     assert lines[0] == "!!! KRISE – zuerst Hilfe holen !!!"
-    assert lines[1] == "  Polizei – Notruf 110: Tel. 110 (bei Suizidgefahr; rund um die Uhr)"
+    assert lines[1] == "  Polizei – Notruf 110: Tel. 110 (Hilfe bei: Suizidgefahr; rund um die Uhr)"
 
 
 def test_app_shows_crisis_help_above_offers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,7 +155,10 @@ def test_app_shows_crisis_help_above_offers(monkeypatch: pytest.MonkeyPatch) -> 
     assert at.error[0].value.startswith("**Akute Krise – zuerst Hilfe holen**")
     markdown = [m.value for m in at.markdown]
     services = next(m for m in markdown if "tel:110" in m)
-    assert services.splitlines()[0] == "- **Polizei – Notruf 110**: [110](tel:110) · rund um die Uhr · bei Suizidgefahr"
+    assert (
+        services.splitlines()[0]
+        == "- **Polizei – Notruf 110**: [110](tel:110) · rund um die Uhr · Hilfe bei\\: Suizidgefahr"
+    )
     assert markdown.index(services) < min(i for i, m in enumerate(markdown) if m.startswith("**Erkannt:**"))
     handout_at = at.segmented_control(key="h_kind").set_value("search").run()
     page = next(f for f in handout_at.get("iframe") if "Akute Krise" in f.proto.srcdoc)

@@ -70,7 +70,7 @@ def _crisis_lines(result: ReferralResult) -> list[str]:
         hours = f"; {service.hours}" if service.hours else ""
         lines.append(f"  {service.name}: {phone} ({service.why}{hours})")
     for step in result.crisis_steps:
-        lines.append(f"  Schritt bei {step.label}: {step.step}")
+        lines.append(f"  Schritt – {step.label}: {step.step}")
     lines.append("")
     return lines
 

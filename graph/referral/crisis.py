@@ -139,7 +139,7 @@ def crisis_services(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[Crisi
     -------
     tuple of CrisisService
         One entry per actor whose ``crisis`` lists any of ``kinds``: phone and web from its contact,
-        ``why`` as „bei <Label>, <Label>“ and the kinds it serves.
+        ``why`` as „Hilfe bei: <Label>, <Label>“ and the kinds it serves.
 
     Examples
     --------
@@ -149,7 +149,7 @@ def crisis_services(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[Crisi
     >>> ts = Actor("ts", "TelefonSeelsorge", "beratung", contact=Contact(phone="0800 111 0 111"), crisis=("suizid",),
     ...            hours="rund um die Uhr")
     >>> [(s.name, s.phone, s.why) for s in crisis_services(build_referral_index(Dataset(voc, {"ts": ts}, ())), ("suizid",))]
-    [('TelefonSeelsorge', '0800 111 0 111', 'bei Suizidgefahr')]
+    [('TelefonSeelsorge', '0800 111 0 111', 'Hilfe bei: Suizidgefahr')]
     """
     vocabulary = index.dataset.vocabulary
     actors = index.dataset.actors
@@ -163,7 +163,8 @@ def crisis_services(index: ReferralIndex, kinds: tuple[str, ...]) -> tuple[Crisi
         actor = actors[actor_id]
         mine = tuple(k for k in kinds if k in actor.crisis)
         labels = ", ".join(vocabulary.label("crisis_kinds", k) for k in mine)
-        why = f"bei {labels}"
+        # A colon, not „bei Akute Gewalt“: the labels are nominatives and cannot be declined here.
+        why = f"Hilfe bei: {labels}"
         contact = actor.contact
         phone = contact.phone if contact else None
         web = contact.web if contact else None
