@@ -138,6 +138,8 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         width="stretch",
         height=height,
         key="pl_grid",
+        # On a phone the school years scroll sideways: the school's name stays in view.
+        column_config={"Schule": st.column_config.TextColumn(pinned=True)},
     )
     by_bezirk = shown["by_stadtbezirk"]
     st.subheader(t.PLAN_TOTALS)
