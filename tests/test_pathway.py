@@ -268,7 +268,7 @@ def test_pathway_cli_all_agrees_with_gap_analysis(net: Dataset, capsys: pytest.C
 def test_pathway_cli_all_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pathway", "--all", "--data", str(VALID)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "gs-a\tGrundschule A [Pilotschule]\t1 Lücken (meldung)",
+        "gs-a\tGrundschule A [Pilotschule]\t1 Lücke (meldung)",
         "sek-b\tSekundarschule B\t2 Lücken (ssa, meldung)",
         "2 von 2 Schulen mit Lücken in der Interventionskette",
     ]

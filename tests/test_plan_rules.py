@@ -60,6 +60,14 @@ CASES: dict[str, list[tuple[str, int, int, str, str]]] = {
             "Die BbA-Förderung nennt den Betrag 0; sie braucht einen Betrag größer als 0.",
             AMOUNT_HINT,
         ),
+        # an amount that is no number: only the type error, not also "keinen Betrag"
+        (
+            "wrong-type",
+            24,
+            13,
+            "'amount' erwartet Zahl, gefunden: '1.800,50'.",
+            "Schreiben Sie die Zahl ohne Anführungszeichen.",
+        ),
     ],
     "bba-school-year": [
         (

@@ -138,6 +138,8 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         width="stretch",
         height=height,
         key="pl_grid",
+        # On a phone the school years scroll sideways: the school's name stays in view.
+        column_config={"Schule": st.column_config.TextColumn(pinned=True)},
     )
     by_bezirk = shown["by_stadtbezirk"]
     st.subheader(t.PLAN_TOTALS)
@@ -199,7 +201,12 @@ def _bba(ctx: common.Context, years: list[SchoolYear], filters: tuple[Any, ...])
     frames = bba_frames(shown, dataset)
     grants = frames["Förderungen"]
     st.subheader(t.PLAN_BBA_GRANTS.format(n=len(grants)))
-    st.dataframe(display_table(grants), hide_index=True, width="stretch")
+    # Without fixed widths Streamlit squeezes Projekt and Träger (mostly empty) to a few letters; the amount
+    # comes right after the school so that it stays in view when the wide text columns scroll.
+    first = ["Schuljahr", "Schule", t.PLAN_BBA_AMOUNT]
+    grants = grants[first + [c for c in grants.columns if c not in first]]
+    wide = {name: st.column_config.TextColumn(width="medium") for name in ("Projekt", "Träger")}
+    st.dataframe(display_table(grants), hide_index=True, width="stretch", column_config=wide)
     st.subheader(t.PLAN_BBA_SCHOOLS)
     per_school = display_table(frames["Je Schule und Schuljahr"].drop(columns=GRID_HIDDEN))
     over = [c for c in per_school.columns if c.endswith("über Obergrenze")]

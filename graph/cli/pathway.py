@@ -76,7 +76,8 @@ def all_text(results: list[SchoolPathway]) -> str:
         gaps = result.gaps
         detail = f" ({', '.join(gaps)})" if gaps else ""
         pilot = " [Pilotschule]" if result.pilot else ""
-        lines.append(f"{result.school.id}\t{result.school.name}{pilot}\t{len(gaps)} Lücken{detail}")
+        count = "1 Lücke" if len(gaps) == 1 else f"{len(gaps)} Lücken"
+        lines.append(f"{result.school.id}\t{result.school.name}{pilot}\t{count}{detail}")
     with_gaps = sum(1 for r in results if r.gaps)
     lines.append(f"{with_gaps} von {len(results)} Schulen mit Lücken in der Interventionskette")
     return "\n".join(lines)

@@ -97,7 +97,9 @@ def _check_fte(file: str, entry: Entry) -> Iterator[Problem]:
 def _check_bba(file: str, entry: Entry) -> Iterator[Problem]:
     values = entry.values
     amount = values["funding"].get("amount")
-    if amount is None or amount <= 0:
+    # An amount that is there but no number already has its wrong-type error; "keinen Betrag" would be false.
+    unreadable = amount is None and "funding.amount" in entry.marks
+    if not unreadable and (amount is None or amount <= 0):
         shown = "keinen Betrag" if amount is None else f"den Betrag {amount:g}"
         yield _at(
             file,
