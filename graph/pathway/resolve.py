@@ -191,7 +191,7 @@ def _directory(dataset: Dataset, pathways: PathwaySet, school: Actor, role: str)
         area = _covers(dataset, actor, school)
         if area is None:
             continue
-        text = f"{ROLES[role]} laut pathways.yaml; {area}"
+        text = f"{ROLES[role]} laut Zuständigkeitsliste der Interventionskette; {area}"
         origin = pathways.role_sources.get(role) or actor.provenance
         found.append(_responsible(actor, role, _via("directory", text, {"kind": role, "provenance": origin})))
     return found
