@@ -138,8 +138,8 @@ def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch
     table = _frame_with(at, "Brückenakteur")
     assert table["Name"].iloc[0] == "Brückenwerk Jugendhilfe gGmbH"
     assert table["Name"].iloc[1] == "HALLIANZ für Vielfalt"
-    assert len(table) == 89 and table["Profil"].iloc[0] == "akteure?actor=brueckenwerk-jugendhilfe"
-    assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "89"
+    assert len(table) == 90 and table["Profil"].iloc[0] == "akteure?actor=brueckenwerk-jugendhilfe"
+    assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "90"
     assert "Nach Art des Akteurs" in _frame_with(at, "Nach Art des Akteurs").columns
     assert _frame_with(at, "Nach Stadtbezirk")["Nach Stadtbezirk"].tolist()[-1] == "ohne Stadtbezirk"
 
@@ -186,7 +186,7 @@ def test_app_gaps_lists_schools_without_school_social_work(monkeypatch: pytest.M
     assert "31.07.2028" in ending["Endet am"].tolist()  # the slider starts at the end of the ESF+ period
     assert at.slider(key="gl_months").value >= 1
     titles = [s.value for s in at.subheader]
-    assert "Isolierte Akteure (2)" in titles and "Unverzichtbare Brückenakteure (11)" in titles
+    assert "Isolierte Akteure (3)" in titles and "Unverzichtbare Brückenakteure (10)" in titles
     isolated = _frame_with(at, "Art")
     assert "Lernwerkstatt Sanddorn" in isolated["Name"].tolist()
     cut = _frame_with(at, "Abgeschnitten wären")
@@ -287,8 +287,8 @@ def test_app_referral_handout_follows_the_search_school(monkeypatch: pytest.Monk
 def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "data", monkeypatch, actor="villa-juehling")
     text = _text(at)
-    assert "Verbindet **5** Partner direkt (Rang 11 von 89)" in text
-    assert "**Brückenakteur:** Rang 11 von 89" in text
+    assert "Verbindet **5** Partner direkt (Rang 11 von 90)" in text
+    assert "**Brückenakteur:** Rang 11 von 90" in text
     assert "Stellung im Netzwerk" in [s.value for s in at.subheader]
 
 

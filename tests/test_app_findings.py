@@ -59,18 +59,16 @@ def test_gaps_findings_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> N
     findings = _findings(at)
     # the gaps that data/README.md lists, in the page's words
     assert findings[1] == _bold(
-        "7 von 32 Schulen haben am 28.11.2026 keine Schulsozialarbeit, an 1 davon ist sie ausgelaufen."
+        "8 von 32 Schulen haben am 28.11.2026 keine Schulsozialarbeit, an 2 davon ist sie ausgelaufen."
     )
     assert findings[2] == URGENT + _bold(
         "19 von 32 Schulen verlieren bis zum 31.07.2028 ihre Schulsozialarbeit, "
         "1 davon schon innerhalb von 6 Monaten (am 31.12.2026)."
     )
-    # the bundled data has pathways.yaml: its gaps follow the school topics (the small fixture has none)
+    # the bundled data has pathways.yaml: every stage has someone, so its section says so in green
+    assert "An allen 32 Schulen ist jede Stufe der Interventionskette besetzt." in [s.value for s in at.success]
     assert findings[4] == _bold(
-        "32 von 32 Schulen haben Stufen ohne Zuständige in der Interventionskette (zusammen 64 Stufen)."
-    )
-    assert findings[5] == _bold(
-        "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
+        "3 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
     )
     assert findings[0] == _bold(
         "Kein Stadtteil mit Schulen ist ohne Angebot zu einem Kernthema; über alle Themen sind 156 Felder leer."
@@ -88,7 +86,10 @@ def test_gaps_no_all_clear_under_a_list_of_losses(monkeypatch: pytest.MonkeyPatc
     at = run_page("luecken", REPO / "data", monkeypatch)
     at.slider(key="gl_months").set_value(1).run()
     # nothing ends within a month: the section's own all-clear, worded for it, in green
-    assert [s.value for s in at.success] == ["Bis zum 28.12.2026 endet an keiner Schule die Schulsozialarbeit."]
+    assert [s.value for s in at.success] == [
+        "Bis zum 28.12.2026 endet an keiner Schule die Schulsozialarbeit.",
+        "An allen 32 Schulen ist jede Stufe der Interventionskette besetzt.",
+    ]
     at.selectbox(key="gl_programme").set_value("esf-plus-schulsozialarbeit").run()
     at.date_input(key="gl_end").set_value(at.date_input(key="gl_as_of").value).run()
     assert not at.exception
@@ -98,7 +99,10 @@ def test_gaps_no_all_clear_under_a_list_of_losses(monkeypatch: pytest.MonkeyPatc
     ]
     # the empty part of the comparison says what did not change, neutrally, not „keine Lücke“ in green
     assert "Kein Stadtteil hat zu einem Thema weniger Angebote." in [c.value for c in at.caption]
-    assert [s.value for s in at.success] == ["Bis zum 28.12.2026 endet an keiner Schule die Schulsozialarbeit."]
+    assert [s.value for s in at.success] == [
+        "Bis zum 28.12.2026 endet an keiner Schule die Schulsozialarbeit.",
+        "An allen 32 Schulen ist jede Stufe der Interventionskette besetzt.",
+    ]
 
 
 def _main_texts(at: AppTest) -> list[str]:

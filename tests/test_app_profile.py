@@ -23,12 +23,17 @@ def unconfigured(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def sourced(data_copy: Path) -> Path:
-    """The reference network with a web source on ``traeger-x`` (line 17 of actors.yaml)."""
+    """The reference network with a web source on ``traeger-x`` (line 17 of actors.yaml), nothing invented."""
     actors = data_copy / "actors.yaml"
     text = actors.read_text(encoding="utf-8")
     anchor = "  contact: {web: https://traeger-x.example.org}\n"
     assert anchor in text
-    actors.write_text(text.replace(anchor, anchor + f'  provenance: "{SOURCE}"\n'), encoding="utf-8")
+    text = text.replace(anchor, anchor + f'  provenance: "{SOURCE}"\n')
+    # A sourced actor may not keep ties to an invented one (demo-relation-real-actor): Beratungsstelle Y,
+    # its partner in the fixture, loses its demo mark here.
+    invented = "  parent: traeger-x\n  provenance: demo\n"
+    assert invented in text
+    actors.write_text(text.replace(invented, "  parent: traeger-x\n"), encoding="utf-8")
     return data_copy
 
 

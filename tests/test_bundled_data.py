@@ -37,7 +37,7 @@ def test_bundled_data_breaks_no_source_rule() -> None:
 
 def test_bundled_data_graph_counts(halle: Dataset) -> None:
     graph = build_graph(halle)
-    assert (graph.number_of_nodes(), graph.number_of_edges()) == (89, 150)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (90, 150)
 
 
 def test_bundled_data_as_of_before_esf_drops_esf_relations(halle: Dataset) -> None:
@@ -47,12 +47,12 @@ def test_bundled_data_as_of_before_esf_drops_esf_relations(halle: Dataset) -> No
     during = {key for _, _, key in build_graph(halle, as_of=ESF_START).edges(keys=True)}
     assert esf.isdisjoint(before)
     assert {r.id for r in halle.relations if r.id in esf and r.since == ESF_START} <= during
-    assert (len(before), len(during)) == (64, 94)
+    assert (len(before), len(during)) == (63, 93)
 
 
 def test_bundled_data_size_and_spread(halle: Dataset) -> None:
     schools = [a for a in halle.actors.values() if a.kind == "schule"]
-    assert (len(halle.actors), len(halle.relations), len(schools)) == (89, 150, 32)
+    assert (len(halle.actors), len(halle.relations), len(schools)) == (90, 150, 32)
     assert len({a.district for a in schools if a.district}) == 17
     assert {r.type for r in halle.relations} == {
         "schulsozialarbeit",

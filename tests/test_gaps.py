@@ -275,6 +275,7 @@ def demo() -> dict[str, Any]:
 def test_demo_schools_without_school_social_work(demo: dict[str, Any]) -> None:
     rows = {r["id"]: r for r in demo["schools_without_school_social_work"]}
     assert set(rows) == {
+        "gms-heinrich-heine",
         "sks-am-fliederweg",
         "salzmann-schule",
         "gym-am-ulmenplatz",
@@ -300,7 +301,7 @@ def test_demo_no_addiction_counselling_in_the_south(demo: dict[str, Any]) -> Non
 
 
 def test_demo_structure_and_freshness(demo: dict[str, Any]) -> None:
-    assert ids(demo["isolated"]) == ["sks-am-fliederweg", "lernwerkstatt-sanddorn"]
+    assert ids(demo["isolated"]) == ["gms-heinrich-heine", "sks-am-fliederweg", "lernwerkstatt-sanddorn"]
     points = {r["id"]: set(r["cut_off"]) for r in demo["articulation_points"]}
     assert points["ahornhof-ev"] == {"maedchentreff-ahornhof", "elterncafe-ahornhof"}
     ended = set(ids(demo["ended_relations"]))
@@ -418,13 +419,13 @@ def test_demo_gap_summaries_state_the_readme_findings(demo: dict[str, Any]) -> N
     assert dataset is not None
     context = SummaryContext(dataset, TODAY)
     assert gap_summary("schools_without_school_social_work", demo["schools_without_school_social_work"], context) == (
-        "7 von 32 Schulen haben am 28.11.2026 keine Schulsozialarbeit, an 1 davon ist sie ausgelaufen."
+        "8 von 32 Schulen haben am 28.11.2026 keine Schulsozialarbeit, an 2 davon ist sie ausgelaufen."
     )
     assert gap_summary("school_social_work_ending", demo["school_social_work_ending"], context) == (
         "1 von 32 Schulen verliert zum 31.12.2026 ihre Schulsozialarbeit – innerhalb von 6 Monaten, dringend."
     )
     assert gap_summary("isolated", demo["isolated"], context) == (
-        "2 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
+        "3 Akteure haben am 28.11.2026 keine einzige Beziehung (Krisendienste zählen hier nicht)."
     )
 
 
