@@ -21,7 +21,15 @@ from graph.planning.tables import (
     workbook,
 )
 
-__all__ = ["bba_change_frame", "bba_frames", "bba_markdown", "bba_text", "bba_workbook"]
+__all__ = [
+    "bba_change_frame",
+    "bba_frames",
+    "bba_markdown",
+    "bba_text",
+    "bba_workbook",
+    "over_cap_column",
+    "over_cap_rows",
+]
 
 
 def _grant_records(overview: dict[str, Any], dataset: Dataset) -> list[dict[str, Any]]:
@@ -43,6 +51,51 @@ def _grant_records(overview: dict[str, Any], dataset: Dataset) -> list[dict[str,
     return sorted(records, key=lambda r: (r["Schuljahr"], r["Schule"]))
 
 
+def over_cap_column(year: str) -> str:
+    """Name of the column of the table ``Je Schule und Schuljahr`` that says whether a school is over the cap.
+
+    Parameters
+    ----------
+    year : str
+        A school year as named in the overview (``2025/26``).
+
+    Returns
+    -------
+    str
+        The German column name.
+
+    Examples
+    --------
+    >>> over_cap_column("2025/26")
+    '2025/26 über Obergrenze'
+    """
+    return f"{year} über Obergrenze"
+
+
+def over_cap_rows(overview: dict[str, Any]) -> list[bool]:
+    """Per row of the table ``Je Schule und Schuljahr`` (:func:`bba_frames`, same order): over the cap in any year.
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview` or :func:`graph.planning.bba.bba_view`.
+
+    Returns
+    -------
+    list of bool
+        One entry per school of ``overview["schools"]``; all false when the programme has no cap.
+
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> overview = bba_overview(load_dataset("tests/data/plan").dataset)
+    >>> [row["id"] for row, over in zip(overview["schools"], over_cap_rows(overview)) if over]
+    ['gs-zwei-jahre']
+    """
+    return [any(cell["over_cap"] for cell in row["years"].values()) for row in overview["schools"]]
+
+
 def _bba_school_frame(overview: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
     records = []
     for row in overview["schools"]:
@@ -50,7 +103,7 @@ def _bba_school_frame(overview: dict[str, Any], dataset: Dataset) -> pd.DataFram
         for year in overview["school_years"]:
             cell = row["years"][year]
             record[f"{year} {EUR}"] = cell["amount"]
-            record[f"{year} über Obergrenze"] = cell["over_cap"]
+            record[over_cap_column(year)] = cell["over_cap"]
         records.append(record)
     return pd.DataFrame(records)
 
