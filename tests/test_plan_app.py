@@ -75,6 +75,6 @@ def test_plan_page_marks_the_school_over_the_cap(monkeypatch: pytest.MonkeyPatch
     # The mark comes from the overview's over_cap flags, not from reading the German cells back.
     at = run_page("planung", PLAN, monkeypatch)
     table = next(d for d in at.dataframe if "2025/26 über Obergrenze" in d.value.columns)
-    marked = sorted({int(n) for n in re.findall(r"_row(\d+)_col\d+", str(table.proto))})
+    marked = sorted({int(n) for n in re.findall(r"_row(\d+)_col\d+", table.proto.arrow_data.styler.styles)})
     assert [table.value["Schule"][n] for n in marked] == ["Grundschule Zwei Jahre"]
-    assert "background-color: #fde2df" in str(table.proto)
+    assert "background-color: #fde2df" in table.proto.arrow_data.styler.styles

@@ -190,7 +190,8 @@ def pathway_markdown(result: SchoolPathway) -> str:
 def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
     """City-wide table: one row per school with ``covered``/``gap`` per stage and its number of gaps.
 
-    A stage that needs only the school and the family counts as ``covered``.
+    A stage that needs only the school and the family counts as ``covered``. Schools with the most gaps come
+    first (where help is missing most), then by name.
 
     Parameters
     ----------
@@ -201,7 +202,7 @@ def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
     -------
     list of dict
         ``id``, ``name``, ``pilot``, ``gaps`` (count), ``gap_stages`` (ids) and one key per stage id
-        with ``"covered"``, ``"partial"`` (some network roles without anybody) or ``"gap"``.
+        with ``"covered"``, ``"partial"`` (some network roles without anybody) or ``"gap"``; most gaps first.
 
     Examples
     --------
@@ -220,4 +221,4 @@ def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
         for stage in result.stages:
             row[stage.stage.id] = "gap" if stage.missing else "partial" if stage.unresolved else "covered"
         rows.append(row)
-    return rows
+    return sorted(rows, key=lambda r: (-r["gaps"], r["name"]))
