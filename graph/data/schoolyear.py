@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "ESF_PLUS_AFTER",
     "ESF_PLUS_END",
     "ESF_PLUS_START",
     "FIRST_MONTH",
@@ -30,6 +31,8 @@ FIRST_MONTH = 8
 ESF_PLUS_START = dt.date(2024, 8, 1)
 #: Last day of the ESF+ period for school social work: the end of the school year 2027/28.
 ESF_PLUS_END = dt.date(2028, 7, 31)
+#: First day without ESF+ funding (1 August 2028): the day the change report and the planning look at.
+ESF_PLUS_AFTER = ESF_PLUS_END + dt.timedelta(days=1)
 
 _NAME = re.compile(r"(\d{4})/(\d{2})")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.data.model import Actor, Dataset, Relation, Vocabulary
-from graph.data.schoolyear import ESF_PLUS_END, ESF_PLUS_START, SchoolYear, school_year_of, school_years
+from graph.data.schoolyear import ESF_PLUS_AFTER, ESF_PLUS_END, ESF_PLUS_START, SchoolYear, school_year_of, school_years
 
 __all__ = [
     "COVERED",
@@ -114,7 +114,7 @@ def year_options(dataset: Dataset) -> list[SchoolYear]:
     """
     starts = [r.since for r in dataset.relations if r.since is not None]
     first = min([ESF_PLUS_START, *starts])
-    return school_years(first, ESF_PLUS_END + dt.timedelta(days=1))
+    return school_years(first, ESF_PLUS_AFTER)
 
 
 def school_stadtbezirk(vocabulary: Vocabulary, school: Actor) -> str | None:
