@@ -13,10 +13,10 @@ from graph.planning.tables import (
     NO_BEZIRK,
     _actor,
     _cell,
-    _fixed,
     _label,
-    _markdown,
+    _markdown_document,
     _school_columns,
+    _text_document,
     _title,
     workbook,
 )
@@ -262,10 +262,8 @@ def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
     >>> print(bba_text(overview, ds).splitlines()[1])
     Obergrenze je Schule und Schuljahr: 3.000 EUR.
     """
-    lines = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
-    for title, frame in _bba_sections(overview, dataset):
-        lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    head = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
+    return _text_document(head, _bba_sections(overview, dataset))
 
 
 def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
@@ -294,7 +292,5 @@ def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
     >>> bba_markdown(overview, ds).splitlines()[0]
     '# BbA-Förderung 2024/25–2027/28'
     """
-    lines = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
-    for title, frame in _bba_sections(overview, dataset):
-        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    head = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
+    return _markdown_document(head, _bba_sections(overview, dataset))
