@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.data.atomicfile import write_atomic
 from graph.data.loader import DATA_FILES, load_dataset
 from graph.data.model import AREA_LISTS, Dataset
 from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, Field
 from graph.data.suggest import did_you_mean, slugify
-from graph.workflow.fmt import canonical_text, write_atomic
+from graph.workflow.fmt import canonical_text
 from graph.workflow.spreadsheet import HEADERS, Table, TableError, column_map, read_table
 
 __all__ = [
