@@ -39,7 +39,7 @@ def local_scale(actors: int) -> float:
     >>> local_scale(0), local_scale(4), local_scale(100)
     (169.7056274847714, 240.0, 1000.0)
     """
-    return min(1000.0, 120.0 * max(2, actors) ** 0.5)
+    return float(min(1000.0, 120.0 * max(2, actors) ** 0.5))
 
 
 def _fast_layout(component: nx.Graph, seed: int) -> dict[Any, Any]:
