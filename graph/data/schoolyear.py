@@ -1,4 +1,4 @@
-"""School years and month arithmetic: the one place for calendar rules of school social work.
+"""School years, month arithmetic and the written day: the one place for calendar rules of school social work.
 
 A school year in Saxony-Anhalt runs from 1 August to 31 July and is named after both calendar years
 (``2026/27``). School social work is funded per school year; the ESF+ period ends with the school
@@ -20,6 +20,7 @@ __all__ = [
     "FIRST_MONTH",
     "SchoolYear",
     "add_months",
+    "de_day",
     "months_until",
     "school_year_of",
     "school_years",
@@ -35,6 +36,29 @@ ESF_PLUS_END = dt.date(2028, 7, 31)
 ESF_PLUS_AFTER = ESF_PLUS_END + dt.timedelta(days=1)
 
 _NAME = re.compile(r"(\d{4})/(\d{2})")
+
+
+def de_day(day: dt.date) -> str:
+    """A day as people in Germany write it, ``TT.MM.JJJJ``: the one date format of every German text and table.
+
+    :func:`graph.present.formats.de_date` builds on it (empty for none, time of day added).
+
+    Parameters
+    ----------
+    day : datetime.date
+        The day.
+
+    Returns
+    -------
+    str
+        ``TT.MM.JJJJ`` with leading zeros.
+
+    Examples
+    --------
+    >>> de_day(dt.date(2026, 8, 1))
+    '01.08.2026'
+    """
+    return f"{day:%d.%m.%Y}"
 
 
 @dataclass(frozen=True, order=True)

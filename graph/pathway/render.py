@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.data.pathways import ROLES
+from graph.data.schoolyear import de_day
 from graph.pathway.resolve import ResolvedStage, Responsible, SchoolPathway
 
 __all__ = ["contact_text", "pathway_markdown", "pathway_overview", "pathway_text", "who_lines"]
@@ -80,7 +81,7 @@ def who_lines(stage: ResolvedStage) -> list[str]:
 
 
 def _date(result: SchoolPathway) -> str:
-    return result.as_of.strftime("%d.%m.%Y")
+    return de_day(result.as_of)
 
 
 def pathway_text(result: SchoolPathway) -> str:
