@@ -125,8 +125,8 @@ def test_months_until_agrees_with_add_months_on_every_day_of_two_years() -> None
 def test_the_esf_end_has_one_home() -> None:
     # gaps, planning, diff and the page Lücken import it from graph.data.schoolyear; none defines its own.
     from graph.gaps import schools
-    from graph.planning import ssa
+    from graph.planning import ssa, years
     from graph.workflow import diff
 
-    assert diff.ESF_PLUS_AFTER is ssa.ESF_PLUS_AFTER is schoolyear.ESF_PLUS_AFTER
+    assert diff.ESF_PLUS_AFTER is years.ESF_PLUS_AFTER is schoolyear.ESF_PLUS_AFTER
     assert schools.ESF_PLUS_END is ssa.ESF_PLUS_END is schoolyear.ESF_PLUS_END
