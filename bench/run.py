@@ -463,9 +463,7 @@ from bench import run
 folder, naive = sys.argv[1] if len(sys.argv) > 1 else {folder!r}, {naive!r}
 run.rss_worker(folder, naive)
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
-import resource  # the second process that reads actors.yaml for large data (graph.data.offload), if any
-child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({{"rss_mb": int(peak.split()[1]) / 1024, "child_mb": child}}))
+print(json.dumps({{"rss_mb": int(peak.split()[1]) / 1024}}))
 """
 
 
@@ -494,8 +492,6 @@ def _rss_rows(label: str, folder: Path) -> list[Row]:
     naive = _subprocess_json(_RSS.format(folder=str(folder), naive=True))
     note = "Spitzen-RSS eines eigenen Prozesses: alles einmal (Laden, Kennzahlen, Lücken, Index, Karte)"
     note += "; naiv: Parsen + Graph" + (f" ({mine['error']})" if "error" in mine else "")
-    if mine.get("child_mb", 0) >= 1:
-        note += f"; dazu kurz der zweite Leseprozess: {mine['child_mb']:.0f} MB"
     return [Row(label, "Spitzenspeicher (RSS)", mine.get("rss_mb"), naive.get("rss_mb"), unit="MB", note=note)]
 
 

@@ -76,6 +76,10 @@ def test_gaps_findings_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> N
     ending = _frame_with(at, "Dringend")
     urgent = ending[ending["Dringend"] == "ja"]["Name"].tolist()  # type: ignore[index]
     assert urgent == ["Grundschule Am Kirschgarten"]
+    # the highlighted rows are the urgent ones (from the rows' urgent flag, not the cell text)
+    table = next(df for df in at.dataframe if "Dringend" in df.value.columns)
+    marked = sorted({int(n) for n in re.findall(r"_row(\d+)_col\d+", table.proto.arrow_data.styler.styles)})
+    assert [table.value["Name"][n] for n in marked] == ["Grundschule Am Kirschgarten"]
     at.slider(key="gl_months").set_value(6).run()
     assert _findings(at)[2] == URGENT + _bold(
         "1 von 32 Schulen verliert zum 31.12.2026 ihre Schulsozialarbeit – innerhalb von 6 Monaten, dringend."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -70,6 +71,10 @@ def test_app_early_warning_city_table_and_pilot_filter(monkeypatch: pytest.Monke
     assert table["Schule"].tolist() == ["Sekundarschule B", "Grundschule A"]
     assert table["2. Schulsozialarbeit einbeziehen"].tolist() == ["Lücke", "besetzt"]
     assert table["Lücken"].tolist() == [2, 1]
+    # exactly the gap cells are red (row, column), marked from the stage states
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    assert sorted(re.findall(r"_row(\d+)_col(\d+)", styles.split("{")[0])) == [("0", "5"), ("0", "8"), ("1", "8")]
+    assert "background-color: #fde7e9" in styles
     at.toggle(key="fw_pilot").set_value(True).run()
     assert at.dataframe[0].value["Schule"].tolist() == ["Grundschule A"]
     assert at.selectbox(key="fw_school").options == ["Grundschule A"]

@@ -132,3 +132,5 @@ def test_every_command_is_recorded() -> None:
     from graph.cli.main import COMMANDS as CLI_COMMANDS
 
     assert {f"help-{name}.txt" for name in CLI_COMMANDS} <= {name for name, _ in COMMANDS}
+    # and each command's own output, not only its help
+    assert set(CLI_COMMANDS) == {args[0] for _, args in COMMANDS if "--help" not in args}

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from graph.cli.main import main
+from graph.data.atomicfile import write_atomic
 from graph.data.loader import DATA_FILES, META_FILE
 from graph.workflow import fmt
-from graph.workflow.fmt import canonical_text, format_folder, write_atomic
+from graph.workflow.fmt import canonical_text, format_folder
 from tests.conftest import REPO, TESTS
 
 FIXTURES = TESTS / "data" / "fmt"
@@ -134,7 +135,7 @@ def test_write_atomic_keeps_original_when_replace_fails(tmp_path: Path, monkeypa
     def failing_replace(src: str, dst: Path) -> None:
         raise OSError("Datenträger voll")
 
-    monkeypatch.setattr(fmt.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OSError, match="Datenträger voll"):
         write_atomic(target, "neu\n")
     assert target.read_text(encoding="utf-8") == "alt\n"

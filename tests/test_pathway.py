@@ -225,8 +225,8 @@ def test_pathway_unknown_school_and_pathway(net: Dataset) -> None:
 def test_pathway_overview_marks_gaps_partial_and_pilots(net: Dataset) -> None:
     rows = pathway_overview(schools_pathways(net, TODAY))
     assert [(r["id"], r["pilot"], r["gaps"], r["ssa"], r["beratung"], r["meldung"]) for r in rows] == [
-        ("gs-a", True, 1, "covered", "partial", "gap"),
         ("sek-b", False, 2, "gap", "partial", "gap"),
+        ("gs-a", True, 1, "covered", "partial", "gap"),
     ]
 
 

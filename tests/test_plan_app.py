@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import REPO, TESTS, run_page
@@ -67,3 +69,12 @@ def test_plan_page_bba_section(monkeypatch: pytest.MonkeyPatch) -> None:
     assert grants["Betrag (EUR)"].tolist() == ["1.200,5", "2.000", "1.500", "800"]
     never = next(f for f in _frames(at) if list(f.columns) == ["Schule"])
     assert never["Schule"].tolist() == ["Grundschule Ohne", "Sekundarschule Offen"]
+
+
+def test_plan_page_marks_the_school_over_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The mark comes from the overview's over_cap flags, not from reading the German cells back.
+    at = run_page("planung", PLAN, monkeypatch)
+    table = next(d for d in at.dataframe if "2025/26 über Obergrenze" in d.value.columns)
+    marked = sorted({int(n) for n in re.findall(r"_row(\d+)_col\d+", table.proto.arrow_data.styler.styles)})
+    assert [table.value["Schule"][n] for n in marked] == ["Grundschule Zwei Jahre"]
+    assert "background-color: #fde2df" in table.proto.arrow_data.styler.styles

@@ -8,6 +8,7 @@ import pytest
 
 from graph.data import schoolyear
 from graph.data.schoolyear import (
+    ESF_PLUS_AFTER,
     ESF_PLUS_END,
     ESF_PLUS_START,
     SchoolYear,
@@ -22,6 +23,8 @@ def test_esf_plus_period_is_four_school_years() -> None:
     assert (dt.date(2024, 8, 1), dt.date(2028, 7, 31)) == (ESF_PLUS_START, ESF_PLUS_END)
     assert [y.name for y in school_years(ESF_PLUS_START, ESF_PLUS_END)] == ["2024/25", "2025/26", "2026/27", "2027/28"]
     assert (school_year_of(ESF_PLUS_START).start, school_year_of(ESF_PLUS_END).end) == (ESF_PLUS_START, ESF_PLUS_END)
+    # the first day without ESF+ opens the school year 2028/29
+    assert (ESF_PLUS_AFTER, school_year_of(ESF_PLUS_AFTER).name) == (dt.date(2028, 8, 1), "2028/29")
 
 
 @pytest.mark.parametrize(
@@ -120,9 +123,10 @@ def test_months_until_agrees_with_add_months_on_every_day_of_two_years() -> None
 
 
 def test_the_esf_end_has_one_home() -> None:
-    # gaps, diff and the page Lücken import it from graph.data.schoolyear; none defines its own.
+    # gaps, planning, diff and the page Lücken import it from graph.data.schoolyear; none defines its own.
     from graph.gaps import schools
+    from graph.planning import ssa, years
     from graph.workflow import diff
 
-    assert diff.ESF_PLUS_END is schoolyear.ESF_PLUS_END
-    assert schools.ESF_PLUS_END is schoolyear.ESF_PLUS_END
+    assert diff.ESF_PLUS_AFTER is years.ESF_PLUS_AFTER is schoolyear.ESF_PLUS_AFTER
+    assert schools.ESF_PLUS_END is ssa.ESF_PLUS_END is schoolyear.ESF_PLUS_END

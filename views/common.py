@@ -26,7 +26,7 @@ from graph.metrics import actor_metrics, group_figures, metric_graph, network_fi
 from graph.present.export import problem_table, spreadsheet_safe
 from graph.present.formats import VEGA_LOCALE, XLSX_DATE_FORMAT, xlsx_table
 from graph.present.layoutcache import cached_layout
-from graph.present.mapview import VIS_SCRIPT, MapOptions, layout_positions, map_html
+from graph.present.mapview import VIS_SCRIPT, MapOptions, layout_positions, local_scale, map_html
 from graph.present.viewstate import ViewState, decode, encode
 from graph.referral import ReferralIndex, build_referral_index
 from graph.workflow.correction import ENV_REPO, CorrectionSettings, correction_settings, edit_url
@@ -284,9 +284,7 @@ def _vis_script_served() -> bool:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_html(key: str, _graph: nx.MultiDiGraph, _ctx: Context, _options: MapOptions, local: bool) -> str:
     del key  # the cache key: data version, view and options
-    # A small graph gets a small layout, so that nodes and labels are drawn large when the map is fitted.
-    scale = min(1000.0, 120.0 * max(2, _graph.number_of_nodes()) ** 0.5)
-    positions = layout_positions(_graph, scale=scale) if local else _ctx.positions
+    positions = layout_positions(_graph, scale=local_scale(_graph.number_of_nodes())) if local else _ctx.positions
     return map_html(_graph, _ctx.dataset.vocabulary, positions, _options)
 
 

@@ -162,10 +162,14 @@ def _city_view(results: list[SchoolPathway], pathway: Pathway) -> None:
                 t.EW_COL_GAP_STAGES: ", ".join(stage_columns[g] for g in r["gap_stages"]),
                 **{label: _CELLS[r[stage_id]] for stage_id, label in stage_columns.items()},
             }
-            for r in sorted(rows, key=lambda r: (-r["gaps"], r["name"]))
+            for r in rows
         ]
     )
-    styled = table.style.map(lambda v: _GAP_STYLE if v == t.EW_GAP_CELL else "", subset=list(stage_columns.values()))
+    # Marked from the rows' stage states, not from the German cell text.
+    marks = pd.DataFrame(
+        [{label: _GAP_STYLE if r[stage_id] == "gap" else "" for stage_id, label in stage_columns.items()} for r in rows]
+    )
+    styled = table.style.apply(lambda _: marks, axis=None, subset=list(stage_columns.values()))
     st.dataframe(styled, hide_index=True, width="stretch")
     st.caption(t.EW_CITY_LEGEND)
 

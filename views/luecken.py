@@ -119,18 +119,24 @@ def _csv_name(title: str) -> str:
     return file_name(t.PAGE_GAPS, title, day=day if isinstance(day, dt.date) else None, suffix="csv")
 
 
-def _show(frame: pd.DataFrame, name: str, height: int | None = None, title: str | None = None) -> None:
+def _show(
+    frame: pd.DataFrame,
+    name: str,
+    height: int | None = None,
+    title: str | None = None,
+    urgent: list[bool] | None = None,
+) -> None:
     """A gap table with profile links and its CSV download (without the link column); nothing when empty.
 
     An empty section says so in its own first sentence, so no general all-clear stands under a list of losses.
+    ``urgent`` flags rows to highlight, one per row of ``frame`` (the rows' own ``urgent`` field).
     """
     if frame.empty:
         return
     config = widgets.profile_column()
-    urgent = t.GAP_COLUMNS["urgent"]
     shown: pd.DataFrame | Any = frame
-    if urgent in frame.columns:  # whole row highlighted where the school social work ends soon
-        shown = frame.style.apply(lambda row: [URGENT_STYLE if row[urgent] == t.YES else ""] * len(row), axis=1)
+    if urgent is not None:  # whole row highlighted where the school social work ends soon
+        shown = frame.style.apply(lambda row: [URGENT_STYLE if urgent[row.name] else ""] * len(row), axis=1)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, height=height or "auto")
     plain = frame.drop(columns=[t.COL_PROFILE], errors="ignore")
     st.download_button(
@@ -272,7 +278,7 @@ def _school_social_work(ctx: common.Context, day: dt.date) -> None:
     horizon = ending_horizon(day, int(months))
     st.caption(t.GAPS_HORIZON.format(day=de_date(horizon), months=URGENT_MONTHS))
     fields = ["name", "urgent", "until", "district", "stadtbezirk", "provider", "programme", "continues"]
-    _show(gap_frame(ctx, ending, fields), "school_social_work_ending")
+    _show(gap_frame(ctx, ending, fields), "school_social_work_ending", urgent=[r["urgent"] for r in ending])
 
 
 def _school_topics(ctx: common.Context, day: dt.date) -> None:

@@ -20,7 +20,7 @@ from graph.planning import (
     year_options,
     years_between,
 )
-from graph.planning.bba_tables import bba_change_frame, bba_frames
+from graph.planning.bba_tables import bba_change_frame, bba_frames, over_cap_column, over_cap_rows
 from graph.planning.ssa_tables import bezirk_grid, cliff_sentence, ssa_change_frame, ssa_frames, ssa_grid, totals_frame
 from graph.planning.tables import NO_BEZIRK, de_money, display_table, workbook
 from graph.present.formats import file_name
@@ -209,12 +209,10 @@ def _bba(ctx: common.Context, years: list[SchoolYear], filters: tuple[Any, ...])
     st.dataframe(display_table(grants), hide_index=True, width="stretch", column_config=wide)
     st.subheader(t.PLAN_BBA_SCHOOLS)
     per_school = display_table(frames["Je Schule und Schuljahr"].drop(columns=GRID_HIDDEN))
-    over = [c for c in per_school.columns if c.endswith("über Obergrenze")]
     if cap is None:  # without a cap every school is „nein“: the columns would only add noise
-        per_school, over = per_school.drop(columns=over), []
-    styled = per_school.style.apply(
-        lambda row: [OVER_CAP_STYLE if any(row[c] == t.YES for c in over) else ""] * len(row), axis=1
-    )
+        per_school = per_school.drop(columns=[over_cap_column(year) for year in names])
+    flagged = over_cap_rows(shown)  # row order of the table is the overview's
+    styled = per_school.style.apply(lambda row: [OVER_CAP_STYLE if flagged[row.name] else ""] * len(row), axis=1)
     st.dataframe(styled, hide_index=True, width="stretch", height=320)
     left, right = st.columns(2)
     left.subheader(t.PLAN_BBA_NEVER.format(n=len(shown["never_funded"])))

@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
+from graph.present.formats import de_date
 from graph.present.handout import handout_data, render_handout, tel_uri
 from graph.present.handout_pdf import handout_pdf
 from graph.present.mapview import MapOptions
@@ -174,7 +175,7 @@ def _contact(offer: Offer) -> None:
         if not value or key == "phone":  # the phone number stands at the top of the card
             continue
         if key == "verified":
-            value = dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+            value = de_date(dt.date.fromisoformat(value))  # the one date format for people (formats)
         lines.append(f"**{label}:** {common.md(value)}")
     if not any(card.get(k) for k in ("phone", "email", "web")):
         lines.insert(0, t.REFERRAL_NO_CONTACT)

@@ -16,6 +16,7 @@ from graph.data.build import build_graph
 from graph.data.model import Dataset
 from graph.gaps import GAP_INFO, gap_report
 from graph.metrics import actor_metrics, metric_graph
+from graph.present.formats import de_date
 
 __all__ = [
     "METRIC_COLUMNS",
@@ -255,7 +256,7 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date, note: s
     >>> text.splitlines()[-1]
     '| a | &lt;b&gt;A\\\\|B&lt;/b&gt; | traeger |'
     """
-    lines = [f"# Lückenanalyse zum {day:%d.%m.%Y}"]
+    lines = [f"# Lückenanalyse zum {de_date(day)}"]
     if note:
         lines += ["", note]
     for key, rows in report.items():

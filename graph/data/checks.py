@@ -13,6 +13,7 @@ from graph.data.freshness import is_stale
 from graph.data.model import AREA_LISTS, Actor, Relation, Vocabulary
 from graph.data.problems import Problem
 from graph.data.schema import AREA, Field
+from graph.data.schoolyear import de_day
 from graph.data.sourcerules import check_fictional_phone
 from graph.data.suggest import did_you_mean
 
@@ -403,7 +404,7 @@ def check_relation(file: str, entry: Entry) -> Iterator[Problem]:
             entry,
             "until",
             "date-order",
-            f"Das Ende {until:%d.%m.%Y} liegt vor dem Beginn {since:%d.%m.%Y}.",
+            f"Das Ende {de_day(until)} liegt vor dem Beginn {de_day(since)}.",
             "Prüfen Sie since und until; vielleicht sind sie vertauscht.",
         )
 
@@ -521,18 +522,18 @@ def freshness(file: str, entry: Entry, today: dt.date, record: Actor | Relation)
         line, column = entry.where(path)
         return Problem(file, line, column, code, message, hint, "warning")
 
-    if is_stale(record.verified, today):
+    if record.verified is not None and is_stale(record.verified, today):
         yield warn(
             "verified",
             "stale-entry",
-            f"Zuletzt geprüft am {record.verified:%d.%m.%Y}, vor mehr als 12 Monaten.",
+            f"Zuletzt geprüft am {de_day(record.verified)}, vor mehr als 12 Monaten.",
             "Prüfen Sie die Angaben und setzen Sie verified auf das heutige Datum.",
         )
     if isinstance(record, Relation) and record.until is not None and record.until < today:
         yield warn(
             "until",
             "relation-ended",
-            f"Die Beziehung ist seit {record.until:%d.%m.%Y} beendet.",
+            f"Die Beziehung ist seit {de_day(record.until)} beendet.",
             "Bleibt sie als Geschichte stehen, ist nichts zu tun; sonst until anpassen.",
         )
     if isinstance(record, Actor) and (record.contact is None or record.contact.is_empty()):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from graph.data.model import Dataset
+from graph.data.schoolyear import de_day
 
 __all__ = ["ENV_VAR", "ClockError", "Source", "Today", "inputs", "resolve", "system_date", "today"]
 
@@ -60,9 +61,9 @@ class Today:
             sources ``system`` and ``given``.
         """
         if self.source == "env":
-            return f"Stichtag: {self.day:%d.%m.%Y} (gesetzt über {ENV_VAR})"
+            return f"Stichtag: {de_day(self.day)} (gesetzt über {ENV_VAR})"
         if self.source == "data":
-            return f"Stichtag: {self.day:%d.%m.%Y} (Stichtag der Daten, meta.yaml)"
+            return f"Stichtag: {de_day(self.day)} (Stichtag der Daten, meta.yaml)"
         return None
 
 

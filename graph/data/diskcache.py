@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from graph.data.atomicfile import write_atomic
 
 __all__ = ["CACHE_ENV", "KEEP", "cache_dir", "prune", "write_bytes"]
 
@@ -50,7 +51,7 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def write_bytes(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (temporary file in the same folder, then ``os.replace``).
+    """Write ``data`` to ``path`` atomically (:func:`graph.data.atomicfile.write_atomic`), never failing.
 
     Parameters
     ----------
@@ -66,23 +67,17 @@ def write_bytes(path: Path, data: bytes) -> bool:
 
     Examples
     --------
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> write_bytes(folder / "a" / "x.bin", b"42"), (folder / "a" / "x.bin").read_bytes()
     (True, b'42')
     """
-    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as out:
-            temporary = Path(out.name)
-            out.write(data)
-        os.replace(temporary, path)
-        return True
-    except OSError:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        write_atomic(path, data)
+    except OSError:  # write_atomic has removed its temporary file
         return False
+    return True
 
 
 def prune(folder: Path, pattern: str, keep: int = KEEP) -> list[Path]:
@@ -104,6 +99,7 @@ def prune(folder: Path, pattern: str, keep: int = KEEP) -> list[Path]:
 
     Examples
     --------
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> for i in range(3):
     ...     _ = write_bytes(folder / f"load-{i}.bin", b"x"); os.utime(folder / f"load-{i}.bin", (i, i))

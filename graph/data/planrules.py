@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from graph.data.convert import Entry
 from graph.data.problems import Problem
-from graph.data.schoolyear import school_year_of
+from graph.data.schoolyear import de_day, school_year_of
 
 __all__ = [
     "BBA",
@@ -126,8 +126,8 @@ def _check_bba(file: str, entry: Entry) -> Iterator[Problem]:
             entry,
             "until",
             "bba-school-year",
-            f"Die BbA-Förderung beginnt im Schuljahr {year} und endet am {until:%d.%m.%Y}, nach dessen "
-            f"letztem Tag {year.end:%d.%m.%Y}.",
+            f"Die BbA-Förderung beginnt im Schuljahr {year} und endet am {de_day(until)}, nach dessen "
+            f"letztem Tag {de_day(year.end)}.",
             "Eine BbA-Förderung gilt für ein Schuljahr: kürzen Sie until oder tragen Sie für das nächste "
             "Schuljahr eine eigene Förderung ein.",
         )

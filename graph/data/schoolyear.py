@@ -1,4 +1,4 @@
-"""School years and month arithmetic: the one place for calendar rules of school social work.
+"""School years, month arithmetic and the written day: the one place for calendar rules of school social work.
 
 A school year in Saxony-Anhalt runs from 1 August to 31 July and is named after both calendar years
 (``2026/27``). School social work is funded per school year; the ESF+ period ends with the school
@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "ESF_PLUS_AFTER",
     "ESF_PLUS_END",
     "ESF_PLUS_START",
     "FIRST_MONTH",
     "SchoolYear",
     "add_months",
+    "de_day",
     "months_until",
     "school_year_of",
     "school_years",
@@ -30,8 +32,33 @@ FIRST_MONTH = 8
 ESF_PLUS_START = dt.date(2024, 8, 1)
 #: Last day of the ESF+ period for school social work: the end of the school year 2027/28.
 ESF_PLUS_END = dt.date(2028, 7, 31)
+#: First day without ESF+ funding (1 August 2028): the day the change report and the planning look at.
+ESF_PLUS_AFTER = ESF_PLUS_END + dt.timedelta(days=1)
 
 _NAME = re.compile(r"(\d{4})/(\d{2})")
+
+
+def de_day(day: dt.date) -> str:
+    """A day as people in Germany write it, ``TT.MM.JJJJ``: the one date format of every German text and table.
+
+    :func:`graph.present.formats.de_date` builds on it (empty for none, time of day added).
+
+    Parameters
+    ----------
+    day : datetime.date
+        The day.
+
+    Returns
+    -------
+    str
+        ``TT.MM.JJJJ`` with leading zeros.
+
+    Examples
+    --------
+    >>> de_day(dt.date(2026, 8, 1))
+    '01.08.2026'
+    """
+    return f"{day:%d.%m.%Y}"
 
 
 @dataclass(frozen=True, order=True)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.data.model import Dataset
+from graph.data.schoolyear import de_day
 from graph.gaps.info import SCHOOL, _schools
 from graph.gaps.pathways import pathway_gaps_summary
 from graph.gaps.schools import DEFAULT_MONTHS, URGENT_MONTHS, ending_horizon, lacking_direct_topics
@@ -84,7 +85,7 @@ class SummaryContext:
 
 
 def _day(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return de_day(day)
 
 
 def _count(n: int, singular: str, plural: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.data.pathways import ROLES
+from graph.data.schoolyear import de_day
 from graph.pathway.resolve import ResolvedStage, Responsible, SchoolPathway
 
 __all__ = ["contact_text", "pathway_markdown", "pathway_overview", "pathway_text", "who_lines"]
@@ -80,7 +81,7 @@ def who_lines(stage: ResolvedStage) -> list[str]:
 
 
 def _date(result: SchoolPathway) -> str:
-    return result.as_of.strftime("%d.%m.%Y")
+    return de_day(result.as_of)
 
 
 def pathway_text(result: SchoolPathway) -> str:
@@ -190,7 +191,8 @@ def pathway_markdown(result: SchoolPathway) -> str:
 def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
     """City-wide table: one row per school with ``covered``/``gap`` per stage and its number of gaps.
 
-    A stage that needs only the school and the family counts as ``covered``.
+    A stage that needs only the school and the family counts as ``covered``. Schools with the most gaps come
+    first (where help is missing most), then by name.
 
     Parameters
     ----------
@@ -201,7 +203,7 @@ def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
     -------
     list of dict
         ``id``, ``name``, ``pilot``, ``gaps`` (count), ``gap_stages`` (ids) and one key per stage id
-        with ``"covered"``, ``"partial"`` (some network roles without anybody) or ``"gap"``.
+        with ``"covered"``, ``"partial"`` (some network roles without anybody) or ``"gap"``; most gaps first.
 
     Examples
     --------
@@ -220,4 +222,4 @@ def pathway_overview(results: list[SchoolPathway]) -> list[dict[str, Any]]:
         for stage in result.stages:
             row[stage.stage.id] = "gap" if stage.missing else "partial" if stage.unresolved else "covered"
         rows.append(row)
-    return rows
+    return sorted(rows, key=lambda r: (-r["gaps"], r["name"]))

@@ -9,6 +9,7 @@ from typing import Any
 from graph.data.model import Actor, Dataset, Relation
 from graph.data.pathways import DIRECTORY_ROLES, ROLES, Pathway, PathwaySet, Stage
 from graph.data.provenance import provenance
+from graph.data.schoolyear import de_day
 from graph.data.suggest import did_you_mean
 from graph.referral import ReferralIndex, build_referral_index, contact_card, refer_topics
 
@@ -157,7 +158,7 @@ def _school_social_work(dataset: Dataset, school: Actor, as_of: dt.date) -> list
             continue
         other = relation.source if relation.target == school.id else relation.target
         provider = dataset.actors[other]
-        until = f" bis {relation.until.strftime('%d.%m.%Y')}" if relation.until else ""
+        until = f" bis {de_day(relation.until)}" if relation.until else ""
         text = f"Schulsozialarbeit an dieser Schule laut Beziehung '{relation.id}'{until}"
         found.append(_responsible(provider, _SCHOOL_SOCIAL_WORK, _via("relation", text, relation, relation)))
     return found

@@ -1,7 +1,8 @@
 """Planning views: Teilplanung Schulsozialarbeit per school year and the BbA funding overview.
 
-Importing ``graph.planning`` gives everything of :mod:`graph.planning.ssa` and :mod:`graph.planning.bba`; the
-German tables are in :mod:`graph.planning.ssa_tables` and :mod:`graph.planning.bba_tables`.
+Importing ``graph.planning`` gives everything of :mod:`graph.planning.ssa`, :mod:`graph.planning.bba` and
+:mod:`graph.planning.years`; the German tables are in :mod:`graph.planning.ssa_tables` and
+:mod:`graph.planning.bba_tables`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from graph.planning.ssa import (
     NONE,
     PARTIAL,
     STATUSES,
-    default_years,
     esf_cliff,
     filter_schools,
     school_stadtbezirk,
@@ -23,10 +23,9 @@ from graph.planning.ssa import (
     ssa_totals,
     ssa_view,
     totals_by_stadtbezirk,
-    year_options,
     year_status,
-    years_between,
 )
+from graph.planning.years import default_years, year_options, years_between
 
 __all__ = [
     "COVERED",

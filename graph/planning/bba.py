@@ -14,7 +14,8 @@ from typing import Any
 from graph.data.model import Dataset, Relation
 from graph.data.planrules import BBA, grant_school_candidates, is_bba_grant
 from graph.data.schoolyear import SchoolYear, school_year_of
-from graph.planning.ssa import default_years, filter_schools, school_stadtbezirk, schools_by_name, ssa_plan
+from graph.planning.ssa import filter_schools, school_stadtbezirk, schools_by_name, ssa_plan
+from graph.planning.years import default_years
 
 __all__ = ["bba_cap", "bba_changes", "bba_grants", "bba_overview", "bba_view"]
 

@@ -13,15 +13,23 @@ from graph.planning.tables import (
     NO_BEZIRK,
     _actor,
     _cell,
-    _fixed,
     _label,
-    _markdown,
+    _markdown_document,
     _school_columns,
+    _text_document,
     _title,
     workbook,
 )
 
-__all__ = ["bba_change_frame", "bba_frames", "bba_markdown", "bba_text", "bba_workbook"]
+__all__ = [
+    "bba_change_frame",
+    "bba_frames",
+    "bba_markdown",
+    "bba_text",
+    "bba_workbook",
+    "over_cap_column",
+    "over_cap_rows",
+]
 
 
 def _grant_records(overview: dict[str, Any], dataset: Dataset) -> list[dict[str, Any]]:
@@ -43,6 +51,51 @@ def _grant_records(overview: dict[str, Any], dataset: Dataset) -> list[dict[str,
     return sorted(records, key=lambda r: (r["Schuljahr"], r["Schule"]))
 
 
+def over_cap_column(year: str) -> str:
+    """Name of the column of the table ``Je Schule und Schuljahr`` that says whether a school is over the cap.
+
+    Parameters
+    ----------
+    year : str
+        A school year as named in the overview (``2025/26``).
+
+    Returns
+    -------
+    str
+        The German column name.
+
+    Examples
+    --------
+    >>> over_cap_column("2025/26")
+    '2025/26 über Obergrenze'
+    """
+    return f"{year} über Obergrenze"
+
+
+def over_cap_rows(overview: dict[str, Any]) -> list[bool]:
+    """Per row of the table ``Je Schule und Schuljahr`` (:func:`bba_frames`, same order): over the cap in any year.
+
+    Parameters
+    ----------
+    overview : dict
+        From :func:`graph.planning.bba.bba_overview` or :func:`graph.planning.bba.bba_view`.
+
+    Returns
+    -------
+    list of bool
+        One entry per school of ``overview["schools"]``; all false when the programme has no cap.
+
+    Examples
+    --------
+    >>> from graph import load_dataset
+    >>> from graph.planning import bba_overview
+    >>> overview = bba_overview(load_dataset("tests/data/plan").dataset)
+    >>> [row["id"] for row, over in zip(overview["schools"], over_cap_rows(overview)) if over]
+    ['gs-zwei-jahre']
+    """
+    return [any(cell["over_cap"] for cell in row["years"].values()) for row in overview["schools"]]
+
+
 def _bba_school_frame(overview: dict[str, Any], dataset: Dataset) -> pd.DataFrame:
     records = []
     for row in overview["schools"]:
@@ -50,7 +103,7 @@ def _bba_school_frame(overview: dict[str, Any], dataset: Dataset) -> pd.DataFram
         for year in overview["school_years"]:
             cell = row["years"][year]
             record[f"{year} {EUR}"] = cell["amount"]
-            record[f"{year} über Obergrenze"] = cell["over_cap"]
+            record[over_cap_column(year)] = cell["over_cap"]
         records.append(record)
     return pd.DataFrame(records)
 
@@ -209,10 +262,8 @@ def bba_text(overview: dict[str, Any], dataset: Dataset) -> str:
     >>> print(bba_text(overview, ds).splitlines()[1])
     Obergrenze je Schule und Schuljahr: 3.000 EUR.
     """
-    lines = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
-    for title, frame in _bba_sections(overview, dataset):
-        lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    head = [_title("BbA-Förderung", overview["school_years"]), _cap_sentence(overview["cap"])]
+    return _text_document(head, _bba_sections(overview, dataset))
 
 
 def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
@@ -241,7 +292,5 @@ def bba_markdown(overview: dict[str, Any], dataset: Dataset) -> str:
     >>> bba_markdown(overview, ds).splitlines()[0]
     '# BbA-Förderung 2024/25–2027/28'
     """
-    lines = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
-    for title, frame in _bba_sections(overview, dataset):
-        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    head = [f"# {_title('BbA-Förderung', overview['school_years'])}", "", _cap_sentence(overview["cap"])]
+    return _markdown_document(head, _bba_sections(overview, dataset))

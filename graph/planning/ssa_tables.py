@@ -13,12 +13,12 @@ from graph.planning.tables import (
     NO_BEZIRK,
     STATUS_LABELS,
     _actor,
-    _fixed,
     _label,
-    _markdown,
+    _markdown_document,
     _names,
     _programmes,
     _school_columns,
+    _text_document,
     _title,
     workbook,
 )
@@ -373,13 +373,11 @@ def ssa_text(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) 
     >>> print(ssa_text(view, ds, view["by_stadtbezirk"]).splitlines()[1])
     ESF+-Ende: ab 2028/29 ohne gesicherte Finanzierung: 1 Schule, 1,5 VZÄ
     """
-    lines = [
+    head = [
         _title("Teilplanung Schulsozialarbeit", plan["school_years"]),
         f"ESF+-Ende: {cliff_sentence(plan['cliff'])}",
     ]
-    for title, frame in _ssa_sections(plan, dataset, by_bezirk):
-        lines += ["", title, *(_fixed(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    return _text_document(head, _ssa_sections(plan, dataset, by_bezirk))
 
 
 def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, Any]) -> str:
@@ -408,11 +406,9 @@ def ssa_markdown(plan: dict[str, Any], dataset: Dataset, by_bezirk: dict[str, An
     >>> ssa_markdown(view, ds, view["by_stadtbezirk"]).splitlines()[0]
     '# Teilplanung Schulsozialarbeit 2024/25–2027/28'
     """
-    lines = [
+    head = [
         f"# {_title('Teilplanung Schulsozialarbeit', plan['school_years'])}",
         "",
         f"**ESF+-Ende:** {cliff_sentence(plan['cliff'])}",
     ]
-    for title, frame in _ssa_sections(plan, dataset, by_bezirk):
-        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else ["(keine)"])]
-    return "\n".join(lines)
+    return _markdown_document(head, _ssa_sections(plan, dataset, by_bezirk))

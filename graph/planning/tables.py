@@ -29,6 +29,8 @@ FTE = "VZÄ"
 EUR = "Betrag (EUR)"
 #: Stadtbezirk of schools without one (real schools whose district no source names).
 NO_BEZIRK = "ohne Angabe"
+#: What an empty table reads in the text and Markdown of ``plan``.
+EMPTY = "(keine)"
 
 
 def _label(dataset: Dataset, name: str, term: str | None) -> str:
@@ -159,6 +161,22 @@ def _markdown(frame: pd.DataFrame) -> list[str]:
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
     rows = ["| " + " | ".join(md(_cell(v)) for v in row) + " |" for row in frame.itertuples(index=False)]
     return [head, rule, *rows]
+
+
+def _text_document(head: list[str], sections: list[tuple[str, pd.DataFrame]]) -> str:
+    """``head`` lines, then each section's title and table as fixed-width text; an empty table reads ``(keine)``."""
+    lines = list(head)
+    for title, frame in sections:
+        lines += ["", title, *(_fixed(frame) if not frame.empty else [EMPTY])]
+    return "\n".join(lines)
+
+
+def _markdown_document(head: list[str], sections: list[tuple[str, pd.DataFrame]]) -> str:
+    """``head`` lines, then each section as ``## title`` and a Markdown table; an empty table reads ``(keine)``."""
+    lines = list(head)
+    for title, frame in sections:
+        lines += ["", f"## {title}", "", *(_markdown(frame) if not frame.empty else [EMPTY])]
+    return "\n".join(lines)
 
 
 def _title(kind: str, years: list[str]) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]
 
+from graph.data.schoolyear import de_day
 from graph.data.suggest import slugify
 
 __all__ = [
@@ -101,7 +102,7 @@ def de_date(day: dt.date | None) -> str:
         return ""
     if isinstance(day, dt.datetime) and day.time() != dt.time(0, 0):
         return f"{day:%d.%m.%Y %H:%M}"
-    return f"{day:%d.%m.%Y}"
+    return de_day(day)
 
 
 def de_number(value: float | None, digits: int | None = None, grouping: bool = False) -> str:

@@ -358,7 +358,7 @@ def _offer_html(index: ReferralIndex, offer: Offer) -> str:
     vocabulary = index.dataset.vocabulary
     contact = offer.contact
     demo = ' <span class="demo">(Demo-Eintrag)</span>' if contact["demo"] else ""
-    verified = dt.date.fromisoformat(contact["verified"]).strftime("%d.%m.%Y") if contact["verified"] else "nie"
+    verified = formats.de_date(dt.date.fromisoformat(contact["verified"])) if contact["verified"] else "nie"
     kind = escape(vocabulary.label("actor_kinds", offer.kind))
     rows = [f'<h3>{escape(offer.name)} <span class="kind">· {kind} · geprüft {verified}</span>{demo}</h3>']
     rows.append("<p>" + " · ".join(_contact_html(contact) or ["keine Kontaktangabe"]) + "</p>")
@@ -406,7 +406,7 @@ def render_handout(index: ReferralIndex, handout: Handout, print_button: bool = 
         for s in handout.sections
     )
     note = f'<p class="note">{escape(handout.message)}</p>' if handout.message else ""
-    stand = handout.today.strftime("%d.%m.%Y")
+    stand = formats.de_date(handout.today)
     csp = _CSP + (f"; script-src '{_PRINT_HASH}'" if print_button else "")
     button = _PRINT_BUTTON if print_button else ""
     sender = escape(handout.sender or _SENDER_FALLBACK)

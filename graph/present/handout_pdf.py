@@ -13,6 +13,7 @@ from typing import Any
 
 import typst
 
+from graph.present.formats import de_date
 from graph.present.handout import Handout, mailto_uri, tel_uri
 from graph.referral import Offer, ReferralIndex
 
@@ -76,7 +77,7 @@ def handout_inputs(index: ReferralIndex, handout: Handout) -> dict[str, Any]:
     return {
         "title": handout.title,
         "scope": handout.scope,
-        "date": handout.today.strftime("%d.%m.%Y"),
+        "date": de_date(handout.today),
         "sender": handout.sender or "Netzwerkstelle „Schulerfolg für Halle“",
         "message": handout.message,
         "crisis": [

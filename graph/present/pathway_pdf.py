@@ -15,6 +15,7 @@ import typst
 
 from graph.data.pathways import ROLES
 from graph.pathway import Responsible, SchoolPathway
+from graph.present.formats import de_date
 from graph.present.handout import mailto_uri, tel_uri
 
 __all__ = ["TEMPLATE", "pathway_inputs", "pathway_pdf"]
@@ -106,7 +107,7 @@ def pathway_inputs(result: SchoolPathway) -> dict[str, Any]:
         "school_contact": own[0] if own else None,
         "label": result.pathway.label,
         "source": result.pathway.source,
-        "date": result.as_of.strftime("%d.%m.%Y"),
+        "date": de_date(result.as_of),
         "sender": _SENDER,
         "gaps": gaps,
         "gap_line": gap_line,

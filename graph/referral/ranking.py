@@ -10,6 +10,7 @@ from typing import Any
 from graph.data.freshness import STALE_AFTER_DAYS
 from graph.data.model import Actor, Relation
 from graph.data.provenance import provenance
+from graph.data.schoolyear import de_day
 from graph.referral.cards import contact_card
 from graph.referral.context import _Context
 from graph.referral.filters import _actor_ages
@@ -186,7 +187,7 @@ def _topic_hits(index: ReferralIndex, scores: Mapping[str, float]) -> dict[str, 
 
 
 def _fmt_date(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return de_day(day)
 
 
 def _freshness(actor: Actor, today: dt.date) -> tuple[float, str]:

@@ -15,7 +15,7 @@ import networkx as nx
 from graph.data.build import build_graph
 from graph.data.loader import DATA_FILES, META_FILE, LoadResult, load_dataset
 from graph.data.model import Actor, Dataset, Relation
-from graph.data.schoolyear import ESF_PLUS_END
+from graph.data.schoolyear import ESF_PLUS_AFTER
 from graph.gaps import coverage, isolated, schools_without_school_social_work
 from graph.metrics import actor_metrics, metric_graph
 
@@ -189,9 +189,9 @@ def _entries(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[An
 def _check_days(datasets: Iterable[Dataset], as_of: dt.date) -> list[dt.date]:
     """The reference day plus every later day on which school social work starts or has just ended.
 
-    The day after the ESF+ period (:data:`graph.data.schoolyear.ESF_PLUS_END`) is always among them.
+    The day after the ESF+ period (:data:`graph.data.schoolyear.ESF_PLUS_AFTER`) is always among them.
     """
-    days = {as_of, ESF_PLUS_END + dt.timedelta(days=1)}
+    days = {as_of, ESF_PLUS_AFTER}
     for dataset in datasets:
         for relation in dataset.relations:
             if relation.type == SCHOOL_SOCIAL_WORK:

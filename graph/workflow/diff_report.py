@@ -13,6 +13,7 @@ from typing import Any
 from graph.cli.args import parse_date
 from graph.data import clock
 from graph.data.model import Actor, Dataset, Relation
+from graph.present.formats import de_date
 from graph.workflow.diff import RevisionError, Side, compare, load_side
 
 __all__ = ["add_arguments", "diff_json", "diff_markdown", "md", "run"]
@@ -54,7 +55,7 @@ def _code(text: str) -> str:
 
 
 def _date(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return de_date(day)
 
 
 def _value(value: Any) -> str:

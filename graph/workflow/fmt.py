@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
-import os
 import re
 import tempfile
 from collections.abc import Callable
@@ -24,11 +22,12 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from graph.data.atomicfile import write_atomic
 from graph.data.loader import DATA_FILES, LoadResult, load_dataset
 from graph.data.model import Dataset
 from graph.data.schema import ACTOR_FIELDS, RELATION_FIELDS, VOCABULARY_LISTS, Field
 
-__all__ = ["FmtResult", "add_arguments", "canonical_text", "format_folder", "run", "same_data", "write_atomic"]
+__all__ = ["FmtResult", "add_arguments", "canonical_text", "format_folder", "run", "same_data"]
 
 #: Fields whose values are always quoted: digit strings that YAML 1.1 turns into numbers.
 ALWAYS_QUOTED = frozenset({"postcode", "phone"})
@@ -270,51 +269,6 @@ def same_data(a: Dataset, b: Dataset) -> bool:
     True
     """
     return bool(_plain(a) == _plain(b))
-
-
-def _umask() -> int:
-    # Linux reports the umask without changing it; elsewhere it can only be read by setting it (and straight back),
-    # which would briefly affect files other threads create.
-    with contextlib.suppress(OSError, ValueError, StopIteration):
-        status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
-        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    An existing file keeps its permission bits, a new one gets what ``open`` would give it (0666 less the umask);
-    readers never see a half-written file.
-
-    Parameters
-    ----------
-    path : Path
-        The file to write; its folder must exist.
-    text : str
-        The new content, written as UTF-8 with ``\\n`` line ends.
-
-    Raises
-    ------
-    OSError
-        When writing or replacing fails; the temporary file is removed first.
-
-    Examples
-    --------
-    >>> d = Path(tempfile.mkdtemp()); write_atomic(d / "x.yaml", "a: 1\\n"); (d / "x.yaml").read_text()
-    'a: 1\\n'
-    """
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.cli.args import load_valid
+from graph.data.atomicfile import write_atomic
 from graph.data.model import Vocabulary
 from graph.data.pathways import DIRECTORY_ROLES, PATHWAY_FIELDS, ROLE_FIELDS, ROLES, STAGE_FIELDS
 from graph.data.schema import ACTOR_FIELDS, AREA, CITYWIDE, RELATION_FIELDS, SLUG_PATTERN, VOCABULARY_LISTS, Field
-from graph.workflow.fmt import write_atomic
 
 __all__ = [
     "SCHEMA_DIR",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from graph.present.mapview.layout import FORCE_ROUNDS as FORCE_ROUNDS
 from graph.present.mapview.layout import KAMADA_KAWAI_LIMIT as KAMADA_KAWAI_LIMIT
-from graph.present.mapview.layout import layout_positions
+from graph.present.mapview.layout import layout_positions, local_scale
 from graph.present.mapview.page import DECLUTTER_LIMIT as DECLUTTER_LIMIT
 from graph.present.mapview.page import FULL_MAP_LIMIT, VIS_SCRIPT, MapOptions, map_html, safe_json, vis_library
 from graph.present.mapview.page import MIN_LABEL_PX as MIN_LABEL_PX
@@ -38,6 +38,7 @@ __all__ = [
     "kind_colors",
     "layout_positions",
     "legend",
+    "local_scale",
     "map_html",
     "map_text",
     "node_title",

@@ -10,12 +10,36 @@ import numpy as np
 
 from graph.metrics.engine import seeded
 
-__all__ = ["FORCE_ROUNDS", "KAMADA_KAWAI_LIMIT", "layout_positions"]
+__all__ = ["FORCE_ROUNDS", "KAMADA_KAWAI_LIMIT", "layout_positions", "local_scale"]
 
 #: Parts up to this many actors get Kamada-Kawai (the bundled map keeps its look); above it is too slow (2,000: 27 s).
 KAMADA_KAWAI_LIMIT = 400
 #: Rounds of igraph's Fruchterman–Reingold for parts above :data:`KAMADA_KAWAI_LIMIT` (fewer for huge parts).
 FORCE_ROUNDS = 120
+
+
+def local_scale(actors: int) -> float:
+    """The ``scale`` of :func:`layout_positions` for a small map of its own (profile, warm path, ego view).
+
+    A small graph gets a small layout, so that nodes and labels are drawn large when the map is fitted;
+    from about 70 actors on it is the full map's 1,000.
+
+    Parameters
+    ----------
+    actors : int
+        Number of actors the map shows.
+
+    Returns
+    -------
+    float
+        ``120 * sqrt(actors)`` (at least two actors counted), at most 1,000.
+
+    Examples
+    --------
+    >>> local_scale(0), local_scale(4), local_scale(100)
+    (169.7056274847714, 240.0, 1000.0)
+    """
+    return float(min(1000.0, 120.0 * max(2, actors) ** 0.5))
 
 
 def _fast_layout(component: nx.Graph, seed: int) -> dict[Any, Any]:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from graph.data.model import Vocabulary
 from graph.data.provenance import provenance_label
+from graph.present.formats import de_date
 
 __all__ = [
     "DASHES",
@@ -218,7 +219,7 @@ def _day(value: object) -> str:
     """A date as ``TT.MM.JJJJ`` (empty for none)."""
     if value is None:
         return ""
-    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else str(value)
+    return de_date(value) if isinstance(value, dt.date) else str(value)
 
 
 def _short(name: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.data.model import Vocabulary
+from graph.present.formats import de_date
 
 __all__ = ["MapText", "map_text"]
 
@@ -36,7 +37,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def _day(value: object) -> str:
-    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else str(value)
+    return de_date(value) if isinstance(value, dt.date) else str(value)
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:
