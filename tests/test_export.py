@@ -99,5 +99,6 @@ def test_problem_table_of_broken_folder(data_copy) -> None:  # type: ignore[no-u
     result = load_dataset(data_copy, today=TODAY)
     table = problem_table(result.report.errors)
     assert set(table["Code"]) == {"unknown-actor"}
-    assert table.columns.tolist() == ["Stufe", "Datei", "Zeile", "Spalte", "Code", "Meldung", "Hinweis"]
+    assert table.columns.tolist() == ["Stufe", "Problem", "Datei", "Zeile", "Spalte", "Meldung", "Hinweis", "Code"]
+    assert set(table["Problem"]) == {"Unbekannter Akteur"}
     assert (table["Stufe"] == "Fehler").all() and (table["Zeile"] > 0).all()
