@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,17 @@ def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch
     assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "89"
     assert "Nach Art des Akteurs" in _frame_with(at, "Nach Art des Akteurs").columns
     assert _frame_with(at, "Nach Stadtbezirk")["Nach Stadtbezirk"].tolist()[-1] == "ohne Stadtbezirk"
+    # Decimals in the browser's number format (a comma in German), three places, still sortable numbers.
+    config = json.loads(next(df for df in at.dataframe if "Brückenakteur" in df.value.columns).proto.columns)
+    assert config["Brückenakteur"]["type_config"] == {"type": "number", "format": "localized", "step": 0.001}
+    assert config["Direkte Partner"]["type_config"]["format"] == "%d"
+
+
+def test_app_actor_list_shows_no_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", REPO / "data", monkeypatch)
+    verified = _frame_with(at, "Geprüft am")["Geprüft am"]
+    assert verified.isna().sum() == 0 and "" in set(verified)
+    assert verified[verified != ""].str.fullmatch(r"\d\d\.\d\d\.\d{4}").all()
 
 
 def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -289,7 +301,11 @@ def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _text(at)
     assert "Verbindet **5** Partner direkt (Rang 11 von 89)" in text
     assert "**Brückenakteur:** Rang 11 von 89" in text
+    assert "**Kernzugehörigkeit:** Stufe 1 von 3 (1: eher am Rand; 3: im dicht vernetzten Kern des Netzes)." in text
     assert "Stellung im Netzwerk" in [s.value for s in at.subheader]
+    # The id is for whoever edits the data: not among the attributes, but in the technical line at the end.
+    assert "**Kennung:**" not in text
+    assert at.main.caption[-1].value == "Technische Angaben: Kennung villa\\-juehling · actors.yaml, Zeile 149"
 
 
 def test_app_profile_metrics_isolated(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,8 +25,9 @@ from views import texts as t
 __all__ = ["render"]
 
 TABLE_COLUMNS = ["Name", "Art", "Stadtviertel", "Themen", "Beziehungen", "Geprüft am"]
-#: Shown under the heading (with a link or a badge), not again in the list of attributes.
-ABOVE = {"provenance"}
+#: Not in the list of attributes: the source is shown under the heading (with a link or a badge), the id (for
+#: whoever edits the data) in the technical line at the end.
+ABOVE = {"provenance", "id"}
 #: The data file of actors, relative to the data folder (``Actor.line`` counts in it).
 ACTORS_FILE = "actors.yaml"
 
@@ -234,6 +235,8 @@ def _profile(ctx: common.Context, actor: str) -> None:
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
         table.insert(0, t.COL_PROFILE, [f"akteure?actor={partner[key]}" for key in group["Kennung"]])
         st.dataframe(table, hide_index=True, width="stretch", column_config=link, height=_fit(len(table)))
+    record = ctx.dataset.actors[actor]
+    st.caption(t.PROFILE_TECHNICAL.format(id=common.md(record.id), file=ACTORS_FILE, line=record.line))
 
 
 def _fit(rows: int, most: int = 420) -> int:
@@ -249,6 +252,8 @@ def _table(ctx: common.Context) -> None:
         table = table.set_index("Kennung").loc[hits].reset_index()
     st.caption(t.ACTORS_HINT)
     shown = table.set_index("Kennung")[TABLE_COLUMNS]
+    # As text: a missing date would show as Streamlit's grey „None“, a present one in ISO form.
+    shown["Geprüft am"] = shown["Geprüft am"].map(_cell)
     shown.insert(0, t.COL_PROFILE, [f"akteure?actor={key}" for key in shown.index])
     event = st.dataframe(
         shown,

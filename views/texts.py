@@ -263,6 +263,8 @@ GAPS_HEATMAP_HINT = (
     "grau: kein Angebot, aber auch keine Schule. Kernthemen sind mit ★ markiert."
 )
 GAPS_SCHOOLS = "Schulen"
+#: Plural first, singular second: indexed with ``count == 1``.
+GAPS_SCHOOL_COUNT = ("{n} Schulen", "{n} Schule")
 GAPS_EMPTY_SCHOOL = "kein Angebot, Schulen im Gebiet"
 GAPS_EMPTY_NO_SCHOOL = "kein Angebot, keine Schule"
 GAPS_COVERAGE_EMPTY = "Für diese Auswahl gibt es keine Gebiete zu zeigen."
@@ -434,8 +436,9 @@ PROFILE_METRICS_NONE = "Hat am heutigen Tag keine Beziehung im Netzwerk; die Ken
 PROFILE_PARTNERS = "Verbindet **{count}** Partner direkt (Rang {rank} von {total}) und erreicht **{reach}** Akteure in höchstens zwei Schritten."
 PROFILE_RANK = "**{label}:** Rang {rank} von {total} (Wert {value})."
 PROFILE_NOT_BRIDGE = "**{label}:** liegt auf keinem kürzesten Weg zwischen anderen – keine Brückenfunktion."
-PROFILE_CORE = "**{label}:** gehört zum {core}-Kern (dichtester Kern im Netz: {top})."
+PROFILE_CORE = "**{label}:** Stufe {core} von {top} (1: eher am Rand; {top}: im dicht vernetzten Kern des Netzes)."
 PROFILE_COMMUNITY = "**{label}:** Gruppe {number} mit {size} Akteuren."
+PROFILE_TECHNICAL = "Technische Angaben: Kennung {id} · {file}, Zeile {line}"
 PROFILE_METRICS_NOTE = "Stand heute, alle Beziehungsarten. Erklärungen und Vergleich auf der Seite Kennzahlen."
 
 # Daten
