@@ -258,6 +258,17 @@ def test_app_referral_explains_no_topic(monkeypatch: pytest.MonkeyPatch) -> None
     assert "wurde kein Thema erkannt" in at.warning[0].value
 
 
+def test_app_referral_school_shows_what_it_sets_and_counts_in_german(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    scope = "Gilt für die Suche\\: Stadtteil Trotha · Grundschule \\(Primarstufe\\) · Alter 6–10 Jahre"
+    assert scope in [c.value for c in at.main.caption]
+    at.text_input(key="v_query").input("hochbegabt").run()
+    assert "1 passendes Angebot." in [m.value for m in at.markdown]
+    at.text_input(key="v_query").input("vater trinkt").run()
+    assert "3 passende Angebote." in [m.value for m in at.markdown]
+
+
 def test_app_referral_widening_drops_a_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("vermittlung", REPO / "data", monkeypatch)
     at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()

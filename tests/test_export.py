@@ -82,6 +82,7 @@ def test_graphml_round_trip_keeps_attributes(graph: nx.MultiDiGraph) -> None:
     assert sorted(back) == sorted(graph)
     assert back.number_of_edges() == 8
     assert back.nodes["beratung-y"]["topics"] == "schulabsentismus; familie"
+    assert back.nodes["gs-a"]["label"] == "Grundschule A"  # what yEd and Gephi show instead of the id
     assert back.nodes["gs-a"]["verified"] == "2026-06-01"
     assert back.nodes["gs-a"]["contact"] == '{"phone": "0345 555 00 01", "role": "Sekretariat"}'
     assert back.edges["traeger-x", "gs-a", "ssa-a"]["since"] == "2024-08-01"
