@@ -119,6 +119,15 @@ def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [s.value for s in at.subheader] == ["Angaben", "Kontakt", "Stellung im Netzwerk", "Umfeld", "Beziehungen"]
 
 
+def test_app_profile_relations_say_strength_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", VALID, monkeypatch, actor="traeger-x")
+    frames = [df for df in at.dataframe if "Stärke" in df.value.columns]
+    strengths = {value for df in frames for value in df.value["Stärke"]}
+    assert {"vertraglich", "regelmäßig"} <= strengths <= {"gelegentlich", "regelmäßig", "vertraglich", ""}
+    config = json.loads(frames[0].proto.columns)
+    assert config["Stärke"]["help"].startswith("gelegentlich, regelmäßig oder vertraglich")
+
+
 def test_app_profile_escapes_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "tests" / "data" / "xss", monkeypatch, actor="xss-link")
     assert at.header[0].value.startswith(r"Beratung \[klick\]\(javascript\:alert\(1\)\)")

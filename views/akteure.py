@@ -13,7 +13,7 @@ from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
 from graph.present.export import actor_table, relation_table
-from graph.present.formats import address_line, de_date, de_number
+from graph.present.formats import address_line, de_date, de_number, strength_word
 from graph.present.handout import mailto_uri, tel_uri
 from graph.present.mapview import MapOptions
 from graph.present.search import find_actors
@@ -229,12 +229,14 @@ def _profile(ctx: common.Context, actor: str) -> None:
         st.caption(t.PROFILE_NO_RELATIONS)
     # Each partner opens its own profile: the relation's other end, by relation id.
     partner = {key: (v if u == actor else u) for u, v, key in own.edges(keys=True)}
-    link = widgets.profile_column()
+    config: dict[str, Any] = widgets.profile_column()
+    config |= {name: st.column_config.TextColumn(name, help=text) for name, text in t.PROFILE_RELATION_HELP.items()}
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
+        table["Stärke"] = group["Stärke"].map(strength_word)
         table.insert(0, t.COL_PROFILE, [f"akteure?actor={partner[key]}" for key in group["Kennung"]])
-        st.dataframe(table, hide_index=True, width="stretch", column_config=link, height=_fit(len(table)))
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config, height=_fit(len(table)))
     record = ctx.dataset.actors[actor]
     st.caption(t.PROFILE_TECHNICAL.format(id=common.md(record.id), file=ACTORS_FILE, line=record.line))
 

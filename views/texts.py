@@ -139,6 +139,13 @@ AGES_RANGE = "{low}–{high} Jahre"
 AGES_FROM = "ab {low} Jahren"
 AGES_TO = "bis {high} Jahre"
 PROFILE_RELATION_COLUMNS = ["Von", "An", "Herkunft", "Seit", "Bis", "Themen", "Stärke"]
+#: Help (the „?“ at the column head) for the columns whose meaning is not plain.
+PROFILE_RELATION_HELP = {
+    "Herkunft": "Woher die Angabe stammt: eine öffentliche Quelle oder ein erfundener Demo-Eintrag.",
+    "Seit": "Beginn der Beziehung; leer, wenn er nicht bekannt ist.",
+    "Bis": "Ende der Beziehung; leer, solange sie läuft.",
+    "Stärke": "gelegentlich, regelmäßig oder vertraglich (z. B. Schulsozialarbeit mit Vertrag); leer: nicht angegeben.",
+}
 CORRECTION_EDIT = "Eintrag bearbeiten"
 CORRECTION_EDIT_HELP = (
     "Öffnet {file}, Zeile {line}, im Web-Editor des Daten-Repositorys (die Änderung wird vor der Übernahme geprüft)."
