@@ -156,6 +156,8 @@ def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch
     config = json.loads(next(df for df in at.dataframe if "Brückenakteur" in df.value.columns).proto.columns)
     assert config["Brückenakteur"]["type_config"] == {"type": "number", "format": "localized", "step": 0.001}
     assert config["Direkte Partner"]["type_config"]["format"] == "%d"
+    # Rounded before the grid cuts off after three decimals: 5 of 88 possible partners is 0,057, not 0,056.
+    assert table["Vernetzungsgrad"].iloc[1] == 0.057 and table["Direkte Partner"].iloc[1] == 5
 
 
 def test_app_actor_list_shows_no_none(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -226,7 +226,9 @@ def render() -> None:
     _top_chart(ordered, metric, int(top))
     st.subheader(t.METRICS_TABLE)
     st.caption(t.METRICS_TABLE_HINT)
-    st.dataframe(ordered, hide_index=True, width="stretch", height=460, column_config=_column_config())
+    # Rounded here: the grid cuts a number off after the step's decimals (0.0568 would show as 0,056, not 0,057).
+    shown = ordered.round({info.label: 3 for key, info in METRIC_INFO.items() if key not in COUNT_METRICS})
+    st.dataframe(shown, hide_index=True, width="stretch", height=460, column_config=_column_config())
     _downloads(ordered, day)
     _explanations()
     _network(result)
