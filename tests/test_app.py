@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,15 @@ def test_app_profile_from_url(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [s.value for s in at.subheader] == ["Angaben", "Kontakt", "Stellung im Netzwerk", "Umfeld", "Beziehungen"]
 
 
+def test_app_profile_relations_say_strength_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", VALID, monkeypatch, actor="traeger-x")
+    frames = [df for df in at.dataframe if "Stärke" in df.value.columns]
+    strengths = {value for df in frames for value in df.value["Stärke"]}
+    assert {"vertraglich", "regelmäßig"} <= strengths <= {"gelegentlich", "regelmäßig", "vertraglich", ""}
+    config = json.loads(frames[0].proto.columns)
+    assert config["Stärke"]["help"].startswith("gelegentlich, regelmäßig oder vertraglich")
+
+
 def test_app_profile_escapes_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("akteure", REPO / "tests" / "data" / "xss", monkeypatch, actor="xss-link")
     assert at.header[0].value.startswith(r"Beratung \[klick\]\(javascript\:alert\(1\)\)")
@@ -142,6 +152,20 @@ def test_app_metrics_table_sorted_by_betweenness(monkeypatch: pytest.MonkeyPatch
     assert [m.label for m in at.metric][:2] == ["Akteure", "Beziehungen"] and at.metric[0].value == "90"
     assert "Nach Art des Akteurs" in _frame_with(at, "Nach Art des Akteurs").columns
     assert _frame_with(at, "Nach Stadtbezirk")["Nach Stadtbezirk"].tolist()[-1] == "ohne Stadtbezirk"
+    # Decimals in the browser's number format (a comma in German), three places, still sortable numbers.
+    config = json.loads(next(df for df in at.dataframe if "Brückenakteur" in df.value.columns).proto.columns)
+    assert config["Brückenakteur"]["type_config"] == {"type": "number", "format": "localized", "step": 0.001}
+    assert config["Direkte Partner"]["type_config"]["format"] == "%d"
+    # Rounded before the grid cuts off after three decimals: 3 of 89 possible partners is 0,034, not 0,033.
+    three = table[table["Direkte Partner"] == 3]["Vernetzungsgrad"]
+    assert len(three) > 0 and set(three) == {0.034}
+
+
+def test_app_actor_list_shows_no_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("akteure", REPO / "data", monkeypatch)
+    verified = _frame_with(at, "Geprüft am")["Geprüft am"]
+    assert verified.isna().sum() == 0 and "" in set(verified)
+    assert verified[verified != ""].str.fullmatch(r"\d\d\.\d\d\.\d{4}").all()
 
 
 def test_app_metrics_options_change_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -246,6 +270,17 @@ def test_app_referral_explains_no_topic(monkeypatch: pytest.MonkeyPatch) -> None
     assert "wurde kein Thema erkannt" in at.warning[0].value
 
 
+def test_app_referral_school_shows_what_it_sets_and_counts_in_german(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_page("vermittlung", REPO / "data", monkeypatch)
+    at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
+    scope = "Gilt für die Suche\\: Stadtteil Trotha · Grundschule \\(Primarstufe\\) · Alter 6–10 Jahre"
+    assert scope in [c.value for c in at.main.caption]
+    at.text_input(key="v_query").input("hochbegabt").run()
+    assert "1 passendes Angebot." in [m.value for m in at.markdown]
+    at.text_input(key="v_query").input("vater trinkt").run()
+    assert "3 passende Angebote." in [m.value for m in at.markdown]
+
+
 def test_app_referral_widening_drops_a_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("vermittlung", REPO / "data", monkeypatch)
     at.selectbox(key="v_school").set_value("gs-am-ebereschenweg").run()
@@ -289,7 +324,11 @@ def test_app_profile_metrics_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _text(at)
     assert "Verbindet **5** Partner direkt (Rang 11 von 90)" in text
     assert "**Brückenakteur:** Rang 11 von 90" in text
+    assert "**Kernzugehörigkeit:** Stufe 1 von 3 (1: eher am Rand; 3: im dicht vernetzten Kern des Netzes)." in text
     assert "Stellung im Netzwerk" in [s.value for s in at.subheader]
+    # The id is for whoever edits the data: not among the attributes, but in the technical line at the end.
+    assert "**Kennung:**" not in text
+    assert at.main.caption[-1].value == "Technische Angaben: Kennung villa\\-juehling · actors.yaml, Zeile 149"
 
 
 def test_app_profile_metrics_isolated(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,7 +79,7 @@ def test_profile_relation_table_cells_are_german_text(monkeypatch: pytest.Monkey
     rows = {tuple(row) for d in at.dataframe for row in d.value.values.tolist()}
     # The first column opens the partner's profile.
     partner = ("akteure?actor=gs-a", "Träger X", "Grundschule A", "Ohne Quelle – gilt als erfunden", "01.08.2024")
-    assert (*partner, "31.07.2028", "", "3") in rows
+    assert (*partner, "31.07.2028", "", "vertraglich") in rows
     assert (
         "akteure?actor=sek-b",
         "Träger X",

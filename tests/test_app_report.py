@@ -98,6 +98,8 @@ def test_broken_data_report_lists_errors_first_with_their_line(
     table = at.dataframe[0].value
     assert table["Stufe"].tolist() == ["Fehler", "Warnung", "Warnung"]
     assert table["Code"].tolist() == ["unknown-actor", "stale-entry", "missing-contact"]
+    assert table["Problem"].tolist() == ["Unbekannter Akteur", "Lange nicht geprüft", "Kontakt fehlt"]
+    assert table["Datei"].tolist() == ["relations.yaml", "actors.yaml", "actors.yaml"]  # not the server's path
 
 
 @pytest.mark.usefixtures("repo_unset")

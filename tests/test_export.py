@@ -82,6 +82,7 @@ def test_graphml_round_trip_keeps_attributes(graph: nx.MultiDiGraph) -> None:
     assert sorted(back) == sorted(graph)
     assert back.number_of_edges() == 8
     assert back.nodes["beratung-y"]["topics"] == "schulabsentismus; familie"
+    assert back.nodes["gs-a"]["label"] == "Grundschule A"  # what yEd and Gephi show instead of the id
     assert back.nodes["gs-a"]["verified"] == "2026-06-01"
     assert back.nodes["gs-a"]["contact"] == '{"phone": "0345 555 00 01", "role": "Sekretariat"}'
     assert back.edges["traeger-x", "gs-a", "ssa-a"]["since"] == "2024-08-01"
@@ -99,5 +100,6 @@ def test_problem_table_of_broken_folder(data_copy) -> None:  # type: ignore[no-u
     result = load_dataset(data_copy, today=TODAY)
     table = problem_table(result.report.errors)
     assert set(table["Code"]) == {"unknown-actor"}
-    assert table.columns.tolist() == ["Stufe", "Datei", "Zeile", "Spalte", "Code", "Meldung", "Hinweis"]
+    assert table.columns.tolist() == ["Stufe", "Problem", "Datei", "Zeile", "Spalte", "Meldung", "Hinweis", "Code"]
+    assert set(table["Problem"]) == {"Unbekannter Akteur"}
     assert (table["Stufe"] == "Fehler").all() and (table["Zeile"] > 0).all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -223,6 +224,10 @@ def test_committees_kinds_and_stadtbezirke(net: Dataset) -> None:
 
 def test_freshness(net: Dataset) -> None:
     assert [(r["record"], r["id"], r["days"]) for r in stale(net, TODAY)] == [("relation", "k2", 696)]
+    kinds = {"kooperation": Term("kooperation", "kooperiert mit")}
+    labelled = Vocabulary({**net.vocabulary.lists, "relation_types": kinds})
+    (row,) = stale(replace(net, vocabulary=labelled), TODAY)
+    assert row["name"] == "Träger – Beratung 2 (kooperiert mit)"  # the type's German label, never its id
     assert ids(ended_relations(net, TODAY)) == ["ssa4"]
     assert ids(without_contact(net)) == ["proj", "iso"]
 

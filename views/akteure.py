@@ -13,7 +13,7 @@ from graph.data.freshness import freshness_state
 from graph.data.provenance import provenance
 from graph.metrics import METRIC_INFO, ActorStanding, actor_standing
 from graph.present.export import actor_table, relation_table
-from graph.present.formats import address_line, de_date, de_number
+from graph.present.formats import address_line, de_date, de_number, strength_word
 from graph.present.handout import mailto_uri, tel_uri
 from graph.present.mapview import MapOptions
 from graph.present.search import find_actors
@@ -25,8 +25,9 @@ from views import texts as t
 __all__ = ["render"]
 
 TABLE_COLUMNS = ["Name", "Art", "Stadtviertel", "Themen", "Beziehungen", "Geprüft am"]
-#: Shown under the heading (with a link or a badge), not again in the list of attributes.
-ABOVE = {"provenance"}
+#: Not in the list of attributes: the source is shown under the heading (with a link or a badge), the id (for
+#: whoever edits the data) in the technical line at the end.
+ABOVE = {"provenance", "id"}
 #: The data file of actors, relative to the data folder (``Actor.line`` counts in it).
 ACTORS_FILE = "actors.yaml"
 
@@ -228,12 +229,16 @@ def _profile(ctx: common.Context, actor: str) -> None:
         st.caption(t.PROFILE_NO_RELATIONS)
     # Each partner opens its own profile: the relation's other end, by relation id.
     partner = {key: (v if u == actor else u) for u, v, key in own.edges(keys=True)}
-    link = widgets.profile_column()
+    config: dict[str, Any] = widgets.profile_column()
+    config |= {name: st.column_config.TextColumn(name, help=text) for name, text in t.PROFILE_RELATION_HELP.items()}
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
+        table["Stärke"] = group["Stärke"].map(strength_word)
         table.insert(0, t.COL_PROFILE, [f"akteure?actor={partner[key]}" for key in group["Kennung"]])
-        st.dataframe(table, hide_index=True, width="stretch", column_config=link, height=_fit(len(table)))
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config, height=_fit(len(table)))
+    record = ctx.dataset.actors[actor]
+    st.caption(t.PROFILE_TECHNICAL.format(id=common.md(record.id), file=ACTORS_FILE, line=record.line))
 
 
 def _fit(rows: int, most: int = 420) -> int:
@@ -249,6 +254,8 @@ def _table(ctx: common.Context) -> None:
         table = table.set_index("Kennung").loc[hits].reset_index()
     st.caption(t.ACTORS_HINT)
     shown = table.set_index("Kennung")[TABLE_COLUMNS]
+    # As text: a missing date would show as Streamlit's grey „None“, a present one in ISO form.
+    shown["Geprüft am"] = shown["Geprüft am"].map(_cell)
     shown.insert(0, t.COL_PROFILE, [f"akteure?actor={key}" for key in shown.index])
     event = st.dataframe(
         shown,

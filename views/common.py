@@ -184,7 +184,14 @@ def show_report(result: LoadResult, folder: Path, banner: bool = True) -> None:
             _show_problems(warnings, settings, folder)
     if errors or warnings:
         with st.expander(t.REPORT_TABLE):
-            st.dataframe(problem_table(errors + warnings), hide_index=True, width="stretch")
+            table = problem_table(errors + warnings)
+            # The file as in the report above: its name in the data folder, not the server's full path.
+            table["Datei"] = [_shown_file(Path(f), folder) for f in table["Datei"]]
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _shown_file(path: Path, folder: Path) -> str:
+    return path.name if path.parent == folder else str(path)
 
 
 def show_who_corrects() -> None:

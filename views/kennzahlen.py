@@ -34,11 +34,13 @@ def _options(ctx: common.Context) -> tuple[dt.date, tuple[str, ...] | None, bool
     vocabulary = ctx.dataset.vocabulary
     all_types = list(vocabulary.terms("relation_types"))
     with st.expander(t.METRICS_OPTIONS, expanded=True):
-        day_col, types_col, weight_col = st.columns([1, 3, 1.2])
+        # The pills get a row of their own: beside the date they ran out of room and the last one was cut off.
+        day_col, weight_col = st.columns([1, 3], vertical_alignment="bottom")
         day = day_col.date_input(
             t.METRICS_AS_OF, value=ctx.today, key="km_as_of", help=t.METRICS_AS_OF_HELP, format="DD.MM.YYYY"
         )
-        chosen = types_col.pills(
+        weighted = weight_col.toggle(t.METRICS_WEIGHTED, key="km_weighted", help=t.METRICS_WEIGHTED_HELP)
+        chosen = st.pills(
             t.METRICS_TYPES,
             all_types,
             selection_mode="multi",
@@ -47,8 +49,6 @@ def _options(ctx: common.Context) -> tuple[dt.date, tuple[str, ...] | None, bool
             help=t.METRICS_TYPES_HELP,
             format_func=lambda term: common.md(vocabulary.label("relation_types", term)),  # pills render Markdown
         )
-        weight_col.markdown("&nbsp;")  # aligns the toggle with the inputs beside it
-        weighted = weight_col.toggle(t.METRICS_WEIGHTED, key="km_weighted", help=t.METRICS_WEIGHTED_HELP)
     types = None if set(chosen) == set(all_types) else tuple(chosen)
     return day if isinstance(day, dt.date) else ctx.today, types, weighted
 
@@ -74,8 +74,10 @@ def metric_frame(ctx: common.Context, rows: list[dict[str, Any]]) -> pd.DataFram
 def _column_config() -> dict[str, Any]:
     config: dict[str, Any] = {t.COL_ID: None, **widgets.profile_column()}
     for metric, info in METRIC_INFO.items():
-        number = "%d" if metric in COUNT_METRICS else "%.3f"
-        config[info.label] = st.column_config.NumberColumn(info.label, help=info.explanation, format=number)
+        # "localized" writes the browser's decimal mark (a comma in German browsers; printf formats always a point),
+        # the step fixes three decimals; numbers stay numbers, so the columns sort by value.
+        number, step = ("%d", 1.0) if metric in COUNT_METRICS else ("localized", 0.001)
+        config[info.label] = st.column_config.NumberColumn(info.label, help=info.explanation, format=number, step=step)
     return config
 
 
@@ -224,7 +226,9 @@ def render() -> None:
     _top_chart(ordered, metric, int(top))
     st.subheader(t.METRICS_TABLE)
     st.caption(t.METRICS_TABLE_HINT)
-    st.dataframe(ordered, hide_index=True, width="stretch", height=460, column_config=_column_config())
+    # Rounded here: the grid cuts a number off after the step's decimals (0.0568 would show as 0,056, not 0,057).
+    shown = ordered.round({info.label: 3 for key, info in METRIC_INFO.items() if key not in COUNT_METRICS})
+    st.dataframe(shown, hide_index=True, width="stretch", height=460, column_config=_column_config())
     _downloads(ordered, day)
     _explanations()
     _network(result)

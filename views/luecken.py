@@ -168,7 +168,7 @@ def _heatmap_rows(rows: list[dict[str, Any]], core_only: bool, school_areas: boo
     return pd.DataFrame(
         [
             {
-                "area": f"{r['area_label']} ({r['schools']} {t.GAPS_SCHOOLS})",
+                "area": f"{r['area_label']} ({t.GAPS_SCHOOL_COUNT[r['schools'] == 1].format(n=r['schools'])})",
                 "topic": r["topic_label"] + (CORE_MARK if r["core"] else ""),
                 "actors": r["actors"],
                 "schools": r["schools"],

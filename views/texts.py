@@ -139,6 +139,13 @@ AGES_RANGE = "{low}–{high} Jahre"
 AGES_FROM = "ab {low} Jahren"
 AGES_TO = "bis {high} Jahre"
 PROFILE_RELATION_COLUMNS = ["Von", "An", "Herkunft", "Seit", "Bis", "Themen", "Stärke"]
+#: Help (the „?“ at the column head) for the columns whose meaning is not plain.
+PROFILE_RELATION_HELP = {
+    "Herkunft": "Woher die Angabe stammt: eine öffentliche Quelle oder ein erfundener Demo-Eintrag.",
+    "Seit": "Beginn der Beziehung; leer, wenn er nicht bekannt ist.",
+    "Bis": "Ende der Beziehung; leer, solange sie läuft.",
+    "Stärke": "gelegentlich, regelmäßig oder vertraglich (z. B. Schulsozialarbeit mit Vertrag); leer: nicht angegeben.",
+}
 CORRECTION_EDIT = "Eintrag bearbeiten"
 CORRECTION_EDIT_HELP = (
     "Öffnet {file}, Zeile {line}, im Web-Editor des Daten-Repositorys (die Änderung wird vor der Übernahme geprüft)."
@@ -263,6 +270,8 @@ GAPS_HEATMAP_HINT = (
     "grau: kein Angebot, aber auch keine Schule. Kernthemen sind mit ★ markiert."
 )
 GAPS_SCHOOLS = "Schulen"
+#: Plural first, singular second: indexed with ``count == 1``.
+GAPS_SCHOOL_COUNT = ("{n} Schulen", "{n} Schule")
 GAPS_EMPTY_SCHOOL = "kein Angebot, Schulen im Gebiet"
 GAPS_EMPTY_NO_SCHOOL = "kein Angebot, keine Schule"
 GAPS_COVERAGE_EMPTY = "Für diese Auswahl gibt es keine Gebiete zu zeigen."
@@ -434,8 +443,9 @@ PROFILE_METRICS_NONE = "Hat am heutigen Tag keine Beziehung im Netzwerk; die Ken
 PROFILE_PARTNERS = "Verbindet **{count}** Partner direkt (Rang {rank} von {total}) und erreicht **{reach}** Akteure in höchstens zwei Schritten."
 PROFILE_RANK = "**{label}:** Rang {rank} von {total} (Wert {value})."
 PROFILE_NOT_BRIDGE = "**{label}:** liegt auf keinem kürzesten Weg zwischen anderen – keine Brückenfunktion."
-PROFILE_CORE = "**{label}:** gehört zum {core}-Kern (dichtester Kern im Netz: {top})."
+PROFILE_CORE = "**{label}:** Stufe {core} von {top} (1: eher am Rand; {top}: im dicht vernetzten Kern des Netzes)."
 PROFILE_COMMUNITY = "**{label}:** Gruppe {number} mit {size} Akteuren."
+PROFILE_TECHNICAL = "Technische Angaben: Kennung {id} · {file}, Zeile {line}"
 PROFILE_METRICS_NOTE = "Stand heute, alle Beziehungsarten. Erklärungen und Vergleich auf der Seite Kennzahlen."
 
 # Daten

@@ -80,7 +80,8 @@ def _name(dataset: Dataset, actor_id: str) -> str:
 def _record_row(dataset: Dataset, record: Actor | Relation) -> dict[str, Any]:
     if isinstance(record, Actor):
         return {"record": "actor", "id": record.id, "name": record.name, "source": None, "target": None}
-    name = f"{_name(dataset, record.source)} – {_name(dataset, record.target)} ({record.type})"
+    kind = dataset.vocabulary.label("relation_types", record.type)  # „kooperiert mit“, not the id „kooperation“
+    name = f"{_name(dataset, record.source)} – {_name(dataset, record.target)} ({kind})"
     return {"record": "relation", "id": record.id, "name": name, "source": record.source, "target": record.target}
 
 
@@ -102,7 +103,8 @@ def stale(dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
     -------
     list of dict
         Actors first, then relations, each in data order; ``name`` of a relation reads
-        ``"Quelle – Ziel (type)"``, ``source`` and ``target`` are None for actors, ``days`` is the age in days.
+        ``"Quelle – Ziel (Art der Beziehung)"`` with the German label of the type; ``source`` and ``target``
+        are None for actors, ``days`` is the age in days.
 
     Examples
     --------

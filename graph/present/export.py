@@ -12,7 +12,7 @@ import pandas as pd  # type: ignore[import-untyped]
 
 from graph.data.freshness import freshness_state
 from graph.data.model import Vocabulary
-from graph.data.problems import Problem
+from graph.data.problems import Problem, title
 from graph.data.provenance import provenance
 from graph.present import formats
 from graph.present.viewfilter import ViewFilter
@@ -220,7 +220,8 @@ def count_table(graph: nx.MultiDiGraph, vocabulary: Vocabulary, what: str) -> pd
     return pd.DataFrame(rows, columns=[column, "Anzahl"])
 
 
-PROBLEM_COLUMNS = ["Stufe", "Datei", "Zeile", "Spalte", "Code", "Meldung", "Hinweis"]
+#: ``Problem`` is the German title of the code (as in the app's report); the code itself comes last, for look-ups.
+PROBLEM_COLUMNS = ["Stufe", "Problem", "Datei", "Zeile", "Spalte", "Meldung", "Hinweis", "Code"]
 
 
 def problem_table(problems: list[Problem]) -> pd.DataFrame:
@@ -234,16 +235,26 @@ def problem_table(problems: list[Problem]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`PROBLEM_COLUMNS`; ``Stufe`` is ``Fehler`` for errors and ``Warnung`` otherwise.
+        Columns :data:`PROBLEM_COLUMNS`; ``Stufe`` is ``Fehler`` for errors and ``Warnung`` otherwise,
+        ``Problem`` the German title of the code (:func:`graph.data.problems.title`).
 
     Examples
     --------
-    >>> p = Problem("data/actors.yaml", 3, 5, "missing-field", "Pflichtfeld 'name' fehlt.", "Ergänze name.")
-    >>> problem_table([p]).loc[0, ["Stufe", "Datei", "Code"]].tolist()
-    ['Fehler', 'data/actors.yaml', 'missing-field']
+    >>> p = Problem("data/actors.yaml", 3, 5, "missing-field", "Pflichtfeld 'name' fehlt.", "Ergänzen Sie name.")
+    >>> problem_table([p]).loc[0, ["Stufe", "Problem", "Datei", "Code"]].tolist()
+    ['Fehler', 'Pflichtfeld fehlt', 'data/actors.yaml', 'missing-field']
     """
     rows = [
-        ["Fehler" if p.level == "error" else "Warnung", p.file, p.line, p.column, p.code, p.message, p.hint]
+        [
+            "Fehler" if p.level == "error" else "Warnung",
+            title(p.code),
+            p.file,
+            p.line,
+            p.column,
+            p.message,
+            p.hint,
+            p.code,
+        ]
         for p in problems
     ]
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)

@@ -38,6 +38,7 @@ __all__ = [
     "de_number",
     "de_table",
     "file_name",
+    "strength_word",
     "xlsx_table",
 ]
 
@@ -49,6 +50,8 @@ CSV_LINE_END = "\r\n"
 XLSX_DATE_FORMAT = "DD.MM.YYYY"
 YES = "ja"
 NO = "nein"
+#: A relation's ``strength`` in words, as data/README.md defines the numbers.
+STRENGTH_WORDS = {1: "gelegentlich", 2: "regelmäßig", 3: "vertraglich"}
 #: German number and date locale for Vega/Vega-Lite charts (``config.locale``, d3's de-DE): ``0,25``, ``1.234``.
 VEGA_LOCALE: dict[str, dict[str, Any]] = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
@@ -76,6 +79,32 @@ VEGA_LOCALE: dict[str, dict[str, Any]] = {
         "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
     },
 }
+
+
+def strength_word(value: Any) -> str:
+    """A relation's strength in words (:data:`STRENGTH_WORDS`): what „Stärke 3“ means, for people.
+
+    Parameters
+    ----------
+    value : int, float or None
+        The ``strength`` of a relation (1–3); a whole float from pandas counts as its integer.
+
+    Returns
+    -------
+    str
+        ``gelegentlich``, ``regelmäßig`` or ``vertraglich``; empty without a value (or NaN); any other
+        value as its number.
+
+    Examples
+    --------
+    >>> strength_word(3), strength_word(1.0), strength_word(None)
+    ('vertraglich', 'gelegentlich', '')
+    """
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN from pandas
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return STRENGTH_WORDS.get(value, str(value)) if isinstance(value, int) else str(value)
 
 
 def de_date(day: dt.date | None) -> str:
