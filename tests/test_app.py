@@ -352,7 +352,7 @@ def _sidebar_captions(at: AppTest) -> list[str]:
 
 def test_app_sidebar_names_the_reference_date(monkeypatch: pytest.MonkeyPatch) -> None:
     at = run_page("karte", VALID, monkeypatch)
-    assert "Stichtag: 28.11.2026 (Stichtag der Daten, meta.yaml)" in _sidebar_captions(at)
+    assert "Demo-Stand: 28.11.2026 (Stichtag der Daten)" in _sidebar_captions(at)
     assert at.date_input(key="k_as_of").value == dt.date(2026, 11, 28)
 
 

@@ -12,7 +12,7 @@ import pytest
 from graph import load_dataset
 from graph.cli.main import main
 from graph.data import clock
-from graph.data.model import Dataset, Vocabulary
+from graph.data.model import Actor, Dataset, Vocabulary
 from tests.conftest import REPO, TODAY, VALID
 
 REAL = dt.date(2031, 5, 17)
@@ -34,7 +34,11 @@ def test_environment_wins_over_reference_date(real_date: dt.date) -> None:
 def test_reference_date_of_the_data_set(real_date: dt.date) -> None:
     dataset = Dataset(Vocabulary(), {}, (), reference_date=TODAY)
     assert clock.resolve(dataset, environ={}) == clock.Today(TODAY, "data")
-    assert clock.resolve(dataset, environ={}).note() == "Stichtag: 28.11.2026 (Stichtag der Daten, meta.yaml)"
+    assert clock.resolve(dataset, environ={}).note() == "Stichtag: 28.11.2026 (Stichtag der Daten)"
+    # with an invented actor the reference date is a demo's: the app says so
+    demo = Dataset(Vocabulary(), {"a": Actor("a", "A", "schule", provenance="demo")}, (), reference_date=TODAY)
+    assert clock.resolve(demo, environ={}) == clock.Today(TODAY, "data", demo=True)
+    assert clock.resolve(demo, environ={}).note() == "Demo-Stand: 28.11.2026 (Stichtag der Daten)"
 
 
 def test_real_date_without_override_or_reference(real_date: dt.date) -> None:
@@ -63,7 +67,7 @@ def test_invalid_environment_value_is_a_german_error(text: str) -> None:
 
 def test_loader_uses_the_clock(real_date: dt.date, monkeypatch: pytest.MonkeyPatch) -> None:
     result = load_dataset(VALID)
-    assert result.today == clock.Today(TODAY, "data")
+    assert result.today == clock.Today(TODAY, "data", demo=True)  # VALID holds an invented actor
     assert result.dataset is not None and result.dataset.reference_date == TODAY
     monkeypatch.setenv(clock.ENV_VAR, "2030-01-01")
     later = load_dataset(VALID)
@@ -86,7 +90,7 @@ def test_cli_invalid_environment_value_exits_2(
 def test_cli_gaps_markdown_names_the_reference_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gaps", str(VALID), "--format", "markdown"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[:3] == ["# Lückenanalyse zum 28.11.2026", "", "Stichtag: 28.11.2026 (Stichtag der Daten, meta.yaml)"]
+    assert lines[:3] == ["# Lückenanalyse zum 28.11.2026", "", "Demo-Stand: 28.11.2026 (Stichtag der Daten)"]
     assert main(["gaps", str(VALID), "--format", "markdown", "--as-of", "2027-01-05"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "# Lückenanalyse zum 05.01.2027"

@@ -462,7 +462,7 @@ STATE = "Stand"
 # Frühwarnsystem (views/fruehwarnsystem.py)
 EW_INTRO = (
     "Wer an einer Schule welche Stufe der Interventionskette übernimmt – aus dem Netz gefüllt: Schulsozialarbeit "
-    "aus den laufenden Beziehungen, Beratung wie in der Vermittlung, ASD und weitere Stellen aus `pathways.yaml`."
+    "aus den laufenden Beziehungen, Beratung wie in der Vermittlung, ASD und weitere Stellen aus der Zuständigkeitsliste der Interventionskette."
 )
 EW_NONE = (
     "Im Datenordner steht keine Interventionskette. Legen Sie `pathways.yaml` an (Anleitung in data/README.md, "
@@ -479,7 +479,7 @@ EW_SCHOOL = "Schule"
 EW_PILOT_ONLY = "Nur Pilotschulen"
 EW_PILOT_NONE = (
     "In den Daten ist keine Pilotschule markiert: markiert wird eine Schule nur, wenn eine öffentliche Quelle sie "
-    "als Pilotschule nennt (pathways.yaml, pilot_schools mit pilot_source)."
+    "als Pilotschule nennt (Datenpflege: pathways.yaml, pilot_schools mit pilot_source)."
 )
 EW_PILOT_SOURCE = "Pilotschulen laut: {source}"
 EW_PILOT_BADGE = "Pilotschule"

@@ -234,7 +234,7 @@ def gaps_markdown(report: dict[str, list[dict[str, Any]]], day: dt.date, note: s
     """The gap report as Markdown: one section per analysis with its German explanation.
 
     The coverage section lists only the empty cells (no offer) of areas where there are schools.
-    ``note`` (e.g. „Stichtag: … (Stichtag der Daten, meta.yaml)“) goes below the heading.
+    ``note`` (e.g. „Demo-Stand: … (Stichtag der Daten)“) goes below the heading.
 
     Parameters
     ----------

@@ -22,7 +22,7 @@ from typing import Literal
 from graph.data.model import Dataset
 from graph.data.schoolyear import de_day
 
-__all__ = ["ENV_VAR", "ClockError", "Source", "Today", "inputs", "resolve", "system_date", "today"]
+__all__ = ["ENV_VAR", "ClockError", "Source", "Today", "holds_demo", "inputs", "resolve", "system_date", "today"]
 
 #: Environment variable that fixes „today“ for the app and every command (``JJJJ-MM-TT``).
 ENV_VAR = "NETZWERKKARTE_TODAY"
@@ -43,13 +43,17 @@ class Today:
     Examples
     --------
     >>> Today(dt.date(2026, 11, 28), "data").note()
-    'Stichtag: 28.11.2026 (Stichtag der Daten, meta.yaml)'
+    'Stichtag: 28.11.2026 (Stichtag der Daten)'
+    >>> Today(dt.date(2026, 11, 28), "data", demo=True).note()
+    'Demo-Stand: 28.11.2026 (Stichtag der Daten)'
     >>> Today(dt.date(2026, 11, 28), "system").note() is None
     True
     """
 
     day: dt.date
     source: Source
+    #: The data set holds invented (demo) entries: its reference date is the demo's „today“.
+    demo: bool = False
 
     def note(self) -> str | None:
         """German one-line notice when the day is not the real date; ``None`` for the real clock or a given day.
@@ -57,13 +61,14 @@ class Today:
         Returns
         -------
         str or None
-            ``"Stichtag: TT.MM.JJJJ (…)"`` naming the environment variable or ``meta.yaml``; None for the
-            sources ``system`` and ``given``.
+            ``"Stichtag: TT.MM.JJJJ (…)"`` naming the environment variable or the data, ``"Demo-Stand: …"``
+            for the reference date of a data set with invented entries; None for ``system`` and ``given``.
         """
         if self.source == "env":
             return f"Stichtag: {de_day(self.day)} (gesetzt über {ENV_VAR})"
         if self.source == "data":
-            return f"Stichtag: {de_day(self.day)} (Stichtag der Daten, meta.yaml)"
+            label = "Demo-Stand" if self.demo else "Stichtag"
+            return f"{label}: {de_day(self.day)} (Stichtag der Daten)"
         return None
 
 
@@ -148,7 +153,7 @@ def resolve(reference: Dataset | dt.date | None = None, environ: Mapping[str, st
     Examples
     --------
     >>> resolve(dt.date(2026, 11, 28), environ={})
-    Today(day=datetime.date(2026, 11, 28), source='data')
+    Today(day=datetime.date(2026, 11, 28), source='data', demo=False)
     >>> resolve(dt.date(2026, 11, 28), environ={ENV_VAR: "2027-07-01"}).source
     'env'
     >>> resolve(None, environ={}).source
@@ -159,8 +164,30 @@ def resolve(reference: Dataset | dt.date | None = None, environ: Mapping[str, st
         return Today(override, "env")
     day = reference.reference_date if isinstance(reference, Dataset) else reference
     if day is not None:
-        return Today(day, "data")
+        return Today(day, "data", isinstance(reference, Dataset) and holds_demo(reference))
     return Today(system_date(), "system")
+
+
+def holds_demo(dataset: Dataset) -> bool:
+    """Whether ``dataset`` holds invented (``provenance: demo``) actors, so its reference date is a demo's.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A validated data set.
+
+    Returns
+    -------
+    bool
+        True when at least one actor is marked ``demo``.
+
+    Examples
+    --------
+    >>> from graph.data.model import Actor, Vocabulary
+    >>> holds_demo(Dataset(Vocabulary({}), {"a": Actor("a", "A", "schule", provenance="demo")}, ()))
+    True
+    """
+    return any(actor.is_demo for actor in dataset.actors.values())
 
 
 def today(reference: Dataset | dt.date | None = None) -> dt.date:

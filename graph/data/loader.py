@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.data import clock
@@ -161,6 +161,8 @@ def load_dataset(data_dir: str | Path = "data", today: dt.date | None = None) ->
     with gc_paused():
         result = _load(base, day.day, reference, meta_problems)
     result = attach_pathways(base, result)  # the optional pathways.yaml (graph.data.pathways)
+    if day.source == "data" and result.dataset is not None:
+        day = replace(day, demo=clock.holds_demo(result.dataset))
     result.today = day
     return result
 

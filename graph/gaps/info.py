@@ -119,9 +119,10 @@ GAP_INFO: dict[str, GapInfo] = {
     ),
     "pathway_gaps": GapInfo(
         "Schulen mit Lücken in der Interventionskette",
-        "An diesen Schulen hat mindestens eine Stufe der Interventionskette (pathways.yaml, z. B. Frühwarnsystem "
+        "An diesen Schulen hat mindestens eine Stufe der Interventionskette (z. B. Frühwarnsystem "
         "Schulabsentismus) niemanden: keine Rolle außer Schule und Eltern ist mit einem Akteur besetzt.",
-        "Die fehlende Stelle eintragen (pathways.yaml, roles) oder mit der Schule klären, wer diese Stufe übernimmt.",
+        "Mit der Schule klären, wer diese Stufe übernimmt, und die Stelle in die Zuständigkeitsliste eintragen "
+        "lassen (Datenpflege: pathways.yaml, Abschnitt roles).",
     ),
     "what_if": GapInfo(
         "Was wäre, wenn …",
