@@ -30,6 +30,12 @@ def app_url(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         actors.read_text(encoding="utf-8").replace(anchor, f'{anchor}  provenance: "{SOURCE} (Seite)"\n'),
         encoding="utf-8",
     )
+    # A sourced actor may not keep ties to the invented beratung-y (demo-relation-real-actor): drop them.
+    relations = data / "relations.yaml"
+    lines = relations.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "source: traeger-x, target: beratung-y" not in line]
+    assert len(kept) == len(lines) - 2
+    relations.write_text("".join(kept), encoding="utf-8")
     with pytest.MonkeyPatch.context() as env:
         for name in (ENV_DATA_PATH, ENV_FORGE, ENV_EMAIL):
             env.delenv(name, raising=False)

@@ -65,18 +65,18 @@ Vergleich `HEAD~1` → `HEAD`, Stichtag 28.11.2026.
 
 **Teilnetze (2)**
 
-- Zahl der Teilnetze: 14 → 16
-- getrennt: „Stadt Halle (Saale) – Stadtverwaltung“ (29 Akteure) + „Grundschule Heideschule“ (1 Akteur)
+- Zahl der Teilnetze: 16 → 18
+- getrennt: „Stadt Halle (Saale) – Stadtverwaltung“ (28 Akteure) + „Grundschule Heideschule“ (1 Akteur)
 
 **Größte Änderungen: Betweenness (Vermittlerrolle)**
 
 | Akteur | vorher | nachher | Änderung |
 | --- | ---: | ---: | ---: |
-| Villa Jühling e.V. | 0,028 | 0,020 | -0,008 |
-| KGS „Wilhelm von Humboldt“ | 0,031 | 0,025 | -0,007 |
-| Friedenskreis Halle e.V. | 0,038 | 0,031 | -0,007 |
-| HALLIANZ für Vielfalt | 0,062 | 0,057 | -0,005 |
-| Stadt Halle (Saale) – Stadtverwaltung | 0,050 | 0,047 | -0,003 |
+| Villa Jühling e.V. | 0,026 | 0,019 | -0,007 |
+| KGS „Wilhelm von Humboldt“ | 0,029 | 0,023 | -0,006 |
+| Friedenskreis Halle e.V. | 0,036 | 0,030 | -0,006 |
+| HALLIANZ für Vielfalt | 0,057 | 0,053 | -0,005 |
+| Stadt Halle (Saale) – Stadtverwaltung | 0,043 | 0,041 | -0,003 |
 
 **Größte Änderungen: Zahl der Partner**
 
@@ -167,8 +167,8 @@ def test_diff_json_report_of_a_commit(repo: Path, capsys: pytest.CaptureFixture[
     assert [(c["area"], c["topic"], c["new"]) for c in effects["coverage"]["closed"]] == [
         ("silberhoehe", "sucht", ["suchtberatung-silberhoehe"])
     ]
-    assert effects["components"]["before"] == 14
-    assert effects["components"]["after"] == 16
+    assert effects["components"]["before"] == 16
+    assert effects["components"]["after"] == 18
     assert effects["degree"][0] == {
         "id": "gs-heideschule",
         "name": "Grundschule Heideschule",

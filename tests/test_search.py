@@ -79,7 +79,7 @@ HALLE_HITS = [
     ("maedchentreff", ["maedchentreff-ahornhof"]),
     ("jobcentre", ["jobcenter-halle"]),
     ("Kummer", ["nummer-gegen-kummer"]),
-    ("notruf", ["notruf-polizei", "notruf-rettungsdienst"]),
+    ("notruf", ["giftnotruf-erfurt", "notruf-polizei", "notruf-rettungsdienst"]),  # contained: ties by name
     ("Hallianz", ["hallianz-fuer-vielfalt"]),
     ("IB", ["igs-am-eibenhang", "internationaler-bund"]),
     (
