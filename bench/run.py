@@ -296,8 +296,10 @@ def naive_find_actors(query: str, names: dict[str, str], limit: int = 10) -> lis
         q, n = slugify(query), slugify(text)
         if not q:
             return 0.0
-        if q in n or q.replace("-", "") in n.replace("-", ""):
+        if f"-{q}-" in f"-{n}-":
             return 1.0
+        if q in n or q.replace("-", "") in n.replace("-", ""):
+            return 0.99
         words = [w for w in n.split("-") if w]
         if not words:
             return 0.0

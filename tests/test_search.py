@@ -79,9 +79,9 @@ HALLE_HITS = [
     ("maedchentreff", ["maedchentreff-ahornhof"]),
     ("jobcentre", ["jobcenter-halle"]),
     ("Kummer", ["nummer-gegen-kummer"]),
-    ("notruf", ["giftnotruf-erfurt", "notruf-polizei", "notruf-rettungsdienst"]),  # contained: ties by name
+    ("notruf", ["notruf-polizei", "notruf-rettungsdienst", "giftnotruf-erfurt"]),  # whole word before inside one
     ("Hallianz", ["hallianz-fuer-vielfalt"]),
-    ("IB", ["igs-am-eibenhang", "internationaler-bund"]),
+    ("IB", ["internationaler-bund", "igs-am-eibenhang"]),  # „(IB)“ as a word before „Eibenhang“
     (
         "kgs",
         [
@@ -106,7 +106,7 @@ HALLE_HITS = [
     ("bruckenschlag", ["migrationsberatung-brueckenschlag"]),
     ("Elterncafe", ["elterncafe-ahornhof"]),
     ("Grundschul Heide", ["gs-heideschule"]),
-    ("Jugendamt", ["asd-halle", "jugendamt-halle", "jfz-st-georgen"]),
+    ("Jugendamt", ["jugendamt-halle", "asd-halle", "jfz-st-georgen"]),  # „Jugendamt“ before „Jugendamts“
     ("qqqq", []),
 ]
 
@@ -133,6 +133,8 @@ def test_find_actors_names_without_words_and_with_newlines() -> None:
     ("query", "name", "score"),
     [
         ("Süd", "Schule Sued", 1.0),
+        ("notruf", "Giftnotruf Erfurt", 0.99),  # inside a word: just below whole words
+        ("notruf", "Polizei – Notruf 110", 1.0),
         ("ae", "Grundschule Ä", 1.0),
         ("nord", "", 0.0),
         ("abc", "xyz", 0.0),
@@ -150,8 +152,10 @@ def _one_by_one(query: str, name: str) -> float:
     q, n = slugify(query), slugify(name)
     if not q:
         return 0.0
-    if q in n or q.replace("-", "") in n.replace("-", ""):
+    if f"-{q}-" in f"-{n}-":
         return 1.0
+    if q in n or q.replace("-", "") in n.replace("-", ""):
+        return 0.99
     words = [w for w in n.split("-") if w]
     if not words:
         return 0.0

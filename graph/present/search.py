@@ -15,6 +15,9 @@ __all__ = ["find_actors", "match_score"]
 
 #: Scores below this are not a match.
 CUTOFF = 0.75
+#: Score of a query that stands in a name, but inside a word („notruf“ in „Giftnotruf“): just below a match of
+#: whole words, far above any typo.
+INSIDE = 0.99
 #: Stands before each text's words in the one word list of all texts; no letter, so its ratio is 0.
 _MARK = "|"
 
@@ -62,16 +65,19 @@ def _scores(query: str, texts: Sequence[str]) -> NDArray[np.float64]:
     ratios = _word_ratios(q.split("-"), words, lengths)
     # best word of each text per query word (a mark has ratio 0), then the mean over the query words
     scores[:] = np.maximum.reduceat(ratios, starts, axis=1).sum(axis=0) / ratios.shape[0]
-    # contained as it is or with the hyphens left out: 1.0
-    scores[_texts_with("-".join(words), q)] = 1.0
-    scores[_texts_with("".join(words), q.replace("-", ""))] = 1.0
+    # contained inside words (or with the hyphens left out): INSIDE; as whole words: 1.0, so „IB“ finds
+    # „Internationaler Bund (IB)“ before „IGS Am Eibenhang“
+    scores[_texts_with("-".join(words), q)] = INSIDE
+    scores[_texts_with("".join(words), q.replace("-", ""))] = INSIDE
+    scores[_texts_with("-" + "-".join(words) + "-", f"-{q}-")] = 1.0
     return scores
 
 
 def match_score(query: str, name: str) -> float:
     """How well ``query`` matches ``name``, from 0 to 1.
 
-    1.0 when the normalised query is contained in the normalised name; otherwise for each query word the best
+    1.0 when the normalised query stands in the normalised name as whole words, :data:`INSIDE` when it stands
+    in it inside a word (or with the hyphens left out); otherwise for each query word the best
     ratio against the name's words (twice the letters both share in the same order, divided by both lengths),
     averaged over the query words.
 
