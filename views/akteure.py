@@ -231,6 +231,9 @@ def _profile(ctx: common.Context, actor: str) -> None:
     partner = {key: (v if u == actor else u) for u, v, key in own.edges(keys=True)}
     config: dict[str, Any] = widgets.profile_column()
     config |= {name: st.column_config.TextColumn(name, help=text) for name, text in t.PROFILE_RELATION_HELP.items()}
+    # A long source or topic list would push Stärke off to the right: cut them (the whole text shows on hover).
+    for name in ("Herkunft", "Themen"):
+        config[name] = st.column_config.TextColumn(name, help=t.PROFILE_RELATION_HELP.get(name), width="medium")
     for kind, group in relations.groupby("Art", sort=True):
         st.markdown(f"**{common.md(kind)}** ({len(group)})")
         table = group[t.PROFILE_RELATION_COLUMNS].map(_cell)
