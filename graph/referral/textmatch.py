@@ -36,17 +36,15 @@ The index is built once and never changes afterwards, so one index can serve man
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from simplemma import is_known, lemmatize
 
 from graph.data.model import Term
+from graph.referral.words import STOPWORDS, edit_distance, is_german_word, lemma_keys, normalize, stem, tokens
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -70,155 +68,16 @@ SPAN_SLACK = 3
 #: Match qualities, see the module docstring.
 QUALITY = {"exact": 1.0, "typo1": 0.8, "typo2": 0.7, "compound": 0.6}
 
-#: Function words that never carry a need (normalised spelling): articles, prepositions, conjunctions.
-_STOPWORD_TEXT = """
-der die das den dem des ein eine einer eines einem einen und oder aber in im ins an am auf aus bei beim mit
-nach seit von vom vor zu zum zur fuer ueber unter bis durch gegen ohne als wie dass the
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_WORD = re.compile(r"[a-z0-9]+")
 # Words of the original text (letters incl. umlauts, digits) and clause punctuation.
 # An ordinal ("10. Klasse") is a word, not the end of a sentence; dashes and slashes join ("Schule–Beruf").
 _RAW = re.compile(r"\d+\.(?=\s)|[^\W_]+|[.,;:!?()\[\]]", re.UNICODE)
 _PUNCT = frozenset(".,;:!?()[]")
-# Inflection endings, longest first; at most two are removed and a stem keeps 4+ letters.
-# No "t": verb forms come from the lemma, and stripping it would make the noun "Sucht" the stem of "suchen".
-_SUFFIXES = ("innen", "ing", "ern", "em", "en", "er", "es", "e", "n", "s")
-_MIN_STEM = 4
 _MIN_TYPO = 4
 _MIN_TYPO2 = 8
 _MIN_COMPOUND = 5
 _MIN_REST = 3
-# Reflexive and personal object pronouns say the same thing in a need: "bringe mich um" = "bringt sich um".
-_REFLEXIVE = frozenset({"mich", "dich", "sich", "uns", "euch"})
 # A clause break puts more distance between the words on either side than a phrase may span.
 _CLAUSE_GAP = SPAN_SLACK + 1
-
-
-def normalize(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces; umlauts become ae/oe/ue/ss.
-
-    Parameters
-    ----------
-    text : str
-        Any text as typed.
-
-    Returns
-    -------
-    str
-        The runs of ``a-z0-9`` after lower-casing, umlaut folding and dropping other accents (NFKD, non-ASCII
-        removed), joined by single spaces; punctuation separates words and is dropped.
-
-    Examples
-    --------
-    >>> normalize("Schüler:innen – Straße, Mobbing!")
-    'schueler innen strasse mobbing'
-    """
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_UMLAUTS)).encode("ascii", "ignore").decode()
-    return " ".join(_WORD.findall(folded))
-
-
-def tokens(text: str) -> list[str]:
-    """Normalised words of ``text`` without :data:`STOPWORDS`.
-
-    Parameters
-    ----------
-    text : str
-        Any text as typed.
-
-    Returns
-    -------
-    list of str
-        The words of :func:`normalize` in order, stop words left out.
-
-    Examples
-    --------
-    >>> tokens("Kommt nicht zur Schule")
-    ['kommt', 'nicht', 'schule']
-    """
-    return [word for word in normalize(text).split() if word not in STOPWORDS]
-
-
-def stem(word: str) -> str:
-    """Light German stem of a normalised word: up to two inflection endings removed.
-
-    Not a linguistic stemmer: it only has to map the word forms of one need onto the
-    same string, on both the vocabulary side and the query side.
-
-    Parameters
-    ----------
-    word : str
-        One word, already normalised (:func:`normalize`: lower case, ASCII).
-
-    Returns
-    -------
-    str
-        The word with at most two endings of ``_SUFFIXES`` removed, longest first, each only while 4 or more
-        letters remain; unchanged when none applies.
-
-    Examples
-    --------
-    >>> [stem(w) for w in ("schwaenzt", "schwaenzen", "mobbing", "kinder", "angst")]
-    ['schwaenzt', 'schwaenz', 'mobb', 'kind', 'angst']
-    """
-    for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
-    return word
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``.
-
-    Parameters
-    ----------
-    a : str
-        The first word.
-    b : str
-        The second word.
-    limit : int
-        Largest distance of interest (edits: insert, delete, substitute, swap of neighbours).
-
-    Returns
-    -------
-    int
-        The distance when it is at most ``limit``, else ``limit + 1``.
-
-    Examples
-    --------
-    >>> edit_distance("mobing", "mobbing", 2), edit_distance("mobbnig", "mobbing", 2), edit_distance("abc", "xyz", 1)
-    (1, 1, 2)
-    """
-    return int(OSA.distance(a, b, score_cutoff=limit))
-
-
-@lru_cache(maxsize=65536)
-def _keys(word: str) -> frozenset[str]:
-    """Comparison key of one word as typed: the light stem of its lemma.
-
-    Case is kept for the lemmatiser: „Sucht“ is the noun, „sucht“ a form of „suchen“.
-
-    A pure function of its argument, so the cache is safe to share between sessions.
-    """
-    folded = normalize(word).replace(" ", "")
-    if folded in _REFLEXIVE:
-        return frozenset({"sich"})
-    # Only the lemma's stem: an inflected form is read as its lemma, so the verb form "sucht" (suchen)
-    # never meets the noun "Sucht", while "schwänzt", "geschwänzt" and "schwänzen" all meet.
-    lemma = normalize(lemmatize(word, lang="de")).replace(" ", "") or folded
-    return frozenset({stem(lemma)})
-
-
-@lru_cache(maxsize=65536)
-def _known(word: str) -> bool:
-    """True for a real German word (simplemma's lexicon): such a word is meant as typed, never a typo."""
-    return bool(is_known(word, lang="de"))
 
 
 @dataclass(frozen=True)
@@ -356,10 +215,10 @@ class TextIndex:
             if not words:
                 continue
             for word in words:
-                forms[word.folded] |= _keys(word.typed)
+                forms[word.folded] |= lemma_keys(word.typed)
             single_forms.update(w.folded for w in words)
-            avoid = frozenset(k for w in not_near for word in _words(w) for k in _keys(word.typed))
-            phrases.append(_Phrase(owner, text, tuple(_keys(w.typed) for w in words), avoid, frozenset(keeps)))
+            avoid = frozenset(k for w in not_near for word in _words(w) for k in lemma_keys(word.typed))
+            phrases.append(_Phrase(owner, text, tuple(lemma_keys(w.typed) for w in words), avoid, frozenset(keeps)))
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, phrase in enumerate(phrases):
             for key in set().union(*phrase.keys):
@@ -375,7 +234,7 @@ class TextIndex:
     def _typos(self, word: _Word) -> dict[str, float]:
         limit = _max_edits(word.folded)
         found: dict[str, float] = {}
-        if not limit or _known(word.typed):
+        if not limit or is_german_word(word.typed):
             return found
         for form, distance, _ in process.extract(
             word.folded, list(self.forms), scorer=OSA.distance, score_cutoff=limit, limit=None
@@ -423,7 +282,7 @@ class TextIndex:
         return self._reach(found_words[0])
 
     def _reach(self, word: _Word) -> dict[str, float]:
-        exact = {key: QUALITY["exact"] for key in _keys(word.typed) if key in self.by_key}
+        exact = {key: QUALITY["exact"] for key in lemma_keys(word.typed) if key in self.by_key}
         if exact:
             return exact
         found = self._compounds(word)
@@ -501,7 +360,7 @@ def _vetoed(hit: _Hit, words: list[_Word]) -> bool:
     if not hit.phrase.not_near:
         return False
     low, high = min(hit.positions) - 1, max(hit.positions) + 1
-    return any(low <= w.position <= high and _keys(w.typed) & hit.phrase.not_near for w in words)
+    return any(low <= w.position <= high and lemma_keys(w.typed) & hit.phrase.not_near for w in words)
 
 
 def _drop_covered(hits: list[_Hit]) -> list[_Hit]:
