@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -110,7 +112,8 @@ def _change_summary(change: dict[str, Any]) -> None:
     st.markdown(f"**{t.PLAN_CHANGE_SUMMARY.format(**counts)}**")
 
 
-def _download(label: str, data: bytes, what: str, years: list[str], key: str) -> None:
+def _download(label: str, data: Callable[[], bytes], what: str, years: list[str], key: str) -> None:
+    # The workbook is written only when the button is pressed: openpyxl takes ~0.3 s, too much for every rerun.
     name = file_name(t.PAGE_PLAN, what, years[0], years[-1], suffix="xlsx")
     st.download_button(label, data, name, XLSX, key=key, on_click="ignore", icon=":material/download:")
 
@@ -155,7 +158,11 @@ def _school_social_work(ctx: common.Context, years: list[SchoolYear], filters: t
         if not frame.empty:
             st.dataframe(display_table(frame.drop(columns=["von", "nach"])), hide_index=True, width="stretch")
     _download(
-        t.PLAN_DOWNLOAD_SSA, workbook(ssa_frames(shown, dataset, by_bezirk)), "Schulsozialarbeit", names, "pl_dl_ssa"
+        t.PLAN_DOWNLOAD_SSA,
+        lambda: workbook(ssa_frames(shown, dataset, by_bezirk)),
+        "Schulsozialarbeit",
+        names,
+        "pl_dl_ssa",
     )
 
 
@@ -227,7 +234,7 @@ def _bba(ctx: common.Context, years: list[SchoolYear], filters: tuple[Any, ...])
         frame = bba_change_frame([change])
         if not frame.empty:
             st.dataframe(display_table(frame.drop(columns=["von", "nach"])), hide_index=True, width="stretch")
-    _download(t.PLAN_DOWNLOAD_BBA, workbook(frames), "BbA", names, "pl_dl_bba")
+    _download(t.PLAN_DOWNLOAD_BBA, functools.partial(workbook, frames), "BbA", names, "pl_dl_bba")
 
 
 def render() -> None:
