@@ -178,9 +178,10 @@ def _explanations() -> None:
 def _downloads(frame: pd.DataFrame, day: dt.date) -> None:
     plain = frame.drop(columns=[t.COL_PROFILE])
     left, right, _ = st.columns([1, 1, 2])
+    # Written when a button is pressed, not on every rerun (the workbook alone takes openpyxl a noticeable moment).
     left.download_button(
         t.METRICS_DOWNLOAD_CSV,
-        to_csv(plain),
+        lambda: to_csv(plain),
         file_name(t.PAGE_METRICS, day=day, suffix="csv"),
         "text/csv",
         on_click="ignore",
@@ -188,7 +189,7 @@ def _downloads(frame: pd.DataFrame, day: dt.date) -> None:
     )
     right.download_button(
         t.METRICS_DOWNLOAD_XLSX,
-        common.to_xlsx(plain, t.PAGE_METRICS),
+        lambda: common.to_xlsx(plain, t.PAGE_METRICS),
         file_name(t.PAGE_METRICS, day=day, suffix="xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
