@@ -9,7 +9,7 @@ from graph.data.problems import CODES, EXCERPT_WIDTH, TITLES, Problem, Report, s
 
 VALIDATION_MODULES = [
     Path(__file__).parent.parent / "graph" / "data" / f"{m}.py"
-    for m in ("yamlread", "convert", "checks", "loader", "sourcerules", "planrules")
+    for m in ("yamlread", "convert", "checks", "vocabrefs", "loader", "sourcerules", "planrules")
 ]
 
 
